@@ -1,0 +1,113 @@
+"""The Typer application: commands, the error boundary and the exit codes.
+
+Exit codes (the README has the same table): 0 ok, 1 invalid data, 2 usage, 3 incomplete
+submissions (``status --fail-on-missing``). Errors go to stderr as one line; a traceback only
+with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from ..errors import KehoachError
+from ..messages import default_lang, normalize_lang, set_lang, t
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+EXIT_INCOMPLETE = 3
+
+DEBUG = False
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def boundary(func: F) -> F:
+    """Turn kehoach's errors into one line on stderr and an exit code, for every command."""
+    import typer
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except KehoachError as exc:
+            if DEBUG:
+                raise
+            sys.stderr.write(exc.message.rstrip() + "\n")
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            sys.stderr.write(t("cli.interrupted") + "\n")
+            raise typer.Exit(130) from None
+        except Exception as exc:  # the last resort: one line, never a traceback
+            if DEBUG:
+                raise
+            detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+            sys.stderr.write(t("cli.unexpected", error=detail) + "\n")
+            raise typer.Exit(EXIT_INVALID) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def create_app() -> Any:
+    """Build the app; help texts are taken from the catalog in the current language."""
+    import typer
+
+    from .commands import plan as plan_cmd
+    from .commands import report as report_cmd
+    from .commands import status as status_cmd
+    from .commands import template as template_cmd
+    from .commands import validate as validate_cmd
+
+    app = typer.Typer(
+        name="kehoach",
+        help=t("help.app"),
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+    @app.callback(invoke_without_command=True)
+    def _root(
+        version: bool = typer.Option(False, "--version", help=t("help.version")),
+    ) -> None:
+        if version:
+            from .. import __version__
+
+            typer.echo(f"kehoach {__version__}")
+            raise typer.Exit(0)
+
+    validate_cmd.register(app)
+    plan_cmd.register(app)
+    report_cmd.register(app)
+    template_cmd.register(app)
+    status_cmd.register(app)
+    return app
+
+
+def _scan_lang(args: list[str]) -> str | None:
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return normalize_lang(args[i + 1])
+        if arg.startswith("--lang="):
+            return normalize_lang(arg.split("=", 1)[1])
+    return None
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The console script: set the language before the app (and its help) is built."""
+    global DEBUG
+    args = list(sys.argv[1:] if argv is None else argv)
+    set_lang(_scan_lang(args) or default_lang())
+    DEBUG = "--debug" in args
+    app = create_app()
+    try:
+        app(args=args, prog_name="kehoach")
+    except KeyboardInterrupt:  # pragma: no cover - interactive only
+        sys.stderr.write(t("cli.interrupted") + "\n")
+        sys.exit(130)

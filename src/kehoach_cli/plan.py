@@ -1,0 +1,294 @@
+"""The plan and its indicator table as Pydantic models; no file I/O here.
+
+A plan file holds a *table* of rows, as signed. A row with ``code`` defines an indicator, a row
+with ``ref`` shows an indicator defined elsewhere, any other row is a heading. ``Plan.indicators``
+is the flat list of indicators in table order, each with its path of ancestor names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from functools import cached_property
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from .errors import NumberFormatError
+from .numbers import decimals_of, parse_number
+
+Kind = Literal["flow", "stock", "rate"]
+Direction = Literal["higher", "lower", "none"]
+WindowKind = Literal["cutoff", "calendar"]
+QUARTER_KEYS = ("q1", "q2", "q3", "q4")
+
+
+def _vietnamese_number(value: Any) -> Any:
+    """Accept a target typed as Vietnamese text ("39,83") as well as a YAML number."""
+    if isinstance(value, str):
+        try:
+            return parse_number(value)
+        except NumberFormatError as exc:
+            raise ValueError(f"number:{exc.code}") from exc
+    if isinstance(value, bool):
+        raise ValueError("number:not_a_number")
+    return value
+
+
+VnDecimal = Annotated[Decimal, BeforeValidator(_vietnamese_number)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Signer(_Model):
+    name: str
+    title: str = "Chủ tịch"
+    on_behalf: str = "TM. ỦY BAN NHÂN DÂN"
+
+
+class PlanMeta(_Model):
+    code: str
+    year: int = Field(ge=2000, le=2100)
+    title: str
+    issuer: str
+    parent_body: str
+    commune: str
+    district: str | None = None
+    province: str | None = None
+    place: str
+    implements: list[str] = []
+    signer: Signer
+    recipients: list[str] = []
+    document_number: str | None = None
+    document_date: date | None = None
+
+
+class Reporting(_Model):
+    windows: WindowKind = "cutoff"
+    deadline_working_days: int = Field(default=2, ge=0, le=60)
+    holidays: list[date] = []
+
+
+class ReportingUnit(_Model):
+    code: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    name: str
+    short_name: str | None = None  # for narrow tables: "ĐC-NN", "Trạm Y tế"
+
+
+class EmulationItem(_Model):
+    label: str
+    text: str
+
+
+class Row(_Model):
+    """One row of the signed table: a heading, an indicator, or a second showing of one."""
+
+    tt: str | None = None
+    name: str
+    code: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$")
+    ref: str | None = None
+    unit: str | None = None
+    target: VnDecimal | None = None
+    kind: Kind | None = None
+    direction: Direction | None = None
+    responsible: str | None = None
+    formula: str | None = None
+    decimals: int | None = Field(default=None, ge=0, le=6)
+    expected_progress: dict[Literal["q1", "q2", "q3", "q4"], VnDecimal] | None = None
+    breakdown: bool = False
+    note: str | None = None
+    children: list[Row] = []
+
+    @model_validator(mode="after")
+    def _shape(self) -> Row:
+        if self.code and self.ref:
+            raise ValueError("row:code_and_ref")
+        if self.code:
+            required = ("unit", "kind", "direction", "responsible")
+            missing = [k for k in required if not getattr(self, k)]
+            if missing:
+                raise ValueError("row:missing:" + ",".join(missing))
+        else:
+            extra = [
+                k
+                for k in ("unit", "target", "kind", "direction", "responsible", "formula")
+                if getattr(self, k) is not None
+            ]
+            if extra:
+                raise ValueError("row:heading_with:" + ",".join(extra))
+        return self
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """An indicator of the plan, flattened out of the table."""
+
+    code: str
+    name: str
+    path: tuple[str, ...]
+    tt: str | None
+    unit: str
+    target: Decimal | None
+    kind: Kind
+    direction: Direction
+    responsible: str
+    formula: str | None
+    decimals: int
+    expected_progress: dict[str, Decimal] | None
+    section: str
+    group: str
+    row_path: tuple[int, ...]
+    shown_at: tuple[tuple[int, ...], ...] = field(default=())
+
+    @property
+    def derived(self) -> bool:
+        return self.formula is not None
+
+    @property
+    def is_count(self) -> bool:
+        """Counted in whole units (Con, Người, Hộ, Học sinh, Cháu)."""
+        return self.unit in COUNT_UNITS
+
+    @property
+    def is_percentage(self) -> bool:
+        return self.unit == "%"
+
+    @property
+    def full_name(self) -> str:
+        """The name with the ancestors that give it meaning: "Lúa › Diện tích"."""
+        return " › ".join(self.path[2:]) if len(self.path) > 2 else self.name
+
+
+COUNT_UNITS = frozenset({"Con", "Người", "Hộ", "Học sinh", "Cháu"})
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """A row as displayed, in table order, with its depth and what it shows."""
+
+    row_path: tuple[int, ...]
+    depth: int
+    tt: str | None
+    name: str
+    indicator: str | None  # code of the indicator shown, if any
+    is_ref: bool
+    breakdown_lead: bool  # first component under a "Trong đó:" parent
+
+
+class Plan(_Model):
+    schema_version: Literal[1]
+    plan: PlanMeta
+    reporting: Reporting = Reporting()
+    units_of_measure: list[str]
+    reporting_units: list[ReportingUnit]
+    emulation_contents: list[EmulationItem] = []
+    table: list[Row]
+
+    @property
+    def year(self) -> int:
+        return self.plan.year
+
+    def walk(self) -> Iterator[tuple[tuple[int, ...], tuple[Row, ...]]]:
+        """Every row in table order with its index path and its ancestors-and-self."""
+
+        def go(
+            rows: list[Row], prefix: tuple[int, ...], chain: tuple[Row, ...]
+        ) -> Iterator[tuple[tuple[int, ...], tuple[Row, ...]]]:
+            for i, row in enumerate(rows):
+                path = (*prefix, i)
+                yield path, (*chain, row)
+                yield from go(row.children, path, (*chain, row))
+
+        yield from go(self.table, (), ())
+
+    @cached_property
+    def indicators(self) -> list[Indicator]:
+        found: list[Indicator] = []
+        shown: dict[str, list[tuple[int, ...]]] = {}
+        for path, chain in self.walk():
+            row = chain[-1]
+            if row.ref:
+                shown.setdefault(row.ref, []).append(path)
+            if not row.code:
+                continue
+            shown.setdefault(row.code, []).insert(0, path)
+            assert row.unit and row.kind and row.direction and row.responsible
+            names = tuple(r.name.rstrip(":").strip() for r in chain)
+            decimals = row.decimals
+            if decimals is None:
+                decimals = decimals_of(row.target) if row.target is not None else 0
+            found.append(
+                Indicator(
+                    code=row.code,
+                    name=row.name,
+                    path=names,
+                    tt=row.tt,
+                    unit=row.unit,
+                    target=row.target,
+                    kind=row.kind,
+                    direction=row.direction,
+                    responsible=row.responsible,
+                    formula=row.formula,
+                    decimals=decimals,
+                    expected_progress=(
+                        {str(k): v for k, v in row.expected_progress.items()}
+                        if row.expected_progress
+                        else None
+                    ),
+                    section=names[0],
+                    group=names[1] if len(names) > 2 else names[0],
+                    row_path=path,
+                )
+            )
+        return [_with_shown(ind, tuple(shown.get(ind.code, [ind.row_path]))) for ind in found]
+
+    @cached_property
+    def by_code(self) -> dict[str, Indicator]:
+        return {ind.code: ind for ind in self.indicators}
+
+    def indicator(self, code: str) -> Indicator | None:
+        return self.by_code.get(code)
+
+    @cached_property
+    def rows(self) -> list[TableRow]:
+        out: list[TableRow] = []
+        for path, chain in self.walk():
+            row = chain[-1]
+            parent = chain[-2] if len(chain) > 1 else None
+            out.append(
+                TableRow(
+                    row_path=path,
+                    depth=len(path) - 1,
+                    tt=row.tt,
+                    name=row.name,
+                    indicator=row.code or row.ref,
+                    is_ref=row.ref is not None,
+                    breakdown_lead=bool(parent and parent.breakdown and path[-1] == 0),
+                )
+            )
+        return out
+
+    def unit_name(self, code: str) -> str:
+        for unit in self.reporting_units:
+            if unit.code == code:
+                return unit.name
+        return code
+
+    def unit_short_name(self, code: str) -> str:
+        for unit in self.reporting_units:
+            if unit.code == code:
+                return unit.short_name or unit.name
+        return code
+
+    def indicators_of(self, unit_code: str) -> list[Indicator]:
+        return [ind for ind in self.indicators if ind.responsible == unit_code]
+
+
+def _with_shown(ind: Indicator, shown: tuple[tuple[int, ...], ...]) -> Indicator:
+    from dataclasses import replace
+
+    return replace(ind, shown_at=shown)

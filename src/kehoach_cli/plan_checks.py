@@ -1,0 +1,234 @@
+"""Cross-checks of a plan beyond its schema: references, units, formulas, its own figures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from .errors import FormulaError
+from .formulas import BinOp, Expr, dependency_order, parse
+from .messages import t
+from .numbers import format_number, is_whole, round_half_up
+from .plan import Plan
+from .problems import Problem
+
+LineOf = Callable[[tuple[str | int, ...]], int | None]
+
+
+def _loc(row_path: tuple[int, ...], key: str | None = None) -> tuple[str | int, ...]:
+    loc: list[str | int] = ["table"]
+    for i, index in enumerate(row_path):
+        if i:
+            loc.append("children")
+        loc.append(index)
+    if key:
+        loc.append(key)
+    return tuple(loc)
+
+
+def check_plan(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
+    """Every problem of the plan's content, errors first in table order, then warnings."""
+    problems: list[Problem] = []
+
+    def add(
+        problem_code: str,
+        row_path: tuple[int, ...] | None,
+        key: str | None = None,
+        severity: str = "error",
+        indicator: str | None = None,
+        **params: object,
+    ) -> None:
+        line = line_of(_loc(row_path, key)) if row_path is not None else None
+        problems.append(
+            Problem(
+                severity="warning" if severity == "warning" else "error",
+                code=problem_code,
+                message=t(f"plan.{problem_code}", **params),
+                file=file,
+                location=t("where.line", line=line) if line else None,
+                indicator=indicator,
+                line=line,
+            )
+        )
+
+    units = set(plan.units_of_measure)
+    unit_codes = [u.code for u in plan.reporting_units]
+    seen_units: set[str] = set()
+    for i, code in enumerate(unit_codes):
+        if code in seen_units:
+            line = line_of(("reporting_units", i, "code"))
+            problems.append(
+                Problem(
+                    "error",
+                    "duplicate_unit",
+                    t("plan.duplicate_unit", code=code),
+                    file,
+                    t("where.line", line=line) if line else None,
+                    line=line,
+                )
+            )
+        seen_units.add(code)
+
+    first_seen: dict[str, tuple[int, ...]] = {}
+    for path, chain in plan.walk():
+        row = chain[-1]
+        if not row.code:
+            continue
+        if row.code in first_seen:
+            first_line = line_of(_loc(first_seen[row.code], "code"))
+            add("duplicate_code", path, "code", indicator=row.code, code=row.code, first=first_line)
+            continue
+        first_seen[row.code] = path
+    codes = set(first_seen)
+
+    formulas: dict[str, Expr] = {}
+    for path, chain in plan.walk():
+        row = chain[-1]
+        if row.ref and row.ref not in codes:
+            add("unknown_ref", path, "ref", ref=row.ref)
+        if not row.code:
+            continue
+        code = row.code
+        if row.unit and row.unit not in units:
+            add(
+                "unknown_unit",
+                path,
+                "unit",
+                indicator=code,
+                unit=row.unit,
+                units=", ".join(plan.units_of_measure),
+            )
+        if row.responsible and row.responsible not in seen_units:
+            add(
+                "unknown_responsible",
+                path,
+                "responsible",
+                indicator=code,
+                unit=row.responsible,
+                units=", ".join(unit_codes),
+            )
+        if row.target is not None:
+            if row.target < 0:
+                add(
+                    "negative_target",
+                    path,
+                    "target",
+                    indicator=code,
+                    value=format_number(row.target),
+                )
+            elif row.unit == "%" and row.target > 100:
+                add(
+                    "share_over_100",
+                    path,
+                    "target",
+                    severity="warning",
+                    indicator=code,
+                    name=row.name,
+                    value=format_number(row.target),
+                )
+            elif row.unit in _count_units() and not is_whole(row.target):
+                add(
+                    "fraction_in_count",
+                    path,
+                    "target",
+                    indicator=code,
+                    name=row.name,
+                    value=format_number(row.target),
+                    unit=row.unit,
+                )
+        if row.expected_progress:
+            previous = Decimal(0)
+            for quarter in ("q1", "q2", "q3", "q4"):
+                value = row.expected_progress.get(quarter)  # type: ignore[call-overload,unused-ignore]
+                if value is None:
+                    continue
+                if value < previous or value > 100:
+                    add(
+                        "bad_progress",
+                        path,
+                        "expected_progress",
+                        indicator=code,
+                        quarter=quarter.upper(),
+                    )
+                    break
+                previous = value
+        if row.formula is not None and first_seen.get(code) == path:
+            try:
+                expr = parse(row.formula)
+            except FormulaError as exc:
+                add(
+                    "formula_syntax",
+                    path,
+                    "formula",
+                    indicator=code,
+                    formula=row.formula,
+                    position=exc.position + 1,
+                )
+                continue
+            missing = sorted(expr.references() - codes)
+            if missing:
+                add(
+                    "formula_unknown_code",
+                    path,
+                    "formula",
+                    indicator=code,
+                    missing=", ".join(missing),
+                )
+                continue
+            if code in expr.references():
+                add("formula_cycle", path, "formula", indicator=code, cycle=f"{code} → {code}")
+                continue
+            formulas[code] = expr
+
+    _, cycle = dependency_order(formulas)
+    if cycle:
+        where = first_seen[cycle[0]]
+        add("formula_cycle", where, "formula", indicator=cycle[0], cycle=" → ".join(cycle))
+        return problems
+
+    if not any(p.severity == "error" for p in problems):
+        problems.extend(_check_figures(plan, formulas, line_of, file))
+    return problems
+
+
+def _count_units() -> frozenset[str]:
+    from .plan import COUNT_UNITS
+
+    return COUNT_UNITS
+
+
+def _check_figures(
+    plan: Plan, formulas: dict[str, Expr], line_of: LineOf, file: str
+) -> list[Problem]:
+    """Totals equal their parts; yields agree with output and area, within the precision shown."""
+    problems: list[Problem] = []
+    targets = {ind.code: ind.target for ind in plan.indicators}
+    for code, expr in formulas.items():
+        ind = plan.by_code[code]
+        if ind.target is None:
+            continue
+        is_sum = isinstance(expr, BinOp) and expr.is_sum()
+        computed = expr.evaluate(targets, missing_as_zero=is_sum)
+        if computed is None:
+            continue
+        if round_half_up(computed, ind.decimals) == round_half_up(ind.target, ind.decimals):
+            continue
+        line = line_of(_loc(ind.row_path, "target"))
+        problems.append(
+            Problem(
+                severity="warning",
+                code="formula_mismatch",
+                message=t(
+                    "plan.formula_mismatch",
+                    name=ind.full_name,
+                    target=format_number(ind.target, ind.decimals),
+                    formula=ind.formula,
+                    computed=format_number(computed, ind.decimals),
+                ),
+                file=file,
+                location=t("where.line", line=line) if line else None,
+                indicator=code,
+                line=line,
+            )
+        )
+    return problems

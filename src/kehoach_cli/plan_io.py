@@ -1,0 +1,179 @@
+"""Plan files: YAML → Plan, every problem located at its file and line."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from .errors import InputFileNotFound, InvalidData
+from .limits import Limits, current_limits
+from .messages import t
+from .plan import Plan
+from .problems import Problem, ProblemReport
+from .yaml_io import YamlDocument, read_yaml
+
+PLAN_ENV = "KEHOACH_PLAN"
+
+
+def find_plan(explicit: str | os.PathLike[str] | None = None, year: int | None = None) -> Path:
+    """``--plan PATH``, else ``$KEHOACH_PLAN``, else ``data/plan_<year>.yaml`` (newest year)."""
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise InputFileNotFound(t("plan.not_found", path=str(path)), file=str(path))
+        return path
+    env = os.environ.get(PLAN_ENV)
+    if env:
+        path = Path(env)
+        if not path.is_file():
+            raise InputFileNotFound(t("plan.env_not_found", path=env, var=PLAN_ENV), file=env)
+        return path
+    data = Path("data")
+    if year is not None:
+        path = data / f"plan_{year}.yaml"
+        if path.is_file():
+            return path
+        raise InputFileNotFound(t("plan.year_not_found", path=str(path)), file=str(path))
+    candidates = sorted(data.glob("plan_*.yaml")) if data.is_dir() else []
+    if not candidates:
+        raise InputFileNotFound(t("plan.none_found", var=PLAN_ENV), file=None)
+    return candidates[-1]
+
+
+def looks_like_plan(data: Any) -> bool:
+    """A plan has a ``table`` of rows; a results file has ``values``."""
+    return isinstance(data, dict) and ("table" in data or "units_of_measure" in data)
+
+
+def read_plan(
+    path: Path, display: str | None = None, limits: Limits | None = None
+) -> tuple[Plan | None, ProblemReport]:
+    """Read and check a plan; the Plan is None when it has errors that stop its use."""
+    shown = display or str(path)
+    report = ProblemReport()
+    doc = read_yaml(path, shown, limits or current_limits())
+    report.extend(doc.problems)
+    if doc.data is None:
+        return None, report
+    return plan_from_document(doc, shown, report)
+
+
+def plan_from_document(
+    doc: YamlDocument, shown: str, report: ProblemReport
+) -> tuple[Plan | None, ProblemReport]:
+    """Validate the document's data as a Plan, then cross-check the plan's own figures."""
+    from pydantic import ValidationError
+
+    from .plan_checks import check_plan
+
+    if not isinstance(doc.data, dict):
+        report.add(_problem("not_a_mapping", shown, doc.line_of(())))
+        return None, report
+    try:
+        plan = Plan.model_validate(doc.data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            report.add(_from_pydantic(error, doc, shown))
+        return None, report
+    report.extend(check_plan(plan, lambda path: doc.line_of(path), shown))
+    return (plan if report.valid else None), report
+
+
+def load_plan(path: str | os.PathLike[str], limits: Limits | None = None) -> Plan:
+    """The library entry point: a valid Plan, or InvalidData carrying the problems."""
+    file = Path(path)
+    if not file.is_file():
+        raise InputFileNotFound(t("plan.not_found", path=str(file)), file=str(file))
+    plan, report = read_plan(file, limits=limits)
+    if plan is None:
+        first = next(iter(report), None)
+        error = InvalidData(first.message if first else t("plan.invalid"), file=str(file))
+        error.problems = report  # type: ignore[attr-defined]
+        raise error
+    return plan
+
+
+def _problem(
+    code: str,
+    file: str,
+    line: int | None,
+    severity: str = "error",
+    indicator: str | None = None,
+    **params: object,
+) -> Problem:
+    return Problem(
+        severity="warning" if severity == "warning" else "error",
+        code=code,
+        message=t(f"plan.{code}", **params),
+        file=file,
+        location=t("where.line", line=line) if line else None,
+        indicator=indicator,
+        line=line,
+    )
+
+
+def _from_pydantic(error: Any, doc: YamlDocument, shown: str) -> Problem:
+    loc: tuple[str | int, ...] = tuple(error.get("loc", ()))
+    line = doc.line_of(loc)
+    field = ".".join(str(p) for p in loc) or "(gốc)"
+    kind = error.get("type", "")
+    value = error.get("input")
+    indicator = _indicator_at(doc.data, loc)
+    if kind == "extra_forbidden":
+        return _problem(
+            "unknown_key", shown, line, indicator=indicator, key=loc[-1] if loc else "", field=field
+        )
+    if kind == "missing":
+        return _problem(
+            "missing_key", shown, line, indicator=indicator, key=loc[-1] if loc else "", field=field
+        )
+    if kind == "literal_error":
+        expected = (error.get("ctx") or {}).get("expected", "")
+        return _problem(
+            "bad_choice",
+            shown,
+            line,
+            indicator=indicator,
+            field=field,
+            value=value,
+            expected=expected,
+        )
+    message = str(error.get("msg", ""))
+    if "number:" in message:
+        reason = message.split("number:", 1)[1].strip()
+        return _problem(
+            f"number_{reason}", shown, line, indicator=indicator, field=field, value=value
+        )
+    if "row:" in message:
+        detail = message.split("row:", 1)[1].strip()
+        name, _, extra = detail.partition(":")
+        return _problem(
+            f"row_{name}",
+            shown,
+            line,
+            indicator=indicator,
+            field=field,
+            keys=extra.replace(":", ", "),
+        )
+    if kind.startswith(("decimal", "float", "int")):
+        return _problem(
+            "number_not_a_number", shown, line, indicator=indicator, field=field, value=value
+        )
+    return _problem(
+        "bad_value", shown, line, indicator=indicator, field=field, value=value, reason=message
+    )
+
+
+def _indicator_at(data: Any, loc: tuple[str | int, ...]) -> str | None:
+    """The code of the innermost row on the path, when it has one."""
+    node = data
+    code = None
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, dict) and isinstance(node.get("code"), str):
+            code = node["code"]
+    return code

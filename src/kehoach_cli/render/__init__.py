@@ -1,0 +1,1 @@
+"""Renderers: pure functions from report data to text or bytes."""

@@ -1,0 +1,91 @@
+"""Validate files named by the user: plans and results, told apart by their content."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputFileNotFound, UsageError
+from .limits import Limits, current_limits
+from .messages import t
+from .problems import ProblemReport
+
+YAML_SUFFIXES = {".yaml", ".yml"}
+RESULT_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".yaml", ".yml", ".ods"}
+_PLAN_KEYS = re.compile(rb"^(table|units_of_measure|reporting_units)\s*:", re.MULTILINE)
+
+
+@dataclass
+class ValidationOutcome:
+    files: list[str] = field(default_factory=list)
+    report: ProblemReport = field(default_factory=ProblemReport)
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as named, and the files of named folders (recursively, sorted, hidden skipped)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path)
+                if any(part.startswith((".", "~$")) for part in rel.parts):
+                    continue  # hidden files and Excel's lock files
+                if child.is_file() and child.suffix.lower() in RESULT_SUFFIXES:
+                    found.append(child)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise InputFileNotFound(t("cli.file_not_found", path=str(path)), file=str(path))
+    return found
+
+
+def is_plan_file(path: Path) -> bool:
+    """A YAML file whose top level has the plan's keys (checked on its first 64 KB)."""
+    if path.suffix.lower() not in YAML_SUFFIXES:
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return False
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            head = head.decode("utf-16", errors="ignore").encode("utf-8")
+        except UnicodeError:  # pragma: no cover - errors are ignored
+            return False
+    return bool(_PLAN_KEYS.search(head.lstrip(b"\xef\xbb\xbf")))
+
+
+def validate_paths(
+    paths: list[Path], plan_path: Path | None = None, limits: Limits | None = None
+) -> ValidationOutcome:
+    """Check every file; plans on their own, results against the plan (found as usual)."""
+    from .plan_io import find_plan, read_plan
+
+    limits = limits or current_limits()
+    outcome = ValidationOutcome()
+    files = expand_paths(paths)
+    if not files:
+        raise UsageError(t("cli.nothing_to_validate", path=", ".join(str(p) for p in paths)))
+    results: list[Path] = []
+    for file in files:
+        if is_plan_file(file):
+            outcome.files.append(str(file))
+            _, report = read_plan(file, str(file), limits)
+            outcome.report.extend(report)
+        else:
+            results.append(file)
+    if results:
+        from .results_io import validate_results
+
+        plan_file = find_plan(plan_path)
+        plan, plan_report = read_plan(plan_file, str(plan_file), limits)
+        if plan is None:
+            outcome.files.append(str(plan_file))
+            outcome.report.extend(plan_report)
+            return outcome
+        outcome.files.extend(str(f) for f in results)
+        outcome.report.extend(validate_results(results, plan, limits))
+    return outcome
