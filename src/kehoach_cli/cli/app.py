@@ -56,6 +56,7 @@ def create_app() -> Any:
     """Build the app; help texts are taken from the catalog in the current language."""
     import typer
 
+    from . import root
     from .commands import plan as plan_cmd
     from .commands import report as report_cmd
     from .commands import status as status_cmd
@@ -72,16 +73,7 @@ def create_app() -> Any:
         context_settings={"help_option_names": ["-h", "--help"]},
     )
 
-    @app.callback(invoke_without_command=True)
-    def _root(
-        version: bool = typer.Option(False, "--version", help=t("help.version")),
-    ) -> None:
-        if version:
-            from .. import __version__
-
-            typer.echo(f"kehoach {__version__}")
-            raise typer.Exit(0)
-
+    root.register(app)
     validate_cmd.register(app)
     plan_cmd.register(app)
     report_cmd.register(app)

@@ -1,0 +1,86 @@
+"""The installed `kehoach` command and `python -m kehoach_cli`, run as real processes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import PLAN, ROOT
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KEHOACH_")}
+    env["NO_COLOR"] = "1"
+    return env
+
+
+KEHOACH = Path(sys.executable).parent / "kehoach"
+
+
+@pytest.mark.skipif(not KEHOACH.exists(), reason="the kehoach script is not installed here")
+def test_console_script_validates_the_shipped_plan() -> None:
+    done = subprocess.run(
+        [str(KEHOACH), "validate", str(PLAN)],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Tỷ trọng bò lai" in done.stdout
+
+
+def test_python_m_runs_the_same_command_and_exits_2_on_a_missing_file() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "kehoach_cli", "validate", "no-such-file.yaml"],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.strip() == "Không tìm thấy tệp hoặc thư mục: no-such-file.yaml"
+
+
+def test_help_is_vietnamese_by_default_and_english_on_request() -> None:
+    vi = subprocess.run(
+        [sys.executable, "-m", "kehoach_cli", "--help"],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        cwd=ROOT,
+        timeout=60,
+    )
+    en = subprocess.run(
+        [sys.executable, "-m", "kehoach_cli", "--lang", "en", "validate", "--help"],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert vi.returncode == 0 and "theo dõi kế hoạch" in vi.stdout
+    assert en.returncode == 0 and "Check plan or results files" in en.stdout
+
+
+def test_unexpected_failure_prints_one_line_and_a_debug_hint(tmp_path) -> None:  # noqa: ANN001
+    unreadable = tmp_path / "plan.yaml"
+    unreadable.mkdir()  # a folder where a plan file is expected
+    done = subprocess.run(
+        [sys.executable, "-m", "kehoach_cli", "plan", "show", "--plan", str(unreadable)],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
