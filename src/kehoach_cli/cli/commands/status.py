@@ -1,7 +1,123 @@
-"""``kehoach status``: not yet available (placeholder)."""
+"""``kehoach status``: who has reported for a period, on time or late, and the reporting rate."""
 
-from typing import Any
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ...messages import t
+from ..app import EXIT_INCOMPLETE, EXIT_OK, boundary
+from ..options import DebugOption, LangOption, PlanOption, QuietOption
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from ...periods import Period
+    from ...plan import Plan
+    from ...submissions import StatusReport
+
+FORMATS = ("table", "json")
+DEFAULT_RESULTS = Path("data") / "results"
 
 
-def register(app: Any) -> None:
-    """The command is added when its issue lands."""
+def register(app: typer.Typer) -> None:
+    @app.command("status", help=t("help.status"))
+    @boundary
+    def status(
+        period: Annotated[
+            str, typer.Option("--period", "-p", help=t("help.status_period"), metavar="PERIOD")
+        ],
+        today: Annotated[
+            str | None,
+            typer.Option("--today", help=t("help.status_today"), metavar="YYYY-MM-DD"),
+        ] = None,
+        plan: PlanOption = None,
+        results: Annotated[
+            Path | None,
+            typer.Option("--results", help=t("help.status_results"), metavar="DIR"),
+        ] = None,
+        output_format: Annotated[
+            str, typer.Option("--format", "-f", help=t("help.format_table_json"))
+        ] = "table",
+        fail_on_missing: Annotated[
+            bool, typer.Option("--fail-on-missing", help=t("help.status_fail_on_missing"))
+        ] = False,
+        only_on_deadline: Annotated[
+            bool, typer.Option("--only-on-deadline", help=t("help.status_only_on_deadline"))
+        ] = False,
+        quiet: QuietOption = False,
+        lang: LangOption = None,
+        debug: DebugOption = False,
+    ) -> None:
+        from ...errors import InputFileNotFound, UsageError
+        from ...results_io import load_results
+        from ...schedule import deadline, parse_today
+        from ...submissions import submission_status
+
+        if output_format not in FORMATS:
+            raise UsageError(t("cli.bad_format", value=output_format, choices=", ".join(FORMATS)))
+        day = parse_today(today)
+        loaded, chosen = plan_and_period(plan, period, day)
+        if only_on_deadline and day != deadline(chosen, loaded.reporting):
+            raise typer.Exit(EXIT_OK)
+        folder = results if results is not None else DEFAULT_RESULTS
+        if not folder.exists():
+            raise InputFileNotFound(t("status.results_not_found", path=str(folder)))
+        result_set, problems = load_results([folder], loaded)
+        report = submission_status(loaded, result_set, problems, chosen, day)
+
+        if output_format == "json":
+            from ...render.status import status_as_json
+
+            typer.echo(status_as_json(report), nl=False)
+        else:
+            _print_table(report, quiet)
+        bad = {p.file for p in problems if p.severity == "error" and p.file}
+        if bad and output_format == "table" and not quiet:
+            typer.echo(t("status.invalid_files_hint", count=len(bad), path=str(folder)), err=True)
+        raise typer.Exit(EXIT_INCOMPLETE if fail_on_missing and report.incomplete else EXIT_OK)
+
+
+def plan_and_period(explicit: Path | None, text: str, today: date) -> tuple[Plan, Period]:
+    """The plan and the period a command means.
+
+    ``current``/``previous`` can fall in another year than the newest plan's (on 1 January the
+    current quarter is last year's Q4): then, unless a plan was named (``--plan`` or
+    ``KEHOACH_PLAN``), the plan of that year is used, ``data/plan_<year>.yaml``.
+    """
+    from ...plan_io import PLAN_ENV, find_plan, load_plan
+    from ...schedule import check_period_in_plan, resolve_period
+
+    path = find_plan(explicit)
+    plan = load_plan(path)
+    period = resolve_period(text, plan, today)
+    if period.year != plan.year and explicit is None and not os.environ.get(PLAN_ENV):
+        other = Path("data") / f"plan_{period.year}.yaml"
+        if other.is_file():
+            path, plan = other, load_plan(other)
+            period = resolve_period(text, plan, today)
+    check_period_in_plan(period, plan, str(path))
+    return plan, period
+
+
+def _print_table(report: StatusReport, quiet: bool) -> None:
+    from ...render.status import (
+        status_footer,
+        status_header,
+        status_quiet_lines,
+        status_table,
+    )
+    from ..console import fancy, make_console
+
+    if quiet:
+        for line in status_quiet_lines(report):
+            typer.echo(line)
+        return
+    # Plain lines are echoed, not printed by rich, so that they never wrap at 80 columns in a
+    # cron mail; only the table is laid out to the terminal's width.
+    typer.echo("\n".join(status_header(report)))
+    make_console().print(status_table(report, fancy()))
+    typer.echo("\n".join(status_footer(report)))

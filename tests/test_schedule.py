@@ -1,0 +1,156 @@
+"""Deadlines in working days, `current`/`previous` at the cutoff boundaries, output names."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kehoach_cli.errors import UsageError
+from kehoach_cli.periods import Period
+from kehoach_cli.plan import Plan, Reporting
+from kehoach_cli.plan_io import load_plan
+from kehoach_cli.schedule import (
+    check_period_in_plan,
+    deadline,
+    output_name,
+    parse_today,
+    resolve_period,
+    working_days_late,
+)
+
+from .conftest import PLAN
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    return load_plan(PLAN)
+
+
+def q(number: int, year: int = 2024) -> Period:
+    return Period(year, "quarter", number)
+
+
+@pytest.mark.parametrize(
+    ("period", "expected"),
+    [
+        (q(1), date(2024, 3, 18)),  # cutoff Thu 14/3 → Fri 15, (weekend), Mon 18
+        (q(2), date(2024, 6, 18)),  # cutoff Fri 14/6 → Mon 17, Tue 18
+        (q(3), date(2024, 9, 17)),  # cutoff Sat 14/9 → Mon 16, Tue 17
+        (q(4), date(2024, 12, 17)),  # cutoff Sat 14/12 → Mon 16, Tue 17
+        (Period(2024, "half"), date(2024, 6, 18)),  # same cutoff as Q2
+        (Period(2024, "year"), date(2024, 12, 17)),
+    ],
+)
+def test_deadline_is_two_working_days_after_the_cutoff_skipping_weekends(
+    period: Period, expected: date
+) -> None:
+    assert deadline(period, Reporting()) == expected
+
+
+def test_plan_holidays_are_skipped() -> None:
+    # New Year's Day is a public holiday only when the plan lists it.
+    reporting = Reporting(windows="calendar", deadline_working_days=2, holidays=[date(2025, 1, 1)])
+    # Q4 2024 calendar window ends Tue 31/12; 1/1 is a holiday → Thu 2/1, Fri 3/1.
+    assert deadline(q(4), reporting) == date(2025, 1, 3)
+    assert deadline(q(4), Reporting(windows="calendar")) == date(2025, 1, 2)
+
+
+def test_holiday_on_the_monday_after_a_weekend_cutoff() -> None:
+    reporting = Reporting(holidays=[date(2024, 9, 16)])
+    assert deadline(q(3), reporting) == date(2024, 9, 18)
+
+
+def test_zero_working_days_means_the_cutoff_day_itself() -> None:
+    assert deadline(q(3), Reporting(deadline_working_days=0)) == date(2024, 9, 14)
+
+
+def test_working_days_late_skips_the_weekend() -> None:
+    due = date(2024, 9, 17)
+    assert working_days_late(due, date(2024, 9, 17)) == 0
+    assert working_days_late(due, date(2024, 9, 18)) == 1
+    assert working_days_late(date(2024, 6, 14), date(2024, 6, 17)) == 1  # Fri → Mon
+    assert working_days_late(date(2024, 6, 14), date(2024, 6, 15)) == 0  # Saturday
+
+
+@pytest.mark.parametrize(
+    ("today", "current", "previous"),
+    [
+        (date(2024, 3, 14), "2023Q4", "2023Q3"),
+        (date(2024, 3, 15), "2024Q1", "2023Q4"),
+        (date(2024, 6, 14), "2024Q1", "2023Q4"),
+        (date(2024, 6, 15), "2024Q2", "2024Q1"),
+        (date(2024, 6, 20), "2024Q2", "2024Q1"),
+        (date(2024, 9, 14), "2024Q2", "2024Q1"),
+        (date(2024, 9, 15), "2024Q3", "2024Q2"),
+        (date(2024, 12, 14), "2024Q3", "2024Q2"),
+        (date(2024, 12, 15), "2024Q4", "2024Q3"),
+        (date(2025, 1, 1), "2024Q4", "2024Q3"),
+        (date(2024, 1, 1), "2023Q4", "2023Q3"),
+    ],
+)
+def test_current_and_previous_at_the_cutoff_boundaries(
+    plan: Plan, today: date, current: str, previous: str
+) -> None:
+    assert resolve_period("current", plan, today).id == current
+    assert resolve_period("previous", plan, today).id == previous
+    assert resolve_period("hiện tại", plan, today).id == current
+
+
+@pytest.mark.parametrize(
+    ("today", "current"),
+    [
+        (date(2024, 6, 30), "2024Q1"),
+        (date(2024, 7, 1), "2024Q2"),
+        (date(2024, 12, 31), "2024Q3"),
+        (date(2025, 1, 1), "2024Q4"),
+    ],
+)
+def test_current_with_calendar_windows(plan: Plan, today: date, current: str) -> None:
+    calendar = plan.model_copy(update={"reporting": Reporting(windows="calendar")})
+    assert resolve_period("current", calendar, today).id == current
+
+
+def test_a_bare_period_is_in_the_plans_year_whatever_today_is(plan: Plan) -> None:
+    assert resolve_period("q3", plan, date(2026, 2, 1)).id == "2024Q3"
+    assert resolve_period("2024-h1", plan, date(2026, 2, 1)).id == "2024S1"
+
+
+def test_a_period_of_another_year_is_a_usage_error(plan: Plan) -> None:
+    period = resolve_period("current", plan, date(2024, 3, 14))
+    with pytest.raises(UsageError) as caught:
+        check_period_in_plan(period, plan, "data/plan_2024.yaml")
+    assert caught.value.exit_code == 2
+    assert "Quý IV năm 2023" in caught.value.message
+    assert "data/plan_2024.yaml" in caught.value.message
+
+
+def test_bad_period_and_bad_today_are_usage_errors(plan: Plan) -> None:
+    with pytest.raises(UsageError, match="q5"):
+        resolve_period("q5", plan, date(2024, 9, 20))
+    with pytest.raises(UsageError, match="20/09/2024"):
+        parse_today("20/09/2024")
+    assert parse_today("2024-09-20") == date(2024, 9, 20)
+
+
+@pytest.mark.parametrize(
+    ("period", "fmt", "name"),
+    [
+        (q(2), "xlsx", "2024Q2-tong-hop.xlsx"),
+        (q(2), "csv", "2024Q2-tong-hop.csv"),
+        (q(2), "markdown", "2024Q2-tong-hop.md"),
+        (q(2), "json", "2024Q2-tong-hop.json"),
+        (q(2), "table", "2024Q2-tong-hop.txt"),
+        (q(2), "DOCX", "2024Q2-tong-hop.docx"),
+        (Period(2024, "half"), "xlsx", "2024S1-tong-hop.xlsx"),
+        (Period(2024, "nine_months"), "xlsx", "2024N9-tong-hop.xlsx"),
+        (Period(2024, "year"), "xlsx", "2024-tong-hop.xlsx"),
+    ],
+)
+def test_output_names_are_predictable(period: Period, fmt: str, name: str) -> None:
+    assert output_name(period, fmt) == name
+
+
+def test_output_name_refuses_an_unknown_format() -> None:
+    with pytest.raises(ValueError, match="pdf"):
+        output_name(q(2), "pdf")
