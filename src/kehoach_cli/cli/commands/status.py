@@ -40,7 +40,8 @@ def register(app: typer.Typer) -> None:
             typer.Option("--results", help=t("help.status_results"), metavar="DIR"),
         ] = None,
         output_format: Annotated[
-            str, typer.Option("--format", "-f", help=t("help.format_table_json"))
+            str,
+            typer.Option("--format", "-f", help=t("help.format_table_json"), metavar="table|json"),
         ] = "table",
         fail_on_missing: Annotated[
             bool, typer.Option("--fail-on-missing", help=t("help.status_fail_on_missing"))

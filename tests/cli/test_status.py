@@ -1,0 +1,188 @@
+"""`kehoach status`: table, JSON equal to the library's, --quiet, --fail-on-missing, usage errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kehoach_cli.periods import Period
+from kehoach_cli.plan_io import load_plan
+from kehoach_cli.results_io import load_results
+from kehoach_cli.submissions import submission_status
+
+from ..conftest import PLAN, Cli
+
+UNIT_NAMES = (
+    "Công chức Địa chính - Nông nghiệp",
+    "Trạm Y tế xã",
+    "Trường Mầm non",
+    "Trường Tiểu học",
+    "Trường THCS",
+    "Công chức Văn hóa - Xã hội (Lao động - Thương binh và Xã hội)",
+)
+
+
+@pytest.fixture
+def empty_results(tmp_path: Path) -> Path:
+    folder = tmp_path / "results"
+    folder.mkdir()
+    return folder
+
+
+def run_status(cli: Cli, results: Path, *args: str):  # noqa: ANN201
+    return cli("status", "--plan", str(PLAN), "--results", str(results), *args)
+
+
+def test_empty_folder_every_unit_missing(cli: Cli, empty_results: Path) -> None:
+    result = run_status(cli, empty_results, "--period", "q3", "--today", "2024-09-20")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    out = result.stdout
+    lines = out.splitlines()
+    assert lines[0] == "Ủy ban nhân dân xã Trà Bùi: tình hình nộp báo cáo Quý III năm 2024"
+    assert lines[1] == (
+        "Thời gian chốt số liệu: 15/06/2024 – 14/09/2024; hạn nộp: 17/09/2024 (2 ngày làm việc "
+        "sau ngày chốt); hôm nay: 20/09/2024."
+    )
+    assert out.count("Chưa nộp") == 6
+    assert "Tỷ lệ báo cáo: 0/6 đơn vị (0,00%); đúng hạn: 0/6 (0,00%)." in out
+    assert "Chỉ tiêu chưa có số liệu (24):" in out
+    assert "  - rice_area: Một số cây trồng chủ yếu › Lúa › Diện tích (Ha) — ĐC-NN" in out
+    assert "\x1b[" not in out and "━" not in out and "│" not in out
+
+
+def test_before_the_deadline_missing_units_are_not_yet_due(cli: Cli, empty_results: Path) -> None:
+    result = run_status(cli, empty_results, "--period", "current", "--today", "2024-09-16")
+    assert result.exit_code == 0
+    assert "Quý III năm 2024" in result.stdout
+    assert result.stdout.count("Chưa nộp (còn hạn)") == 6
+
+
+def test_fail_on_missing_exits_3_and_quiet_prints_only_what_to_chase(
+    cli: Cli, empty_results: Path
+) -> None:
+    result = run_status(
+        cli, empty_results, "--period", "q3", "--today", "2024-09-20", "--fail-on-missing", "-q"
+    )
+    assert result.exit_code == 3
+    assert result.stdout == "".join(
+        f"Quý III năm 2024: {name} chưa nộp báo cáo (hạn 17/09/2024).\n" for name in UNIT_NAMES
+    )
+    assert result.stderr == ""
+
+
+def test_without_fail_on_missing_the_exit_code_is_0(cli: Cli, empty_results: Path) -> None:
+    result = run_status(cli, empty_results, "--period", "q3", "--today", "2024-09-20", "-q")
+    assert result.exit_code == 0
+
+
+def test_json_equals_the_library_result(cli: Cli, empty_results: Path) -> None:
+    result = run_status(
+        cli, empty_results, "--period", "previous", "--today", "2024-09-20", "--format", "json"
+    )
+    assert result.exit_code == 0
+    plan = load_plan(PLAN)
+    results, problems = load_results([empty_results], plan)
+    expected = submission_status(
+        plan, results, problems, Period(2024, "quarter", 2), date(2024, 9, 20)
+    )
+    assert json.loads(result.stdout) == json.loads(json.dumps(expected.to_dict()))
+    data = json.loads(result.stdout)
+    assert data["period"]["id"] == "2024Q2"
+    assert data["deadline"] == "2024-06-18"
+    assert data["summary"]["reporting_rate"] == 0
+    assert data["summary"]["expected"] == 6
+
+
+def test_english(cli: Cli, empty_results: Path) -> None:
+    result = run_status(
+        cli, empty_results, "--period", "q3", "--today", "2024-09-20", "--lang", "en"
+    )
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == (
+        "Ủy ban nhân dân xã Trà Bùi: report submissions, Q3 2024"
+    )
+    assert "deadline: 2024-09-17" in result.stdout
+    assert "Reporting rate: 0/6 units (0.00%); on time: 0/6 (0.00%)." in result.stdout
+    assert result.stdout.count("Missing") == 6
+
+
+def test_only_on_deadline_is_silent_on_other_days(cli: Cli, empty_results: Path) -> None:
+    args = ("--period", "current", "--only-on-deadline", "--fail-on-missing", "-q")
+    other_day = run_status(cli, empty_results, *args, "--today", "2024-09-18")
+    assert (other_day.exit_code, other_day.stdout, other_day.stderr) == (0, "", "")
+    deadline_day = run_status(cli, empty_results, *args, "--today", "2024-09-17")
+    assert deadline_day.exit_code == 3
+    assert deadline_day.stdout.count("chưa nộp báo cáo (hạn 17/09/2024)") == 6
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--period", "q5"), 'Kỳ báo cáo không hợp lệ: "q5"'),
+        (("--period", "q3", "--today", "20/09/2024"), 'Ngày không hợp lệ: "20/09/2024"'),
+        (("--period", "q3", "--format", "xml"), "Định dạng không hỗ trợ: xml"),
+        (("--period", "2023Q4"), "Kỳ Quý IV năm 2023 không thuộc kế hoạch"),
+        (("--period", "current", "--today", "2024-03-14"), "Kỳ Quý IV năm 2023 không thuộc"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(
+    cli: Cli, empty_results: Path, args: tuple[str, ...], message: str
+) -> None:
+    result = run_status(cli, empty_results, *args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert message in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_missing_results_folder_is_a_usage_error(cli: Cli, tmp_path: Path) -> None:
+    result = run_status(cli, tmp_path / "nowhere", "--period", "q3", "--today", "2024-09-20")
+    assert result.exit_code == 2
+    assert "Không tìm thấy thư mục kết quả" in result.stderr
+    assert "--results" in result.stderr
+
+
+def test_period_is_required(cli: Cli) -> None:
+    result = cli("status")
+    assert result.exit_code == 2
+
+
+def test_on_1_january_the_plan_of_last_year_is_used(
+    cli: Cli, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The newest plan is 2025's, but the current quarter on 1/1/2025 is 2024's Q4."""
+    text = (workdir / "data" / "plan_2024.yaml").read_text(encoding="utf-8")
+    (workdir / "data" / "plan_2025.yaml").write_text(
+        text.replace("year: 2024", "year: 2025", 1), encoding="utf-8"
+    )
+    shutil.rmtree(workdir / "data" / "results")
+    (workdir / "data" / "results").mkdir()
+    result = cli("status", "--period", "current", "--today", "2025-01-01", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["period"]["id"] == "2024Q4"
+    assert data["deadline"] == "2024-12-17"
+    named = cli(
+        "status",
+        "--plan",
+        "data/plan_2025.yaml",
+        "--period",
+        "current",
+        "--today",
+        "2025-01-01",
+    )
+    assert named.exit_code == 2
+    assert "Quý IV năm 2024" in named.stderr
+
+
+def test_help_has_an_example(cli: Cli) -> None:
+    result = cli("status", "--help")
+    assert result.exit_code == 0
+    assert "kehoach status --period q3 --today 2024-09-20" in result.stdout
+    for option in ("--period", "--today", "--results", "--fail-on-missing", "--quiet"):
+        assert option in result.stdout
