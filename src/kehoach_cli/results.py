@@ -15,6 +15,10 @@ from .periods import Period
 
 Basis = Literal["year_to_date", "period"]
 
+# The reserved unit code of a form filled for the whole commune (``kehoach template`` without
+# ``--unit``): it may report any indicator, and no unit's ownership is checked.
+WHOLE_COMMUNE = "toan-xa"
+
 
 @dataclass(frozen=True)
 class ResultValue:
@@ -24,6 +28,8 @@ class ResultValue:
     value: Decimal | None  # None: the unit left the cell empty
     note: str | None = None
     location: str | None = None  # "Kết quả!F12", "dòng 14"
+    cell: str | None = None  # "F12" (workbooks and CSV)
+    line: int | None = None  # CSV and YAML
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,11 @@ class ResultFile:
                 return item
         return None
 
+    @property
+    def is_whole_commune(self) -> bool:
+        """A form filled on behalf of the whole commune rather than by one unit."""
+        return self.unit == WHOLE_COMMUNE
+
 
 @dataclass
 class ResultSet:
@@ -68,3 +79,13 @@ class ResultSet:
             for f in self.files
             if f.period.year == period.year and f.period.end_quarter <= period.end_quarter
         ]
+
+    def values_for(self, period: Period) -> dict[str, ResultValue]:
+        """The value of each indicator reported for ``period`` (first file with a figure wins;
+        ``kehoach validate`` reports files that disagree)."""
+        found: dict[str, ResultValue] = {}
+        for result in self.for_period(period):
+            for item in result.values:
+                if item.value is not None and item.code not in found:
+                    found[item.code] = item
+        return found

@@ -1,5 +1,271 @@
-"""Messages of the results area: key → (Vietnamese, English)."""
+"""Messages of the results area: key → (Vietnamese, English).
+
+``results.<code>`` is the message of the problem with that stable code (docs/results-format.md
+lists them); ``template.*`` and ``help.template*`` belong to ``kehoach template``.
+"""
 
 from __future__ import annotations
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+MESSAGES: dict[str, tuple[str, str]] = {
+    "where.csv_cell": ("dòng {line}, cột {column}", "line {line}, column {column}"),
+    # the file as a whole
+    "results.empty_file": (
+        "Tệp rỗng: không có số liệu nào. Điền biểu mẫu (kehoach template) rồi gửi lại.",
+        "The file is empty. Fill in the form (kehoach template) and send it again.",
+    ),
+    "results.unreadable_file": (
+        "Không mở được tệp ({reason}). Kiểm tra quyền đọc tệp.",
+        "Cannot open the file ({reason}). Check that it can be read.",
+    ),
+    "results.file_too_large": (
+        "Tệp quá lớn ({size} MB, giới hạn {limit} MB): không đọc. Kiểm tra có đúng tệp kết quả "
+        "không.",
+        "File too large ({size} MB, limit {limit} MB): not read. Check it is the right results "
+        "file.",
+    ),
+    "results.not_text": (
+        "Tệp CSV không phải văn bản UTF-8. Trong Excel chọn Lưu thành › CSV UTF-8.",
+        "The CSV file is not UTF-8 text. In Excel use Save As › CSV UTF-8.",
+    ),
+    "results.not_xlsx": (
+        "Tệp không phải sổ tính Excel .xlsx thật (có thể là tệp khác bị đổi đuôi). Mở biểu mẫu "
+        "trong Excel và chọn Lưu thành › Sổ làm việc Excel (.xlsx).",
+        "Not a real Excel .xlsx workbook (perhaps another file renamed). Open the form in Excel "
+        "and use Save As › Excel Workbook (.xlsx).",
+    ),
+    "results.old_xls": (
+        "Tệp ở định dạng Excel cũ (.xls 97-2003). Mở trong Excel và chọn Lưu thành › Sổ làm "
+        "việc Excel (.xlsx).",
+        "The file is in the old Excel format (.xls 97-2003). Open it in Excel and use Save As › "
+        "Excel Workbook (.xlsx).",
+    ),
+    "results.encrypted_workbook": (
+        "Sổ tính được đặt mật khẩu (mã hóa) nên không đọc được. Mở trong Excel, gỡ mật khẩu "
+        "(Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại.",
+        "The workbook is password-protected (encrypted) and cannot be read. Open it in Excel, "
+        "remove the password (File › Info › Protect Workbook) and save it again.",
+    ),
+    "results.workbook_too_large": (
+        "Sổ tính giải nén ra quá lớn ({member}): không đọc. Kiểm tra có đúng tệp kết quả không.",
+        "The workbook inflates to too much data ({member}): not read. Check it is the right "
+        "results file.",
+    ),
+    "results.unreadable_workbook": (
+        "Không đọc được sổ tính ({reason}). Mở trong Excel hoặc LibreOffice và lưu lại thành "
+        ".xlsx.",
+        "Cannot read the workbook ({reason}). Open it in Excel or LibreOffice and save it again "
+        "as .xlsx.",
+    ),
+    "results.sheet_missing": (
+        'Không có trang tính "{sheet}" (có: {sheets}). Dùng biểu mẫu do kehoach template tạo, '
+        'hoặc đổi tên trang chứa số liệu thành "{sheet}".',
+        'No "{sheet}" sheet (found: {sheets}). Use the form made by kehoach template, or rename '
+        'the sheet holding the figures to "{sheet}".',
+    ),
+    "results.header_missing": (
+        "Thiếu dòng tiêu đề bảng với các cột {labels}. Giữ nguyên dòng tiêu đề của biểu mẫu.",
+        "The table's header row with the columns {labels} is missing. Keep the form's header "
+        "row as it is.",
+    ),
+    "results.yaml_not_a_mapping": (
+        "Tệp YAML kết quả phải là các khóa year, period, unit, reporter, reported_on, values.",
+        "A YAML results file must hold the keys year, period, unit, reporter, reported_on, values.",
+    ),
+    "results.yaml_values_missing": (
+        "Thiếu khóa values (mã chỉ tiêu: số liệu). Thêm values: rồi mỗi dòng một chỉ tiêu.",
+        "The values key (indicator code: figure) is missing. Add values: with one indicator "
+        "per line.",
+    ),
+    "results.unknown_field": (
+        'Khóa không có trong mẫu: "{key}"; bị bỏ qua. Xóa hoặc sửa chính tả.',
+        'Key not in the format: "{key}"; ignored. Remove it or fix its spelling.',
+    ),
+    # the metadata block
+    "results.year_missing": (
+        'Thiếu năm báo cáo. Ghi năm (ví dụ 2024) vào ô bên cạnh "Năm".',
+        'The year is missing. Write it (e.g. 2024) next to "Năm".',
+    ),
+    "results.year_invalid": (
+        '"{value}" không phải là năm. Ghi năm bằng 4 chữ số, ví dụ 2024.',
+        '"{value}" is not a year. Write four digits, e.g. 2024.',
+    ),
+    "results.year_not_in_plan": (
+        "Năm {value} không phải năm của kế hoạch ({plan_year}). Sửa năm, hoặc dùng --plan để "
+        "chọn kế hoạch năm {value}.",
+        "Year {value} is not the plan's year ({plan_year}). Fix the year, or use --plan to pick "
+        "the plan of {value}.",
+    ),
+    "results.period_missing": (
+        'Thiếu kỳ báo cáo. Ghi kỳ vào ô bên cạnh "Kỳ báo cáo", ví dụ 2024Q2 hoặc "Quý II năm '
+        '2024".',
+        'The period is missing. Write it next to "Kỳ báo cáo", e.g. 2024Q2 or "Quý II năm 2024".',
+    ),
+    "results.period_invalid": (
+        '"{value}" không phải kỳ báo cáo. Ghi 2024Q1…2024Q4, 2024S1 (6 tháng), 2024N9 (9 tháng) '
+        "hoặc 2024 (cả năm).",
+        '"{value}" is not a reporting period. Write 2024Q1…2024Q4, 2024S1 (6 months), 2024N9 '
+        "(9 months) or 2024 (year).",
+    ),
+    "results.period_not_in_plan": (
+        "Kỳ {value} không thuộc năm {year} của tệp. Sửa kỳ hoặc năm cho khớp.",
+        "Period {value} is not in the file's year {year}. Make the period and the year agree.",
+    ),
+    "results.unit_missing": (
+        'Thiếu đơn vị báo cáo. Ghi mã đơn vị vào ô bên cạnh "Đơn vị báo cáo".',
+        'The reporting unit is missing. Write its code next to "Đơn vị báo cáo".',
+    ),
+    "results.unknown_unit": (
+        '"{value}" không phải đơn vị báo cáo của kế hoạch. Ghi một trong các mã: {units} (hoặc '
+        '"Toàn xã").',
+        '"{value}" is not a reporting unit of the plan. Write one of: {units} (or "Toàn xã").',
+    ),
+    "results.reporter_missing": (
+        'Chưa ghi người báo cáo. Ghi họ tên người lập biểu bên cạnh "Người báo cáo".',
+        'No reporter named. Write who filled the form next to "Người báo cáo".',
+    ),
+    "results.date_missing": (
+        'Chưa ghi ngày báo cáo. Ghi ngày (dd/mm/yyyy) bên cạnh "Ngày báo cáo".',
+        'No report date. Write the date (dd/mm/yyyy) next to "Ngày báo cáo".',
+    ),
+    "results.date_invalid": (
+        '"{value}" không phải ngày. Ghi ngày dạng dd/mm/yyyy, ví dụ 18/06/2024.',
+        '"{value}" is not a date. Write it as dd/mm/yyyy, e.g. 18/06/2024.',
+    ),
+    "results.basis_invalid": (
+        '"{value}" không rõ là số lũy kế hay số trong kỳ. Chọn "Lũy kế từ đầu năm" hoặc "Số '
+        'trong kỳ".',
+        '"{value}": neither year-to-date nor the period\'s own figure. Choose "Lũy kế từ đầu '
+        'năm" (year to date) or "Số trong kỳ" (this period only).',
+    ),
+    # one cell
+    "results.code_missing": (
+        'Có số liệu "{value}" nhưng ô "Mã chỉ tiêu" của dòng này trống. Ghi lại mã chỉ tiêu '
+        "hoặc xóa số liệu.",
+        'A figure "{value}" without an indicator code on its row. Put the code back or clear '
+        "the figure.",
+    ),
+    "results.unknown_indicator": (
+        'Mã chỉ tiêu "{value}" không có trong kế hoạch. Sửa mã theo biểu mẫu (xem kehoach plan '
+        "show).",
+        'Indicator code "{value}" is not in the plan. Fix it from the form (see kehoach plan '
+        "show).",
+    ),
+    "results.duplicate_indicator": (
+        "Chỉ tiêu này đã có ở {first}. Mỗi chỉ tiêu chỉ ghi một lần: xóa một dòng.",
+        "This indicator already appears at {first}. Report each indicator once: remove a row.",
+    ),
+    "results.not_a_number": (
+        '"{value}" không phải là số. Ghi số, ví dụ 120 hoặc 39,5; để trống nếu chưa có số liệu.',
+        '"{value}" is not a number. Write a number, e.g. 120 or 39,5; leave it empty when there '
+        "is no figure yet.",
+    ),
+    "results.ambiguous_number": (
+        '"{value}" không rõ nghĩa: {thousands} (hàng nghìn) hay {decimal} (số thập phân)? Ghi '
+        "lại không dùng dấu chấm: {thousands} hoặc {decimal}.",
+        '"{value}" is ambiguous: {thousands} (thousands) or {decimal} (a decimal)? Write it '
+        "without the dot: {thousands} or {decimal}.",
+    ),
+    "results.bad_grouping": (
+        '"{value}": dấu phân cách sai chỗ. Viết kiểu Việt Nam, ví dụ 1.187,93 hoặc 1187,93.',
+        '"{value}": separators in the wrong places. Write it the Vietnamese way, e.g. 1.187,93 '
+        "or 1187,93.",
+    ),
+    "results.negative_value": (
+        "Số âm ({value}) không hợp lệ: kết quả thực hiện không thể âm. Sửa lại số.",
+        "Negative figure ({value}): a result cannot be below zero. Fix the number.",
+    ),
+    "results.percentage_over_100": (
+        "Tỷ lệ {value}% vượt quá 100%. Ghi tỷ lệ từ 0 đến 100 (ví dụ 31,2 cho 31,2%).",
+        "A rate of {value}% is above 100%. Write a rate from 0 to 100 (e.g. 31,2 for 31.2%).",
+    ),
+    "results.fraction_in_count": (
+        "Số lẻ ({value}) trong chỉ tiêu đếm bằng {unit}. Ghi số nguyên.",
+        "A fraction ({value}) in an indicator counted in {unit}. Write a whole number.",
+    ),
+    "results.formula_no_value": (
+        "Ô chứa công thức nhưng chưa có giá trị tính sẵn (tệp chưa từng được mở bằng Excel). Mở "
+        "tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi; hoặc ghi thẳng con số.",
+        "The cell holds a formula without a computed value (the file was never opened in "
+        "Excel). Open it in Excel or LibreOffice and save it; or type the number itself.",
+    ),
+    "results.indicator_other_unit": (
+        "Chỉ tiêu này do đơn vị {owner} báo cáo, không phải {unit}. Kiểm tra lại; nếu đúng là "
+        "số của đơn vị mình, ghi rõ ở Ghi chú.",
+        "This indicator is reported by {owner}, not {unit}. Check it; if the figure is yours, "
+        "say why in the note.",
+    ),
+    # across files
+    "results.conflicting_values": (
+        "Số liệu {value} khác với {other_value} ở {other} (cùng chỉ tiêu, cùng kỳ). Thống nhất "
+        "một số rồi sửa tệp sai.",
+        "The figure {value} differs from {other_value} at {other} (same indicator, same "
+        "period). Agree on one figure and fix the wrong file.",
+    ),
+    "results.ytd_decreased": (
+        "Số lũy kế {value} thấp hơn kỳ trước ({previous_period}: {previous} ở {previous_file}). "
+        'Số lũy kế không thể giảm: kiểm tra lại, hoặc nếu là số trong kỳ thì chọn "Số trong kỳ".',
+        "The year-to-date figure {value} is lower than last period's ({previous_period}: "
+        "{previous} at {previous_file}). A year-to-date figure cannot fall: check it, or if it "
+        'is this period\'s own figure choose "Số trong kỳ".',
+    ),
+    "results.stock_jump": (
+        "Số {value} thay đổi {change}% so với kỳ trước ({previous_period}: {previous} ở "
+        "{previous_file}). Kiểm tra có gõ nhầm không.",
+        "The figure {value} moved by {change}% since last period ({previous_period}: {previous} "
+        "at {previous_file}). Check for a typo.",
+    ),
+    "results.total_mismatch": (
+        "Tổng {value} không bằng tổng các thành phần {parts} = {sum}. Sửa tổng hoặc thành phần "
+        "(có thể để trống ô tổng: kehoach tự tính).",
+        "The total {value} is not the sum of its parts {parts} = {sum}. Fix the total or a part "
+        "(or leave the total empty: kehoach computes it).",
+    ),
+    # kehoach template
+    "template.written": (
+        "Đã ghi biểu mẫu {path}: {unit}, {period}, {count} chỉ tiêu cần nhập.",
+        "Form written to {path}: {unit}, {period}, {count} indicator(s) to fill.",
+    ),
+    "template.unknown_unit": (
+        "Không có đơn vị {unit} trong kế hoạch. Chọn một trong: {units}.",
+        "No unit {unit} in the plan. Choose one of: {units}.",
+    ),
+    "template.nothing_to_fill": (
+        "Đơn vị {unit} không có chỉ tiêu nào phải nhập (chỉ có chỉ tiêu tính từ số của đơn vị "
+        "khác: {codes}), nên không cần biểu mẫu.",
+        "Unit {unit} has no indicator to fill in (only ones computed from other units' figures: "
+        "{codes}), so it needs no form.",
+    ),
+    "template.bad_period": (
+        "Kỳ không hợp lệ: {value}. Dùng q1, q2, q3, q4, h1, 9m hoặc year.",
+        "Invalid period: {value}. Use q1, q2, q3, q4, h1, 9m or year.",
+    ),
+    "template.bad_suffix": (
+        "Tệp ra phải có đuôi .xlsx: {path}.",
+        "The output file must end in .xlsx: {path}.",
+    ),
+    "template.output_is_input": (
+        "Không ghi đè lên {path}: đó là tệp đầu vào ({what}). Chọn tên tệp khác cho --output.",
+        "Will not overwrite {path}: it is an input ({what}). Choose another --output name.",
+    ),
+    "template.input_plan": ("tệp kế hoạch", "the plan"),
+    "template.input_results": ("tệp kết quả đã điền số liệu", "a filled-in results file"),
+    "template.no_folder": (
+        "Thư mục {path} không tồn tại. Tạo thư mục trước.",
+        "The folder {path} does not exist. Create it first.",
+    ),
+    "help.template": (
+        "Tạo biểu mẫu Excel để một đơn vị (hoặc cả xã) điền kết quả một kỳ. Ví dụ: kehoach "
+        "template --period q2 --unit dcnn --output 2024-q2/dcnn.xlsx",
+        "Write an Excel form for one unit (or the whole commune) to fill in a period's results. "
+        "Example: kehoach template --period q2 --unit dcnn --output 2024-q2/dcnn.xlsx",
+    ),
+    "help.template_period": (
+        "Kỳ báo cáo: q1…q4, h1 (6 tháng), 9m, year; hoặc 2024Q2.",
+        "Reporting period: q1…q4, h1 (6 months), 9m, year; or 2024Q2.",
+    ),
+    "help.template_unit": (
+        "Mã đơn vị báo cáo (xem reporting_units của kế hoạch). Bỏ trống: biểu mẫu toàn xã.",
+        "Reporting unit code (see the plan's reporting_units). Omitted: a whole-commune form.",
+    ),
+    "help.template_output": ("Tệp .xlsx sẽ ghi.", "The .xlsx file to write."),
+}

@@ -1,34 +1,111 @@
 """Results files (xlsx, csv, yaml) → results models, with located problems.
 
-PLACEHOLDER until the results intake (issue 3) lands. The two entry points and their signatures
-are the contract the rest of kehoach codes against:
+The two entry points are the contract the rest of kehoach codes against:
 
 * ``load_results(paths, plan, limits)`` → ``(ResultSet, ProblemReport)``: every results file under
   the given files/folders, read and checked (file, cell and cross-file checks).
 * ``validate_results(files, plan, limits)`` → problems, for ``kehoach validate``.
+
+A file is identified by what it says (year, period, unit), never by its name; its format comes
+from its first bytes (a workbook is a zip or an OLE2 container) and then from its suffix.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
-from ..limits import Limits
-from ..messages import t
+from ..limits import Limits, current_limits
 from ..plan import Plan
 from ..problems import Problem, ProblemReport
-from ..results import ResultSet
+from ..results import ResultFile, ResultSet
+from .checks import cross_check, drop_copies
+
+__all__ = ["load_results", "read_result_file", "validate_results"]
+
+
+def read_result_file(
+    path: Path, plan: Plan, limits: Limits | None = None, display: str | None = None
+) -> tuple[ResultFile | None, list[Problem]]:
+    """One file's figures and its own problems (no cross-file checks)."""
+    from dataclasses import replace
+
+    limits = limits or current_limits()
+    shown = display or str(path)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        from .common import Where, problem
+
+        return None, [problem("unreadable_file", Where(shown), reason=exc.strerror or str(exc))]
+    suffix = path.suffix.lower()
+    result: ResultFile | None
+    if suffix in (".yaml", ".yml") and not _is_workbook(head):
+        from .yaml import read_yaml_results
+
+        result, problems = read_yaml_results(path, shown, plan, limits)
+    else:
+        from .grid import read_grid
+
+        if suffix == ".csv" and not _is_workbook(head):
+            from .csv import read_csv
+
+            grid, problems = read_csv(path, shown, limits)
+        else:
+            from .xlsx import read_workbook
+
+            grid, problems = read_workbook(path, shown, limits)
+        if grid is None:
+            return None, problems
+        result, more = read_grid(grid, plan, shown)
+        problems = problems + more
+    if result is not None:
+        modified = datetime.fromtimestamp(path.stat().st_mtime)
+        result = replace(result, modified=modified)
+    return result, problems
+
+
+def _is_workbook(head: bytes) -> bool:
+    from .xlsx import is_workbook_bytes
+
+    return is_workbook_bytes(head)
+
+
+def _read_all(
+    files: list[Path], plan: Plan, limits: Limits
+) -> tuple[list[ResultFile], list[Problem]]:
+    results: list[ResultFile] = []
+    problems: list[Problem] = []
+    for file in files:
+        result, found = read_result_file(file, plan, limits, str(file))
+        problems.extend(found)
+        if result is not None:
+            results.append(result)
+    kept = drop_copies(results)
+    problems.extend(cross_check(kept, plan))
+    return kept, problems
 
 
 def load_results(
     paths: list[Path], plan: Plan, limits: Limits | None = None
 ) -> tuple[ResultSet, ProblemReport]:
-    return ResultSet(), ProblemReport()
+    """Every results file under ``paths`` (files or folders, recursively), read and checked.
+
+    A file holding the same figures as another of the same unit and period (a CSV or YAML copy
+    of a workbook) is kept once. Files with errors of their own still give their good figures.
+    """
+    from ..validation import expand_paths, is_plan_file
+
+    limits = limits or current_limits()
+    files = [f for f in expand_paths(paths) if not is_plan_file(f)]
+    results, problems = _read_all(files, plan, limits)
+    results.sort(key=lambda r: (r.period.sort_key, r.unit, r.source))
+    report = ProblemReport()
+    report.extend(problems)
+    return ResultSet(results), report
 
 
 def validate_results(files: list[Path], plan: Plan, limits: Limits) -> list[Problem]:
-    return [
-        Problem(
-            "error", "results_not_supported", t("cli.not_implemented", command="results"), str(f)
-        )
-        for f in files
-    ]
+    """The problems of the named files, checked alone and against each other."""
+    return _read_all(files, plan, limits)[1]

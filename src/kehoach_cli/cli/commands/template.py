@@ -1,7 +1,58 @@
-"""``kehoach template``: not yet available (placeholder)."""
+"""``kehoach template``: write the Excel form a unit fills in for one period."""
 
-from typing import Any
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ...messages import t
+from ..app import boundary
+from ..options import DebugOption, LangOption, PlanOption
 
 
-def register(app: Any) -> None:
-    """The command is added when its issue lands."""
+def register(app: typer.Typer) -> None:
+    @app.command("template", help=t("help.template"))
+    @boundary
+    def template(
+        period: Annotated[
+            str,
+            typer.Option(
+                "--period", "-p", help=t("help.template_period"), metavar="q1..q4|h1|9m|year"
+            ),
+        ],
+        output: Annotated[
+            Path,
+            typer.Option("--output", "-o", help=t("help.template_output"), metavar="FILE.xlsx"),
+        ],
+        unit: Annotated[
+            str | None, typer.Option("--unit", "-u", help=t("help.template_unit"), metavar="UNIT")
+        ] = None,
+        plan: PlanOption = None,
+        lang: LangOption = None,
+        debug: DebugOption = False,
+    ) -> None:
+        from ...errors import UsageError
+        from ...periods import PeriodError, parse_period
+        from ...plan_io import find_plan, load_plan
+        from ...results import WHOLE_COMMUNE
+        from ...results_io.template import form_rows, inputs_of, unit_label, write_form
+
+        plan_path = find_plan(plan)
+        loaded = load_plan(plan_path)
+        try:
+            chosen = parse_period(period, year=loaded.year, windows=loaded.reporting.windows)
+        except PeriodError:
+            raise UsageError(t("template.bad_period", value=period)) from None
+        codes = [u.code for u in loaded.reporting_units]
+        if unit is not None and unit not in (*codes, WHOLE_COMMUNE):
+            raise UsageError(t("template.unknown_unit", unit=unit, units=", ".join(codes)))
+        if unit is not None and not inputs_of(loaded, unit):
+            derived = [r.indicator.code for r in form_rows(loaded, unit) if r.indicator]
+            raise UsageError(
+                t("template.nothing_to_fill", unit=unit, codes=", ".join(derived) or "-")
+            )
+        count = write_form(loaded, chosen, unit, output, plan_path)
+        _, name = unit_label(loaded, unit)
+        typer.echo(
+            t("template.written", path=str(output), unit=name, period=chosen.label(), count=count)
+        )

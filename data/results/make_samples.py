@@ -1,0 +1,228 @@
+"""Make the illustrative results in data/results/ (run from the repository root).
+
+    python data/results/make_samples.py
+
+Each file is the form ``kehoach template`` writes, filled in here with openpyxl as a unit would
+fill it in Excel. The figures are made up but plausible for Trà Bùi; they are not official.
+Q2 is also written as CSV and YAML under examples/, with the very same figures.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from kehoach_cli.numbers import format_number
+from kehoach_cli.periods import Period
+from kehoach_cli.plan_io import load_plan
+from kehoach_cli.results_io.grid import HEADERS
+from kehoach_cli.results_io.template import (
+    FIRST_ROW,
+    META_ROWS,
+    build_form,
+    form_rows,
+    save_atomic,
+)
+
+HERE = Path(__file__).resolve().parent
+PLAN = HERE.parent / "plan_2024.yaml"
+
+# unit → reporter, and per quarter: the report date and {code: (figure, note)}.
+# Flows are year to date ("lũy kế"); herds and pupils are counts at the date; rates in %.
+REPORTERS = {
+    "dcnn": "Nguyễn Văn Hòa - công chức Địa chính - Nông nghiệp",
+    "tram-y-te": "Hồ Thị Lan - Trưởng Trạm Y tế",
+    "mam-non": "Trần Thị Mai - Hiệu trưởng",
+    "tieu-hoc": "Lê Văn Sơn - Hiệu trưởng",
+    "thcs": "Phạm Văn Đức - Hiệu trưởng",
+    "vhxh": "Hồ Văn Minh - công chức Văn hóa - Xã hội",
+}
+DATES = {1: date(2024, 3, 18), 2: date(2024, 6, 18), 3: date(2024, 9, 17)}
+FIGURES: dict[str, dict[int, dict[str, str | tuple[str, str]]]] = {
+    "dcnn": {
+        1: {
+            "rice_area": ("29,5", "Gieo cấy vụ Đông Xuân"),
+            "rice_output": ("0", "Lúa Đông Xuân chưa thu hoạch"),
+            "maize_area": "12",
+            "maize_output": "0",
+            "cassava_area": "4",
+            "cassava_output": "0",
+            "beans_area": "5",
+            "beans_output": "0",
+            "vegetables_area": "6",
+            "vegetables_output": "55",
+            "buffalo_herd": "61",
+            "cattle_herd": "905",
+            "crossbred_cattle_share": "18,5",
+            "pig_herd": "860",
+            "poultry_flock": "6150",
+            "forest_protection": "0",
+            "forest_production": "0",
+        },
+        2: {
+            "rice_area": ("58,5", "Đông Xuân 29,5 ha; Hè Thu 29 ha"),
+            "rice_output": ("120", "Thu hoạch vụ Đông Xuân"),
+            "maize_area": "27",
+            "maize_output": "40",
+            "cassava_area": "9,5",
+            "cassava_output": "35",
+            "beans_area": "11",
+            "beans_output": "6,2",
+            "vegetables_area": "13",
+            "vegetables_output": "120",
+            "buffalo_herd": "62",
+            "cattle_herd": "912",
+            "crossbred_cattle_share": "19,2",
+            "pig_herd": "875",
+            "poultry_flock": "6320",
+            "forest_protection": ("0", "Không có kế hoạch trồng rừng phòng hộ"),
+            "forest_production": "180",
+        },
+        3: {
+            "rice_area": "58,5",
+            "rice_output": ("230", "Đã thu hoạch vụ Hè Thu"),
+            "maize_area": "27,5",
+            "maize_output": "66",
+            "cassava_area": "10",
+            "cassava_output": "80",
+            "beans_area": "12",
+            "beans_output": "12,5",
+            "vegetables_area": "19",
+            "vegetables_output": "190",
+            "buffalo_herd": "63",
+            "cattle_herd": "918",
+            "crossbred_cattle_share": "20,1",
+            "pig_herd": "884",
+            "poultry_flock": "6480",
+            "forest_protection": "0",
+            "forest_production": "410",
+        },
+    },
+    "tram-y-te": {
+        1: {"population_avg": "2071", "child_malnutrition_rate": "31,4"},
+        2: {"population_avg": "2078", "child_malnutrition_rate": "31"},
+        3: {"population_avg": "2083", "child_malnutrition_rate": "30,7"},
+    },
+    "mam-non": {
+        1: {"preschool_pupils": "152"},
+        2: {"preschool_pupils": "154"},
+        3: {"preschool_pupils": ("158", "Năm học 2024-2025")},
+    },
+    "tieu-hoc": {
+        1: {"primary_pupils": "251"},
+        2: {"primary_pupils": "251"},
+        3: {"primary_pupils": ("255", "Năm học 2024-2025")},
+    },
+    "thcs": {
+        1: {"lower_secondary_pupils": "124"},
+        2: {"lower_secondary_pupils": "124"},
+        3: {"lower_secondary_pupils": ("126", "Năm học 2024-2025")},
+    },
+    "vhxh": {
+        1: {"poor_households_reduced": "0", "poverty_rate": "31,9"},
+        2: {"poor_households_reduced": "18", "poverty_rate": "31,2"},
+        3: {"poor_households_reduced": "35", "poverty_rate": "30,9"},
+    },
+}
+
+
+def figure(entry: str | tuple[str, str]) -> tuple[Decimal, str | None]:
+    text, note = (entry, None) if isinstance(entry, str) else entry
+    return Decimal(text.replace(",", ".")), note
+
+
+def as_cell(value: Decimal) -> int | float:
+    """What Excel stores: whole numbers as integers, the rest as floats."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def main() -> int:
+    plan = load_plan(PLAN)
+    for quarter in (1, 2, 3):
+        period = Period(2024, "quarter", quarter)
+        folder = HERE / f"2024-q{quarter}"
+        folder.mkdir(exist_ok=True)
+        for unit, by_quarter in FIGURES.items():
+            book = build_form(plan, period, unit)
+            sheet = book["Kết quả"]
+            sheet.cell(META_ROWS["reporter"], 3, REPORTERS[unit])
+            sheet.cell(META_ROWS["reported_on"], 3, DATES[quarter])
+            figures = by_quarter[quarter]
+            for row in range(FIRST_ROW, sheet.max_row + 1):
+                code = sheet.cell(row, 2).value
+                if code in figures:
+                    value, note = figure(figures[code])
+                    sheet.cell(row, 6, as_cell(value))
+                    if note:
+                        sheet.cell(row, 7, note)
+            save_atomic(book, folder / f"{unit}.xlsx")
+            if quarter == 2:
+                write_copies(plan, period, unit, figures)
+    print(f"written under {HERE}")
+    return 0
+
+
+def write_copies(plan: object, period: Period, unit: str, figures: dict[str, object]) -> None:
+    """The Q2 report of ``unit`` again as CSV and YAML, same figures, same metadata."""
+    from kehoach_cli.plan import Plan
+
+    assert isinstance(plan, Plan)
+    rows = [r for r in form_rows(plan, unit) if r.indicator and not r.indicator.derived]
+    csv_folder = HERE / "examples" / "csv" / "2024-q2"
+    yaml_folder = HERE / "examples" / "yaml" / "2024-q2"
+    csv_folder.mkdir(parents=True, exist_ok=True)
+    yaml_folder.mkdir(parents=True, exist_ok=True)
+    day = DATES[2]
+    with (csv_folder / f"{unit}.csv").open("w", encoding="utf-8-sig", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(["Năm", plan.year])
+        out.writerow(["Kỳ báo cáo", period.id])
+        out.writerow(["Đơn vị báo cáo", unit])
+        out.writerow(["Người báo cáo", REPORTERS[unit]])
+        out.writerow(["Ngày báo cáo", day.strftime("%d/%m/%Y")])
+        out.writerow(["Số liệu", "Lũy kế từ đầu năm"])
+        out.writerow([])
+        out.writerow(HEADERS)
+        for row in rows:
+            ind = row.indicator
+            assert ind is not None
+            value, note = figure(figures[ind.code])  # type: ignore[arg-type]
+            target = format_number(ind.target, grouping=False) if ind.target is not None else ""
+            out.writerow(
+                [
+                    row.tt or "",
+                    ind.code,
+                    ind.name,
+                    ind.unit,
+                    target,
+                    format_number(value, grouping=False),
+                    note or "",
+                ]
+            )
+    lines = [
+        f"# {plan.unit_name(unit)} — {period.label()} (số liệu minh họa)",
+        f"year: {plan.year}",
+        f"period: {period.id}",
+        f"unit: {unit}",
+        f'reporter: "{REPORTERS[unit]}"',
+        f"reported_on: {day.isoformat()}",
+        "basis: year_to_date",
+        "values:",
+    ]
+    for row in rows:
+        ind = row.indicator
+        assert ind is not None
+        value, note = figure(figures[ind.code])  # type: ignore[arg-type]
+        number = format_number(value, grouping=False, lang="en")
+        if note:
+            lines.append(f'  {ind.code}: {{value: {number}, note: "{note}"}}')
+        else:
+            lines.append(f"  {ind.code}: {number}")
+    (yaml_folder / f"{unit}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,171 @@
+"""Shared pieces of the results readers: where a value sits, problems, text and number cells."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Literal
+
+from ..errors import NumberFormatError
+from ..messages import t
+from ..numbers import format_number, is_whole, parse_number, to_decimal
+from ..plan import Indicator
+from ..problems import Problem
+
+SHEET_NAME = "Kết quả"
+INSTRUCTIONS_SHEET = "Hướng dẫn"
+WHOLE_COMMUNE_LABEL = "Toàn xã"
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in a results file: a workbook cell, a CSV cell or a YAML line."""
+
+    file: str
+    sheet: str | None = None
+    cell: str | None = None
+    line: int | None = None
+
+    @property
+    def location(self) -> str | None:
+        if self.sheet and self.cell:
+            return f"{self.sheet}!{self.cell}"
+        if self.line and self.cell:
+            return t("where.csv_cell", line=self.line, column=_column_of(self.cell))
+        if self.line:
+            return t("where.line", line=self.line)
+        return self.sheet
+
+    @property
+    def shown(self) -> str:
+        """``file › location`` as messages quote another place."""
+        return " › ".join(p for p in (self.file, self.location) if p)
+
+
+def problem(
+    code: str,
+    where: Where,
+    *,
+    severity: Literal["error", "warning"] = "error",
+    indicator: str | None = None,
+    **params: object,
+) -> Problem:
+    """A results problem; its message is ``results.<code>`` from the catalog."""
+    return Problem(
+        severity=severity,
+        code=code,
+        message=t(f"results.{code}", **params),
+        file=where.file,
+        location=where.location,
+        indicator=indicator,
+        sheet=where.sheet,
+        cell=where.cell,
+        line=where.line,
+    )
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA.
+
+    >>> column_letter(0), column_letter(5), column_letter(27)
+    ('A', 'F', 'AB')
+    """
+    letters = ""
+    number = index + 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_ref(row: int, col: int) -> str:
+    """A 0-based (row, col) as Excel writes it: (11, 5) → F12."""
+    return f"{column_letter(col)}{row + 1}"
+
+
+def _column_of(cell: str) -> str:
+    return re.sub(r"\d+", "", cell)
+
+
+def text_of(value: object) -> str:
+    """A cell as clean text: NFC, trimmed, inner runs of spaces collapsed; empty → ""."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = unicodedata.normalize("NFC", str(value))
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+def fold(text: str) -> str:
+    """Text compared loosely, without case, accents or a final colon: "Kỳ:" → "ky"."""
+    decomposed = unicodedata.normalize("NFD", text_of(text).lower()).replace("đ", "d")
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.rstrip(":").strip()
+
+
+def is_empty(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+@dataclass(frozen=True)
+class CellValue:
+    """A number cell read for an indicator: the value, or the code of what is wrong with it."""
+
+    value: Decimal | None
+    code: str | None = None
+    params: tuple[tuple[str, object], ...] = ()
+    severity: Literal["error", "warning"] = "error"
+
+
+def read_number(raw: object, ind: Indicator) -> CellValue:
+    """The "Thực hiện" of one indicator, from what a reader returned, checked against its kind."""
+    if is_empty(raw):
+        return CellValue(None)
+    shown = text_of(raw)
+    if isinstance(raw, bool) or isinstance(raw, (date, datetime)):
+        return CellValue(None, "not_a_number", (("value", shown),))
+    if isinstance(raw, (int, float, Decimal)):
+        try:
+            value = to_decimal(raw)
+        except NumberFormatError:
+            return CellValue(None, "not_a_number", (("value", shown),))
+    else:
+        try:
+            value = parse_number(shown, integer=ind.is_count)
+        except NumberFormatError as exc:
+            if exc.code == "ambiguous":
+                whole, _, frac = shown.partition(".")
+                return CellValue(
+                    None,
+                    "ambiguous_number",
+                    (
+                        ("value", shown),
+                        ("thousands", whole + frac),
+                        ("decimal", f"{whole},{frac}"),
+                    ),
+                )
+            if exc.code == "bad_grouping":
+                return CellValue(None, "bad_grouping", (("value", shown),))
+            return CellValue(None, "not_a_number", (("value", shown),))
+    return check_range(value, ind)
+
+
+def check_range(value: Decimal, ind: Indicator) -> CellValue:
+    """Negative values, percentages above 100 and fractions in counts are errors."""
+    shown = format_number(value)
+    if value < 0:
+        return CellValue(value, "negative_value", (("value", shown),))
+    if ind.is_percentage and value > 100:
+        return CellValue(value, "percentage_over_100", (("value", shown),))
+    if ind.is_count and not is_whole(value):
+        return CellValue(value, "fraction_in_count", (("value", shown), ("unit", ind.unit)))
+    return CellValue(value)
+
+
+def megabytes(size: int) -> str:
+    """A size in MB with one decimal, written the Vietnamese way."""
+    return format_number(Decimal(size) / (1024 * 1024), 1)

@@ -1,0 +1,51 @@
+"""Results as CSV (UTF-8, with or without BOM; comma, semicolon or tab) → a Grid.
+
+The layout is the sheet's: label/value rows of the metadata, then the header row and the table,
+so one parser serves both. Every cell is text; numbers are read the Vietnamese way.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from pathlib import Path
+
+from ..limits import Limits
+from ..problems import Problem
+from ..yaml_io import decode_text
+from .common import Where, column_letter, megabytes, problem
+from .grid import Grid
+
+
+def read_csv(path: Path, display: str, limits: Limits) -> tuple[Grid | None, list[Problem]]:
+    file_where = Where(display)
+    size = path.stat().st_size
+    if size > limits.text_bytes:
+        return None, [
+            problem(
+                "file_too_large",
+                file_where,
+                size=megabytes(size),
+                limit=megabytes(limits.text_bytes),
+            )
+        ]
+    text = decode_text(path.read_bytes())
+    if text is None:
+        return None, [problem("not_text", file_where)]
+    text = unicodedata.normalize("NFC", text)
+    if not text.strip():
+        return None, [problem("empty_file", file_where)]
+    first = text.lstrip().splitlines()[0]
+    delimiter = max((",", ";", "\t"), key=first.count)
+    rows: list[list[object]] = []
+    for i, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)):
+        if i >= limits.rows:
+            break
+        rows.append(list(row[: limits.columns]))
+
+    def where(row: int, col: int) -> Where:
+        # Lines count from 1 as editors show them; a quoted field with a line break is rare.
+        return Where(display, cell=f"{column_letter(col)}{row + 1}", line=row + 1)
+
+    return Grid(rows, where, file_where), []

@@ -1,0 +1,392 @@
+"""A sheet or CSV as a grid of cells → one ResultFile: the metadata block, then the table."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from ..periods import Period, PeriodError, parse_period
+from ..plan import Plan
+from ..problems import Problem
+from ..results import WHOLE_COMMUNE, Basis, ResultFile, ResultValue
+from .common import Where, fold, is_empty, problem, read_number, text_of
+
+# Labels are compared folded (no accents, lower case); English ones are accepted too.
+META_LABELS: dict[str, tuple[str, ...]] = {
+    "year": ("nam", "nam bao cao", "year"),
+    "period": ("ky bao cao", "ky", "period"),
+    "unit": ("don vi bao cao", "don vi", "ma don vi", "unit", "reporting unit"),
+    "reporter": ("nguoi bao cao", "nguoi lap bieu", "nguoi lap", "reporter"),
+    "reported_on": ("ngay bao cao", "ngay lap", "ngay", "date", "reported on"),
+    "basis": ("so lieu", "loai so lieu", "basis"),
+}
+HEADERS = ("TT", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm", "Thực hiện", "Ghi chú")
+_COLUMN_KEYS: dict[str, tuple[str, ...]] = {
+    "code": ("ma chi tieu", "ma", "code"),
+    "value": ("thuc hien", "actual", "value"),
+    "note": ("ghi chu", "note"),
+}
+BASIS_WORDS: dict[str, Basis] = {
+    "luy ke": "year_to_date",
+    "luy ke tu dau nam": "year_to_date",
+    "so luy ke": "year_to_date",
+    "year_to_date": "year_to_date",
+    "year to date": "year_to_date",
+    "ytd": "year_to_date",
+    "trong ky": "period",
+    "so trong ky": "period",
+    "so lieu trong ky": "period",
+    "rieng ky": "period",
+    "period": "period",
+}
+WHOLE_COMMUNE_WORDS = ("toan xa", "toan-xa", "ca xa", "whole commune", "all")
+_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
+@dataclass
+class Grid:
+    """Rows of raw cell values (0-based), which cells hold formulas, and how to name a cell."""
+
+    rows: list[list[object]]
+    where: Callable[[int, int], Where]
+    file_where: Where
+    formulas: dict[tuple[int, int], bool] = field(default_factory=dict)  # → has a cached value
+
+    def get(self, row: int, col: int) -> object:
+        if row < len(self.rows) and col < len(self.rows[row]):
+            return self.rows[row][col]
+        return None
+
+
+@dataclass
+class Meta:
+    year: int | None = None
+    period: Period | None = None
+    unit: str | None = None
+    reporter: str | None = None
+    reported_on: date | None = None
+    basis: Basis = "year_to_date"
+    fatal: bool = False
+
+
+def read_grid(grid: Grid, plan: Plan, source: str) -> tuple[ResultFile | None, list[Problem]]:
+    """Parse a whole grid; the ResultFile is None when the file cannot be identified."""
+    problems: list[Problem] = []
+    if all(is_empty(v) for row in grid.rows for v in row):
+        return None, [problem("empty_file", grid.file_where)]
+    header_row = _find_header(grid)
+    if header_row is None:
+        labels = ", ".join(f'"{h}"' for h in ("Mã chỉ tiêu", "Thực hiện"))
+        return None, [problem("header_missing", grid.file_where, labels=labels)]
+    columns = _columns(grid, header_row)
+    missing = [
+        label
+        for key, label in (("code", "Mã chỉ tiêu"), ("value", "Thực hiện"))
+        if key not in columns
+    ]
+    if missing:
+        where = grid.where(header_row, 0)
+        return None, [problem("header_missing", where, labels=", ".join(f'"{m}"' for m in missing))]
+    meta = _read_meta(grid, header_row, plan, problems)
+    values = _read_table(grid, header_row, columns, plan, meta, problems)
+    if meta.fatal or meta.year is None or meta.period is None or meta.unit is None:
+        return None, problems
+    return (
+        ResultFile(
+            source=source,
+            year=meta.year,
+            period=meta.period,
+            unit=meta.unit,
+            values=tuple(values),
+            basis=meta.basis,
+            reporter=meta.reporter,
+            reported_on=meta.reported_on,
+            sheet=grid.file_where.sheet,
+        ),
+        problems,
+    )
+
+
+def _find_header(grid: Grid) -> int | None:
+    for r, row in enumerate(grid.rows):
+        if any(fold(text_of(v)) in _COLUMN_KEYS["code"][:1] for v in row):
+            return r
+    return None
+
+
+def _columns(grid: Grid, header_row: int) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for c, raw in enumerate(grid.rows[header_row]):
+        label = fold(text_of(raw))
+        for key, words in _COLUMN_KEYS.items():
+            if label in words and key not in found:
+                found[key] = c
+    return found
+
+
+def _read_meta(grid: Grid, header_row: int, plan: Plan, problems: list[Problem]) -> Meta:
+    """The label/value pairs above the table: a label cell, its value in the cell to its right."""
+    cells: dict[str, tuple[object, Where, Where]] = {}
+    for r in range(header_row):
+        row = grid.rows[r]
+        for c, raw in enumerate(row):
+            label = fold(text_of(raw))
+            key = next((k for k, words in META_LABELS.items() if label in words), None)
+            if key is None or key in cells:
+                continue
+            # The value sits right of its label; hints further right are not read.
+            cells[key] = (grid.get(r, c + 1), grid.where(r, c + 1), grid.where(r, c))
+            break
+    return parse_meta(cells, plan, grid.file_where, problems)
+
+
+def parse_meta(
+    cells: dict[str, tuple[object, Where, Where]],
+    plan: Plan,
+    file_where: Where,
+    problems: list[Problem],
+) -> Meta:
+    """Check the metadata of any format; ``cells`` maps a key to (value, its place, label place)."""
+    meta = Meta()
+
+    def at(key: str) -> Where:
+        return cells[key][1] if key in cells else file_where
+
+    def raw(key: str) -> object:
+        return cells[key][0] if key in cells else None
+
+    # year
+    year_raw = raw("year")
+    if is_empty(year_raw):
+        problems.append(problem("year_missing", at("year")))
+        meta.fatal = True
+    else:
+        year = _as_int(year_raw)
+        if year is None:
+            problems.append(problem("year_invalid", at("year"), value=text_of(year_raw)))
+            meta.fatal = True
+        elif year != plan.year:
+            problems.append(
+                problem("year_not_in_plan", at("year"), value=year, plan_year=plan.year)
+            )
+            meta.fatal = True
+        else:
+            meta.year = year
+    # period
+    period_raw = raw("period")
+    if is_empty(period_raw):
+        problems.append(problem("period_missing", at("period")))
+        meta.fatal = True
+    else:
+        period = parse_period_cell(period_raw, meta.year or plan.year)
+        if period is None:
+            problems.append(problem("period_invalid", at("period"), value=text_of(period_raw)))
+            meta.fatal = True
+        elif meta.year is not None and period.year != meta.year:
+            problems.append(
+                problem(
+                    "period_not_in_plan",
+                    at("period"),
+                    value=text_of(period_raw),
+                    year=meta.year,
+                )
+            )
+            meta.fatal = True
+        else:
+            meta.period = period
+    # unit
+    unit_raw = raw("unit")
+    if is_empty(unit_raw):
+        problems.append(problem("unit_missing", at("unit")))
+        meta.fatal = True
+    else:
+        unit = match_unit(text_of(unit_raw), plan)
+        if unit is None:
+            codes = ", ".join(u.code for u in plan.reporting_units)
+            problems.append(
+                problem("unknown_unit", at("unit"), value=text_of(unit_raw), units=codes)
+            )
+            meta.fatal = True
+        else:
+            meta.unit = unit
+    # reporter and date: wanted, not needed to use the figures
+    reporter = text_of(raw("reporter"))
+    if reporter:
+        meta.reporter = reporter
+    else:
+        problems.append(problem("reporter_missing", at("reporter"), severity="warning"))
+    day_raw = raw("reported_on")
+    if is_empty(day_raw):
+        problems.append(problem("date_missing", at("reported_on"), severity="warning"))
+    else:
+        day = _as_date(day_raw)
+        if day is None:
+            problems.append(problem("date_invalid", at("reported_on"), value=text_of(day_raw)))
+        else:
+            meta.reported_on = day
+    basis_raw = text_of(raw("basis"))
+    if basis_raw:
+        basis = BASIS_WORDS.get(fold(basis_raw))
+        if basis is None:
+            problems.append(problem("basis_invalid", at("basis"), value=basis_raw))
+        else:
+            meta.basis = basis
+    return meta
+
+
+def parse_period_cell(raw: object, year: int) -> Period | None:
+    """ "2024Q2", "q2/2024", "Quý II năm 2024", "6 tháng đầu năm 2024", 2024 → a Period."""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        number = _as_int(raw)
+        return Period(number, "year") if number else None
+    text = text_of(raw)
+    folded = fold(text)
+    for candidate_year in {year, *(int(y) for y in re.findall(r"\d{4}", text))}:
+        candidates = [Period(candidate_year, "quarter", q) for q in (1, 2, 3, 4)]
+        candidates += [Period(candidate_year, k) for k in ("half", "nine_months", "year")]
+        for period in candidates:
+            if folded in (fold(period.label("vi")), fold(period.label("en"))):
+                return period
+    try:
+        return parse_period(text, year=year)
+    except PeriodError:
+        return None
+
+
+def match_unit(text: str, plan: Plan) -> str | None:
+    """A unit's code from its code, name or short name; the whole commune's reserved code."""
+    folded = fold(text)
+    if folded in WHOLE_COMMUNE_WORDS or text == WHOLE_COMMUNE:
+        return WHOLE_COMMUNE
+    for unit in plan.reporting_units:
+        names = (unit.code, unit.name, unit.short_name or unit.code)
+        if folded in {fold(n) for n in names}:
+            return unit.code
+    return None
+
+
+def _as_int(raw: object) -> int | None:
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int):
+        return raw
+    if isinstance(raw, float):
+        return int(raw) if raw.is_integer() else None
+    text = text_of(raw)
+    return int(text) if text.isdigit() else None
+
+
+def _as_date(raw: object) -> date | None:
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    text = text_of(raw)
+    match = _DATE.fullmatch(text)
+    try:
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            return date(year, month, day)
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _read_table(
+    grid: Grid,
+    header_row: int,
+    columns: dict[str, int],
+    plan: Plan,
+    meta: Meta,
+    problems: list[Problem],
+) -> list[ResultValue]:
+    values: list[ResultValue] = []
+    seen: dict[str, Where] = {}
+    code_col, value_col = columns["code"], columns["value"]
+    note_col = columns.get("note")
+    for r in range(header_row + 1, len(grid.rows)):
+        code_raw = grid.get(r, code_col)
+        raw = grid.get(r, value_col)
+        value_at = grid.where(r, value_col)
+        formula = grid.formulas.get((r, value_col))
+        note = text_of(grid.get(r, note_col)) if note_col is not None else ""
+        code = text_of(code_raw).lower()
+        if not code:
+            if not is_empty(raw) and formula is None:
+                problems.append(problem("code_missing", value_at, value=text_of(raw)))
+            continue
+        values_item = read_row(
+            code,
+            raw,
+            note or None,
+            formula,
+            grid.where(r, code_col),
+            value_at,
+            plan,
+            meta.unit,
+            seen,
+            problems,
+        )
+        if values_item is not None:
+            values.append(values_item)
+    return values
+
+
+def read_row(
+    code: str,
+    raw: object,
+    note: str | None,
+    formula: bool | None,
+    code_at: Where,
+    value_at: Where,
+    plan: Plan,
+    unit: str | None,
+    seen: dict[str, Where],
+    problems: list[Problem],
+) -> ResultValue | None:
+    """One indicator's row in any format; ``formula`` None: no formula, else whether cached."""
+    ind = plan.indicator(code)
+    if ind is None:
+        problems.append(problem("unknown_indicator", code_at, value=code))
+        return None
+    if code in seen:
+        problems.append(
+            problem("duplicate_indicator", code_at, indicator=code, first=seen[code].shown)
+        )
+        return None
+    seen[code] = code_at
+    if ind.derived and formula is not None:
+        return None  # the form computes it; the engine computes it again from the components
+    if formula is False:
+        problems.append(problem("formula_no_value", value_at, indicator=code))
+        return None
+    cell = read_number(raw, ind)
+    if cell.code is not None:
+        params = dict(cell.params)
+        problems.append(
+            problem(cell.code, value_at, severity=cell.severity, indicator=code, **params)
+        )
+        return None
+    if ind.derived and cell.value is None:
+        return None
+    if unit and unit != WHOLE_COMMUNE and ind.responsible != unit and cell.value is not None:
+        problems.append(
+            problem(
+                "indicator_other_unit",
+                value_at,
+                severity="warning",
+                indicator=code,
+                unit=unit,
+                owner=ind.responsible,
+            )
+        )
+    return ResultValue(
+        code=code,
+        value=cell.value,
+        note=note,
+        location=value_at.location,
+        cell=value_at.cell,
+        line=value_at.line,
+    )

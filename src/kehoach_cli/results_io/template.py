@@ -1,0 +1,357 @@
+"""The results form (``kehoach template``): one sheet to fill, one of instructions, written safely.
+
+The form is always in Vietnamese: it is what the units fill in, and the reader finds its parts
+by these labels. Derived indicators get a protected formula, never an input cell.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import OutputError
+from ..formulas import BinOp, Expr, Number, Ref, parse
+from ..messages import t
+from ..numbers import format_number
+from ..periods import Period
+from ..plan import Indicator, Plan
+from ..results import WHOLE_COMMUNE
+from .common import INSTRUCTIONS_SHEET, SHEET_NAME, WHOLE_COMMUNE_LABEL
+from .grid import HEADERS
+
+HEADER_ROW = 11
+FIRST_ROW = HEADER_ROW + 1
+META_ROWS = {"year": 4, "period": 5, "unit": 6, "reporter": 7, "reported_on": 8, "basis": 9}
+BASIS_CHOICES = ("Lũy kế từ đầu năm", "Số trong kỳ")
+WIDTHS = {"A": 6, "B": 26, "C": 46, "D": 12, "E": 14, "F": 14, "G": 32}
+_INPUT_FILL = "FFF2CC"  # pale yellow: cells to fill
+_COMPUTED_FILL = "E7E6E6"  # grey: computed, not asked for
+
+
+@dataclass(frozen=True)
+class FormRow:
+    """A row of the form: a heading (no indicator) or an indicator, at its depth in the table."""
+
+    depth: int
+    tt: str | None
+    name: str
+    indicator: Indicator | None
+
+
+def form_rows(plan: Plan, unit: str | None) -> list[FormRow]:
+    """The plan's table cut down to ``unit``'s indicators (all of them for the whole commune),
+    with the headings above them; indicators shown twice in the plan appear once."""
+    wanted = {i.code for i in plan.indicators if unit in (None, WHOLE_COMMUNE, i.responsible)}
+    kept_paths = {row.row_path for row in plan.rows if row.indicator in wanted and not row.is_ref}
+    rows: list[FormRow] = []
+    for row in plan.rows:
+        if row.is_ref:
+            continue
+        if row.indicator is not None:
+            if row.indicator in wanted:
+                rows.append(FormRow(row.depth, row.tt, row.name, plan.by_code[row.indicator]))
+            continue
+        depth = len(row.row_path)
+        if any(path[:depth] == row.row_path for path in kept_paths):
+            rows.append(FormRow(row.depth, row.tt, row.name, None))
+    return rows
+
+
+def inputs_of(plan: Plan, unit: str | None) -> list[Indicator]:
+    """The indicators a unit types figures for: its own, less the computed ones."""
+    return [r.indicator for r in form_rows(plan, unit) if r.indicator and not r.indicator.derived]
+
+
+def unit_label(plan: Plan, unit: str | None) -> tuple[str, str]:
+    """(code written in the form, name shown next to it)."""
+    if unit in (None, WHOLE_COMMUNE):
+        return WHOLE_COMMUNE, f"{WHOLE_COMMUNE_LABEL} ({plan.plan.issuer})"
+    return unit, plan.unit_name(unit)
+
+
+def build_form(plan: Plan, period: Period, unit: str | None) -> Any:
+    """The form as an openpyxl Workbook (not saved)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = SHEET_NAME
+    bold = Font(bold=True)
+    thin = Side(style="thin", color="808080")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    input_fill = PatternFill("solid", fgColor=_INPUT_FILL)
+    computed_fill = PatternFill("solid", fgColor=_COMPUTED_FILL)
+    unlocked = Protection(locked=False)
+    wrap = Alignment(wrap_text=True, vertical="top")
+
+    sheet["A1"] = f"BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU THI ĐUA NĂM {plan.year}"
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet["A1"].alignment = Alignment(horizontal="center")
+    sheet.merge_cells("A1:G1")
+    sheet["A2"] = f"{plan.plan.issuer} — {period.label('vi')}"
+    sheet["A2"].font = Font(italic=True)
+    sheet["A2"].alignment = Alignment(horizontal="center")
+    sheet.merge_cells("A2:G2")
+
+    code, name = unit_label(plan, unit)
+    meta: list[tuple[str, str, object, str]] = [
+        ("year", "Năm", plan.year, ""),
+        ("period", "Kỳ báo cáo", period.id, period.label("vi")),
+        ("unit", "Đơn vị báo cáo", code, name),
+        ("reporter", "Người báo cáo", None, "Họ tên, chức vụ người lập biểu"),
+        ("reported_on", "Ngày báo cáo", None, "Ngày lập biểu (dd/mm/yyyy)"),
+        (
+            "basis",
+            "Số liệu",
+            BASIS_CHOICES[0],
+            "Lũy kế từ đầu năm: cộng dồn từ 01/01; Số trong kỳ: chỉ số liệu của kỳ này",
+        ),
+    ]
+    for key, label, value, hint in meta:
+        row = META_ROWS[key]
+        sheet.cell(row, 2, label).font = bold
+        cell = sheet.cell(row, 3, value)
+        if key in ("reporter", "reported_on", "basis"):
+            cell.protection = unlocked
+            cell.fill = input_fill
+            cell.border = box
+        if key == "reported_on":
+            cell.number_format = "dd/mm/yyyy"
+        hint_cell = sheet.cell(row, 4, hint or None)
+        hint_cell.font = Font(italic=key in ("reporter", "reported_on", "basis"), color="595959")
+        sheet.merge_cells(start_row=row, start_column=4, end_row=row, end_column=7)
+
+    for col, label in enumerate(HEADERS, start=1):
+        cell = sheet.cell(HEADER_ROW, col, label)
+        cell.font = bold
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = box
+        cell.fill = PatternFill("solid", fgColor="D9E1F2")
+
+    rows = form_rows(plan, unit)
+    row_of = {
+        r.indicator.code: FIRST_ROW + i for i, r in enumerate(rows) if r.indicator is not None
+    }
+    checks = {
+        "count": _validation(DataValidation, "whole", "greaterThanOrEqual", "0", None, "count"),
+        "percent": _validation(DataValidation, "decimal", "between", "0", "100", "percent"),
+        "number": _validation(DataValidation, "decimal", "greaterThanOrEqual", "0", None, "number"),
+    }
+    for i, form_row in enumerate(rows):
+        r = FIRST_ROW + i
+        ind = form_row.indicator
+        sheet.cell(r, 1, form_row.tt)
+        name_cell = sheet.cell(r, 3, form_row.name)
+        name_cell.alignment = Alignment(wrap_text=True, vertical="top", indent=form_row.depth)
+        for col in range(1, 8):
+            sheet.cell(r, col).border = box
+        if ind is None:
+            name_cell.font = bold
+            sheet.cell(r, 1).font = bold
+            continue
+        sheet.cell(r, 2, ind.code)
+        sheet.cell(r, 4, ind.unit)
+        target = sheet.cell(r, 5, float(ind.target) if ind.target is not None else None)
+        target.number_format = "#,##0" + ("." + "0" * ind.decimals if ind.decimals else "")
+        actual = sheet.cell(r, 6)
+        note = sheet.cell(r, 7)
+        note.protection = unlocked
+        note.alignment = wrap
+        if ind.derived:
+            actual.value = _excel_formula(ind, row_of)
+            actual.fill = computed_fill
+            actual.number_format = "#,##0.00" if ind.kind == "rate" else "General"
+            if actual.value is None:
+                note.value = None
+            continue
+        actual.protection = unlocked
+        actual.fill = input_fill
+        actual.number_format = "#,##0" if ind.is_count else "General"
+        kind = "count" if ind.is_count else "percent" if ind.is_percentage else "number"
+        checks[kind].add(actual.coordinate)
+    for check in checks.values():
+        if check.sqref:
+            sheet.add_data_validation(check)
+    basis_check = DataValidation(
+        type="list",
+        formula1='"' + ",".join(BASIS_CHOICES) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Số liệu",
+        error="Chọn " + " hoặc ".join(BASIS_CHOICES) + ".",
+    )
+    basis_check.add(f"C{META_ROWS['basis']}")
+    sheet.add_data_validation(basis_check)
+    date_check = DataValidation(
+        type="date",
+        operator="greaterThan",
+        formula1="36526",  # 01/01/2000
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Ngày báo cáo",
+        error="Ghi ngày dạng dd/mm/yyyy.",
+    )
+    date_check.add(f"C{META_ROWS['reported_on']}")
+    sheet.add_data_validation(date_check)
+
+    for letter, width in WIDTHS.items():
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = f"A{FIRST_ROW}"
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "portrait"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = 0.8
+    sheet.page_margins.right = 0.4
+    # Protected without a password: it guards against slips, not against people.
+    sheet.protection.sheet = True
+    sheet.protection.formatColumns = False
+    sheet.protection.formatRows = False
+
+    _instructions(book.create_sheet(INSTRUCTIONS_SHEET), plan, period, code, name)
+    book.properties.title = f"{SHEET_NAME} {period.id} {code}"
+    book.properties.creator = "kehoach"
+    return book
+
+
+def _validation(
+    factory: Any, kind: str, operator: str, low: str, high: str | None, what: str
+) -> Any:
+    errors = {
+        "count": "Ghi số nguyên không âm (ví dụ 912).",
+        "percent": "Ghi tỷ lệ từ 0 đến 100 (ví dụ 31,2).",
+        "number": "Ghi số không âm (ví dụ 120 hoặc 58,5).",
+    }
+    return factory(
+        type=kind,
+        operator=operator,
+        formula1=low,
+        formula2=high,
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+        errorTitle="Số liệu không hợp lệ",
+        error=errors[what],
+        promptTitle="Thực hiện",
+        prompt=errors[what],
+    )
+
+
+def _excel_formula(ind: Indicator, row_of: dict[str, int]) -> str | None:
+    """The plan's formula over the form's cells, blank until a component is filled in."""
+    assert ind.formula is not None
+    expr = parse(ind.formula)
+    refs = sorted(expr.references())
+    if any(code not in row_of for code in refs):
+        return None  # computed from another unit's figures: kehoach computes it
+    body = _excel(expr, row_of)
+    cells = ",".join(f"F{row_of[c]}" for c in refs)
+    return f'=IF(COUNT({cells})=0,"",IFERROR({body},""))'
+
+
+def _excel(expr: Expr, row_of: dict[str, int]) -> str:
+    if isinstance(expr, Number):
+        return format_number(expr.value, lang="en", grouping=False)
+    if isinstance(expr, Ref):
+        return f"F{row_of[expr.code]}"
+    assert isinstance(expr, BinOp)
+    return f"({_excel(expr.left, row_of)}{expr.op}{_excel(expr.right, row_of)})"
+
+
+def _instructions(sheet: Any, plan: Plan, period: Period, code: str, name: str) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    lines = [
+        ("HƯỚNG DẪN ĐIỀN BIỂU MẪU", True),
+        (f"{plan.plan.issuer} — {period.label('vi')} — {name} ({code})", False),
+        ("", False),
+        (
+            f'1. Chỉ điền các ô nền vàng: cột "Thực hiện", cột "Ghi chú" và các ô Người báo cáo, '
+            f'Ngày báo cáo, Số liệu ở trang "{SHEET_NAME}". Các ô khác được khóa.',
+            False,
+        ),
+        (
+            '2. "Thực hiện" của chỉ tiêu lũy kế (sản lượng, diện tích, trồng rừng, hộ thoát nghèo) '
+            'là số cộng dồn từ đầu năm đến hết kỳ. Nếu ghi số riêng của kỳ, chọn "Số trong kỳ" '
+            'ở ô "Số liệu".',
+            False,
+        ),
+        (
+            "3. Chỉ tiêu thời điểm (đàn gia súc, học sinh, dân số) ghi số tại thời điểm báo cáo; "
+            "tỷ lệ (%) ghi số từ 0 đến 100, ví dụ 31,2 — không ghi dấu %.",
+            False,
+        ),
+        (
+            "4. Số lẻ dùng dấu phẩy (39,5). Không dùng dấu chấm phân cách hàng nghìn: ghi 6700, "
+            "không ghi 6.700. Chỉ tiêu đếm bằng con, người, hộ, học sinh, cháu ghi số nguyên.",
+            False,
+        ),
+        (
+            "5. Ô nền xám được tính tự động (lương thực, năng suất, tổng số): không điền.",
+            False,
+        ),
+        (
+            "6. Chưa có số liệu thì để trống, ghi lý do ở cột Ghi chú. Không xóa hay thêm dòng, "
+            'không sửa cột "Mã chỉ tiêu".',
+            False,
+        ),
+        (
+            "7. Lưu tệp dạng Excel (.xlsx), đặt tên theo mã đơn vị (ví dụ dcnn.xlsx) và gửi Văn "
+            "phòng – Thống kê xã. Văn phòng kiểm tra bằng lệnh: kehoach validate <tệp>.",
+            False,
+        ),
+    ]
+    for i, (text, strong) in enumerate(lines, start=1):
+        cell = sheet.cell(i, 1, text or None)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if strong:
+            cell.font = Font(bold=True, size=13)
+    sheet.column_dimensions["A"].width = 110
+
+
+def check_output(output: Path, plan: Plan, plan_path: Path | None) -> None:
+    """Refuse to write over an input: the plan, or a results file that holds figures."""
+    if output.suffix.lower() != ".xlsx":
+        raise OutputError(t("template.bad_suffix", path=str(output)), file=str(output))
+    if not output.parent.is_dir():
+        raise OutputError(t("template.no_folder", path=str(output.parent)), file=str(output))
+    if not output.exists():
+        return
+    if plan_path is not None and plan_path.exists() and output.samefile(plan_path):
+        what = t("template.input_plan")
+        raise OutputError(t("template.output_is_input", path=str(output), what=what))
+    from . import read_result_file
+
+    result, _ = read_result_file(output, plan)
+    if result is not None and any(v.value is not None for v in result.values):
+        what = t("template.input_results")
+        raise OutputError(t("template.output_is_input", path=str(output), what=what))
+
+
+def save_atomic(book: Any, output: Path) -> None:
+    """Write next to the target, then rename over it: a reader never sees half a file."""
+    handle, temp = tempfile.mkstemp(prefix=".~kehoach-", suffix=".xlsx", dir=output.parent)
+    os.close(handle)
+    try:
+        book.save(temp)
+        os.replace(temp, output)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def write_form(
+    plan: Plan, period: Period, unit: str | None, output: Path, plan_path: Path | None = None
+) -> int:
+    """Build and save the form; returns how many indicators it asks for."""
+    check_output(output, plan, plan_path)
+    save_atomic(build_form(plan, period, unit), output)
+    return len(inputs_of(plan, unit))

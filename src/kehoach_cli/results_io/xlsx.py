@@ -1,0 +1,196 @@
+"""Workbooks (.xlsx as saved by Excel or LibreOffice, and .ods) → a Grid, read with calamine.
+
+The file is checked before any parser sees it: its real format from its first bytes (an old .xls
+or an encrypted workbook is an OLE2 container, not a zip), then the zip's directory against the
+size limits. Formulas are found by streaming the sheet's XML, because calamine returns an uncached
+formula as an empty cell and a form nobody opened in Excel must not pass for an empty one.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import zipfile
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from ..limits import Limits
+from ..problems import Problem
+from .common import SHEET_NAME, Where, cell_ref, fold, megabytes, problem, text_of
+from .grid import Grid
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def is_workbook_bytes(head: bytes) -> bool:
+    return head.startswith((ZIP_MAGIC, OLE2_MAGIC))
+
+
+def read_workbook(path: Path, display: str, limits: Limits) -> tuple[Grid | None, list[Problem]]:
+    """The results sheet of a workbook as a Grid, or the problems that stop reading it."""
+    file_where = Where(display)
+    size = path.stat().st_size
+    if size == 0:
+        return None, [problem("empty_file", file_where)]
+    if size > limits.xlsx_bytes:
+        return None, [
+            problem(
+                "file_too_large",
+                file_where,
+                size=megabytes(size),
+                limit=megabytes(limits.xlsx_bytes),
+            )
+        ]
+    with path.open("rb") as handle:
+        head = handle.read(8)
+        if head.startswith(OLE2_MAGIC):
+            body = head + handle.read()
+            code = "encrypted_workbook" if _ENCRYPTED in body else "old_xls"
+            return None, [problem(code, file_where)]
+    if not head.startswith(ZIP_MAGIC):
+        return None, [problem("not_xlsx", file_where)]
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            trouble = _zip_trouble(members, limits, file_where)
+            if trouble:
+                return None, [trouble]
+            names = {m.filename for m in members}
+            is_ods = "content.xml" in names and "xl/workbook.xml" not in names
+            if "xl/workbook.xml" not in names and not is_ods:
+                return None, [problem("not_xlsx", file_where)]
+            sheets_xml = {} if is_ods else _sheet_parts(archive)
+    except zipfile.BadZipFile:
+        return None, [problem("not_xlsx", file_where)]
+    return _read_with_calamine(path, display, limits, sheets_xml)
+
+
+def _read_with_calamine(
+    path: Path, display: str, limits: Limits, sheets_xml: dict[str, str]
+) -> tuple[Grid | None, list[Problem]]:
+    import python_calamine
+
+    file_where = Where(display)
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises its own, zip and XML errors alike
+        reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        return None, [problem("unreadable_workbook", file_where, reason=reason)]
+    try:
+        names = [unicodedata.normalize("NFC", n) for n in workbook.sheet_names]
+        chosen = next((n for n in names if fold(n) == fold(SHEET_NAME)), None)
+        raw_names = dict(zip(names, workbook.sheet_names, strict=True))
+        rows: list[list[object]] = []
+        if chosen is None:
+            # A renamed sheet still counts when it holds the table.
+            for name in names:
+                candidate = _sheet_rows(workbook, raw_names[name], limits)
+                if any(fold(text_of(v)) == "ma chi tieu" for row in candidate for v in row):
+                    chosen, rows = name, candidate
+                    break
+            if chosen is None:
+                sheets = ", ".join(f'"{n}"' for n in names)
+                return None, [problem("sheet_missing", file_where, sheet=SHEET_NAME, sheets=sheets)]
+        else:
+            rows = _sheet_rows(workbook, raw_names[chosen], limits)
+    except Exception as exc:
+        reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        return None, [problem("unreadable_workbook", file_where, reason=reason)]
+    finally:
+        workbook.close()
+    sheet = chosen
+
+    def where(row: int, col: int) -> Where:
+        return Where(display, sheet=sheet, cell=cell_ref(row, col))
+
+    formulas: dict[tuple[int, int], bool] = {}
+    part = sheets_xml.get(fold(sheet))
+    if part:
+        formulas = _formula_cells(path, part)
+    return Grid(rows, where, Where(display, sheet=sheet), formulas), []
+
+
+def _sheet_rows(workbook: Any, name: str, limits: Limits) -> list[list[object]]:
+    sheet = workbook.get_sheet_by_name(name)
+    rows: list[list[object]] = sheet.to_python(skip_empty_area=False, nrows=limits.rows)
+    return [
+        [
+            unicodedata.normalize("NFC", v) if isinstance(v, str) else v
+            for v in row[: limits.columns]
+        ]
+        for row in rows
+    ]
+
+
+def _zip_trouble(members: list[zipfile.ZipInfo], limits: Limits, where: Where) -> Problem | None:
+    """Refuse zip bombs from the directory alone, before anything is inflated."""
+    total = 0
+    for member in members:
+        total += member.file_size
+        ratio_ok = (
+            member.file_size <= 1024 * 1024
+            or member.compress_size * limits.xlsx_ratio >= member.file_size
+        )
+        if member.file_size > limits.xlsx_member_bytes or not ratio_ok:
+            return problem("workbook_too_large", where, member=member.filename)
+    if total > limits.xlsx_uncompressed_bytes:
+        return problem("workbook_too_large", where, member="*")
+    return None
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Folded sheet name → its XML part, from workbook.xml and its relationships."""
+    from defusedxml import ElementTree
+
+    try:
+        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ElementTree.ParseError, ValueError):
+        return {}
+    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{_PKG_REL}Relationship")}
+    parts: dict[str, str] = {}
+    for sheet in book.iter(f"{_MAIN}sheet"):
+        target = targets.get(sheet.get(f"{_REL}id"), "")
+        if not target:
+            continue
+        part = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
+        parts[fold(sheet.get("name", ""))] = part
+    return parts
+
+
+def _formula_cells(path: Path, part: str) -> dict[tuple[int, int], bool]:
+    """(row, col) of every formula cell → whether a value was cached with it."""
+    from defusedxml.ElementTree import iterparse
+
+    found: dict[tuple[int, int], bool] = {}
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
+            for _, element in iterparse(stream, events=("end",)):
+                if element.tag != f"{_MAIN}c":
+                    continue
+                if element.find(f"{_MAIN}f") is not None:
+                    value = element.find(f"{_MAIN}v")
+                    is_cell = element.find(f"{_MAIN}is")
+                    cached = (value is not None and bool(value.text)) or is_cell is not None
+                    position = _position(element.get("r", ""))
+                    if position is not None:
+                        found[position] = cached
+                element.clear()
+    except Exception:  # a broken part: calamine already read the values, formulas are a bonus
+        return found
+    return found
+
+
+def _position(ref: str) -> tuple[int, int] | None:
+    letters = "".join(ch for ch in ref if ch.isalpha()).upper()
+    digits = "".join(ch for ch in ref if ch.isdigit())
+    if not letters or not digits:
+        return None
+    col = 0
+    for ch in letters:
+        col = col * 26 + (ord(ch) - 64)
+    return int(digits) - 1, col - 1
