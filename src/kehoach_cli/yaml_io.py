@@ -7,6 +7,7 @@ turned into Python values by hand, recording the line of every mapping key and l
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -87,17 +88,22 @@ def read_yaml(path: Path, display: str, limits: Limits) -> YamlDocument:
     import yaml
 
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text, limits)
+    except _TooBig as exc:
+        limit = limits.yaml_depth if exc.code == "yaml_too_deep" else limits.yaml_nodes
+        return fail(exc.code, exc.line, limit=limit)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         reason = exc.problem or str(exc)
-        if "\t" in text and ("\\t" in str(reason) or "\t" in str(reason)):
+        if "nesting depth" in str(reason):  # libyaml's own limit (1000 levels)
+            return fail("yaml_too_deep", line, limit=limits.yaml_depth)
+        if _tab_indented(text, line) or "\\t" in str(reason) or "\t" in str(reason):
             return fail("yaml_tab", line)
         return fail("yaml_syntax", line, reason=reason)
     except yaml.YAMLError as exc:
         return fail("yaml_syntax", None, reason=str(exc).splitlines()[0])
-    except RecursionError:
+    except RecursionError:  # pragma: no cover - the composer stops at yaml_depth first
         return fail("yaml_too_deep", None, limit=limits.yaml_depth)
     if node is None:
         return fail("empty_file")
@@ -119,6 +125,91 @@ def read_yaml(path: Path, display: str, limits: Limits) -> YamlDocument:
         return fail("yaml_too_deep", None, limit=limits.yaml_depth)
     doc.lines.setdefault((), node.start_mark.line + 1)
     return doc
+
+
+def _compose(text: str, limits: Limits) -> Any:
+    """The document's node tree, refused while it is built when too deep or too big.
+
+    PyYAML's composer recurses once per level (10 000 levels of ``[`` end in RecursionError after
+    a second's work, and take 15 s to parse in full) and builds every node before anything can
+    count them (a 10 MB list of numbers takes 100 s and 3 GB). So the composer here counts levels
+    and nodes as it goes, and stops at the limits. libyaml's parser feeds it when installed: it is
+    three to four times faster than the pure-Python one, and iterative, so deep input costs it
+    nothing.
+    """
+    loader = _loader_class()(text)
+    loader.max_depth = limits.yaml_depth
+    loader.max_nodes = limits.yaml_nodes
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+@functools.cache
+def _loader_class() -> Any:
+    import yaml
+    from yaml.composer import Composer
+    from yaml.resolver import Resolver
+
+    class Bounded(Composer):
+        max_depth = 64
+        max_nodes = 200_000
+        _depth = 0
+        _nodes = 0
+
+        def compose_node(self: Any, parent: Any, index: Any) -> Any:
+            if not self.check_event(yaml.AliasEvent):
+                self._nodes += 1
+                event = self.peek_event()
+                line = event.start_mark.line + 1 if event.start_mark else None
+                # The root is level 0, as _convert counts.
+                if self._depth > self.max_depth:
+                    raise _TooBig("yaml_too_deep", line)
+                if self._nodes > self.max_nodes:
+                    raise _TooBig("yaml_too_many_nodes", line)
+            self._depth += 1
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self._depth -= 1
+
+    try:
+        from yaml._yaml import CParser
+    except ImportError:  # pragma: no cover - PyYAML built without libyaml
+
+        class PureLoader(Bounded, yaml.SafeLoader):
+            pass
+
+        return PureLoader
+
+    class CLoader(Bounded, CParser, Resolver):
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            Resolver.__init__(self)
+
+        # CParser composes in C without limits; the bounded composer takes over from its events.
+        get_single_node = Composer.get_single_node
+        compose_document = Composer.compose_document
+        check_node = Composer.check_node
+        get_node = Composer.get_node
+
+    return CLoader
+
+
+def _tab_indented(text: str, line: int | None) -> bool:
+    """Whether the line of a syntax error, or the one before, is indented with a Tab."""
+    if line is None or "\t" not in text:
+        return False
+    lines = text.splitlines()
+    for number in (line, line - 1):
+        if 1 <= number <= len(lines):
+            current = lines[number - 1]
+            indent = current[: len(current) - len(current.lstrip(" \t"))]
+            if "\t" in indent:
+                return True
+    return False
 
 
 def _convert(
