@@ -1,10 +1,10 @@
-"""`kehoach status`: table, JSON equal to the library's, --quiet, --fail-on-missing, usage errors."""
+"""`kehoach status`: table, JSON equal to the library's, --quiet, --fail-on-missing, errors."""
 
 from __future__ import annotations
 
 import json
 import shutil
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ from kehoach_cli.plan_io import load_plan
 from kehoach_cli.results_io import load_results
 from kehoach_cli.submissions import submission_status
 
-from ..conftest import PLAN, Cli
+from ..conftest import PLAN, RESULTS, Cli
 
 UNIT_NAMES = (
     "Công chức Địa chính - Nông nghiệp",
@@ -186,3 +186,91 @@ def test_help_has_an_example(cli: Cli) -> None:
     assert "kehoach status --period q3 --today 2024-09-20" in result.stdout
     for option in ("--period", "--today", "--results", "--fail-on-missing", "--quiet"):
         assert option in result.stdout
+
+
+@pytest.fixture
+def q3_with_trouble(tmp_path: Path) -> Path:
+    """The sample Q3 files, with one unit missing, one late and one file made invalid."""
+    import openpyxl
+
+    folder = tmp_path / "results"
+    shutil.copytree(RESULTS / "2024-q3", folder / "2024-q3")
+    (folder / "2024-q3" / "tieu-hoc.xlsx").unlink()  # missing
+    late = folder / "2024-q3" / "tram-y-te.xlsx"
+    book = openpyxl.load_workbook(late)
+    sheet = book["Kết quả"]
+    assert sheet["B8"].value == "Ngày báo cáo"
+    sheet["C8"].value = datetime(2024, 9, 19)  # Thursday; due Tuesday 17/9
+    book.save(late)
+    invalid = folder / "2024-q3" / "mam-non.xlsx"
+    book = openpyxl.load_workbook(invalid)
+    sheet = book["Kết quả"]
+    row = next(
+        r for r in range(12, sheet.max_row + 1) if sheet.cell(r, 2).value == "preschool_pupils"
+    )
+    sheet.cell(row, 6).value = "abc"
+    book.save(invalid)
+    return folder
+
+
+def test_sample_q3_with_a_missing_a_late_and_an_invalid_file(
+    cli: Cli, q3_with_trouble: Path
+) -> None:
+    result = run_status(
+        cli, q3_with_trouble, "--period", "q3", "--today", "2024-09-20", "--fail-on-missing"
+    )
+    assert result.exit_code == 3
+    rows = {line.split()[0]: line for line in result.stdout.splitlines()[4:10]}
+    assert "2024-q3/dcnn.xlsx" in rows["ĐC-NN"] and rows["ĐC-NN"].rstrip().endswith("Đúng hạn")
+    assert "19/09/2024" in rows["Trạm"]
+    assert rows["Trạm"].rstrip().endswith("Nộp muộn 2 ngày làm việc")
+    assert "Không (1 lỗi)" in rows["Mầm"] and rows["Mầm"].rstrip().endswith("Đúng hạn")
+    assert rows["Tiểu"].split()[2:] == ["Chưa", "nộp"]
+    out = result.stdout
+    assert "Tỷ lệ báo cáo: 5/6 đơn vị (83,33%); đúng hạn: 4/6 (66,67%)." in out
+    assert "Đúng hạn 4, muộn 1, không rõ ngày 0, chưa nộp 1; tệp không hợp lệ: 1 đơn vị." in out
+    assert "Chỉ tiêu chưa có số liệu (2):" in out
+    assert "  - preschool_pupils: Giáo dục mầm non công lập (Cháu) — Mầm non" in out
+    assert "  - primary_pupils: Giáo dục phổ thông công lập › Tiểu học (Học sinh) — Tiểu học" in out
+    assert result.stderr == f"1 tệp có lỗi. Xem chi tiết: kehoach validate {q3_with_trouble}\n"
+
+    quiet = run_status(
+        cli, q3_with_trouble, "--period", "q3", "--today", "2024-09-20", "--fail-on-missing", "-q"
+    )
+    assert quiet.exit_code == 3
+    assert quiet.stdout == (
+        "Quý III năm 2024: Trạm Y tế xã nộp muộn 2 ngày làm việc (19/09/2024, hạn 17/09/2024).\n"
+        "Quý III năm 2024: tệp của Trường Mầm non có lỗi: "
+        f"{q3_with_trouble / '2024-q3' / 'mam-non.xlsx'}.\n"
+        "Quý III năm 2024: Trường Tiểu học chưa nộp báo cáo (hạn 17/09/2024).\n"
+    )
+
+    as_json = run_status(
+        cli, q3_with_trouble, "--period", "q3", "--today", "2024-09-20", "--format", "json"
+    )
+    data = json.loads(as_json.stdout)
+    assert as_json.exit_code == 0
+    assert {u["code"]: u["state"] for u in data["units"]} == {
+        "dcnn": "on_time",
+        "tram-y-te": "late",
+        "mam-non": "on_time",
+        "tieu-hoc": "missing",
+        "thcs": "on_time",
+        "vhxh": "on_time",
+    }
+    assert data["summary"]["reporting_rate"] == 83.33
+    assert data["summary"]["on_time_rate"] == 66.67
+    plan = load_plan(PLAN)
+    results, problems = load_results([q3_with_trouble], plan)
+    expected = submission_status(
+        plan, results, problems, Period(2024, "quarter", 3), date(2024, 9, 20)
+    )
+    assert data == json.loads(json.dumps(expected.to_dict()))
+
+
+def test_sample_data_acceptance_q3(cli: Cli, workdir: Path) -> None:
+    """`kehoach status --period q3 --today 2024-09-20` in a fresh copy of the shipped data."""
+    result = cli("status", "--period", "q3", "--today", "2024-09-20")
+    assert result.exit_code == 0
+    assert "Tỷ lệ báo cáo: " in result.stdout and "Quý III năm 2024" in result.stdout
+    assert "Thư mục kết quả: data/results" in result.stdout

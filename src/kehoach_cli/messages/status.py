@@ -69,6 +69,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Data window: {start} – {end}; deadline: {deadline} ({days} working day(s) after the "
         "cutoff); today: {today}.",
     ),
+    "status.folder": ("Thư mục kết quả: {path}", "Results folder: {path}"),
     "status.windows.cutoff": ("chốt số liệu", "cutoff"),
     "status.windows.calendar": ("theo lịch", "calendar"),
     "status.col.unit": ("Đơn vị", "Unit"),

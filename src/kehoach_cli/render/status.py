@@ -44,7 +44,21 @@ def state_text(report: StatusReport, unit: UnitStatus) -> str:
     return text
 
 
-def status_rows(report: StatusReport) -> list[list[str]]:
+def shown_source(source: str, root: str | None) -> str:
+    """A file's path inside the results folder, which the header names once.
+
+    >>> shown_source("data/results/2024-q3/dcnn.xlsx", "data/results"), shown_source("x.csv", None)
+    ('2024-q3/dcnn.xlsx', 'x.csv')
+    """
+    if root:
+        prefix = root.rstrip("/\\") + "/"
+        for candidate in (prefix, prefix.replace("/", "\\")):
+            if source.startswith(candidate):
+                return source[len(candidate) :]
+    return source
+
+
+def status_rows(report: StatusReport, root: str | None = None) -> list[list[str]]:
     """One row per file (a unit without files has one empty row); the unit and state once."""
     rows: list[list[str]] = []
     for unit in report.units:
@@ -57,7 +71,7 @@ def status_rows(report: StatusReport) -> list[list[str]]:
             rows.append(
                 [
                     unit.short_name if i == 0 else "",
-                    f.source,
+                    shown_source(f.source, root),
                     _day(f.reported_on),
                     _time(f.modified),
                     valid,
@@ -122,7 +136,7 @@ def _short(report: StatusReport, gap: IndicatorGap) -> str:
     return str(gap.responsible)
 
 
-def status_table(report: StatusReport, fancy: bool) -> Table:
+def status_table(report: StatusReport, fancy: bool, root: str | None = None) -> Table:
     from rich import box
     from rich.table import Table
 
@@ -131,13 +145,13 @@ def status_table(report: StatusReport, fancy: bool) -> Table:
         show_edge=fancy,
         pad_edge=False,
     )
-    table.add_column(t("status.col.unit"), overflow="fold")
-    table.add_column(t("status.col.file"), overflow="fold")
+    table.add_column(t("status.col.unit"), no_wrap=True)
+    table.add_column(t("status.col.file"), no_wrap=True)
     table.add_column(t("status.col.stated"), no_wrap=True)
     table.add_column(t("status.col.file_time"), no_wrap=True)
     table.add_column(t("status.col.valid"), no_wrap=True)
     table.add_column(t("status.col.state"), overflow="fold")
-    for cells in status_rows(report):
+    for cells in status_rows(report, root):
         table.add_row(*cells)
     return table
 

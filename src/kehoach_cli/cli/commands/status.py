@@ -75,7 +75,7 @@ def register(app: typer.Typer) -> None:
 
             typer.echo(status_as_json(report), nl=False)
         else:
-            _print_table(report, quiet)
+            _print_table(report, quiet, str(folder))
         bad = {p.file for p in problems if p.severity == "error" and p.file}
         if bad and output_format == "table" and not quiet:
             typer.echo(t("status.invalid_files_hint", count=len(bad), path=str(folder)), err=True)
@@ -104,7 +104,7 @@ def plan_and_period(explicit: Path | None, text: str, today: date) -> tuple[Plan
     return plan, period
 
 
-def _print_table(report: StatusReport, quiet: bool) -> None:
+def _print_table(report: StatusReport, quiet: bool, root: str) -> None:
     from ...render.status import (
         status_footer,
         status_header,
@@ -119,6 +119,10 @@ def _print_table(report: StatusReport, quiet: bool) -> None:
         return
     # Plain lines are echoed, not printed by rich, so that they never wrap at 80 columns in a
     # cron mail; only the table is laid out to the terminal's width.
-    typer.echo("\n".join(status_header(report)))
-    make_console().print(status_table(report, fancy()))
+    typer.echo("\n".join([*status_header(report), t("status.folder", path=root)]))
+    console = make_console()
+    # Off a terminal (cron mail, a pipe) nothing limits the width: keep one line per file.
+    if not fancy():
+        console.width = max(console.width, 200)
+    console.print(status_table(report, fancy(), root))
     typer.echo("\n".join(status_footer(report)))
