@@ -262,3 +262,18 @@ def test_to_dict_is_plain_json(q3: StatusReport) -> None:
     assert unit["code"] == "tram-y-te" and unit["state"] == "late"
     assert unit["files"][0]["reported_on"] == "2024-09-19"
     assert data["incomplete"] is True
+
+
+def test_a_whole_commune_form_gives_data_but_is_no_units_submission(plan: Plan) -> None:
+    files = [result("toan-xa", codes=("primary_pupils",), reported_on=date(2024, 9, 16))]
+    report = submission_status(plan, ResultSet(files), [], Q3, TODAY)
+    whole = report.units[-1]
+    assert (whole.code, whole.name, whole.expected, whole.state) == (
+        "toan-xa",
+        "Toàn xã",
+        False,
+        "on_time",
+    )
+    assert {u.code: u.state for u in report.units}["tieu-hoc"] == "missing"
+    assert "primary_pupils" not in [g.code for g in report.indicators_without_data]
+    assert report.received == 0

@@ -30,7 +30,7 @@ from .numbers import json_number, round_half_up
 from .periods import Period
 from .plan import Plan
 from .problems import Problem
-from .results import ResultFile, ResultSet
+from .results import WHOLE_COMMUNE, ResultFile, ResultSet
 from .schedule import deadline as deadline_of
 from .schedule import holidays_of, working_days_late
 
@@ -379,10 +379,15 @@ def _unit_status(
     else:
         state = "late"
         late_by = working_days_late(due, submitted, holidays)
+    name, short_name = plan.unit_name(code), plan.unit_short_name(code)
+    if code == WHOLE_COMMUNE:  # a form filled for the whole commune: listed, never expected
+        from .messages import t
+
+        name = short_name = t("status.whole_commune")
     return UnitStatus(
         code=code,
-        name=plan.unit_name(code),
-        short_name=plan.unit_short_name(code),
+        name=name,
+        short_name=short_name,
         expected=expected,
         state=state,
         files=files,

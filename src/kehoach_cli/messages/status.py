@@ -87,6 +87,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.state.undated": ("Đã nộp, không rõ ngày", "Received, no date"),
     "status.state.missing": ("Chưa nộp", "Missing"),
     "status.state.not_due": ("Chưa nộp (còn hạn)", "Not yet (not due)"),
+    "status.whole_commune": ("Toàn xã", "Whole commune"),
     "status.not_expected": ("không phải nộp", "not expected"),
     "status.valid.yes": ("Có", "Yes"),
     "status.valid.no": ("Không ({errors} lỗi)", "No ({errors} error(s))"),
