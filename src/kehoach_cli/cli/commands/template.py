@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from ...messages import t
+from ...messages import get_lang, t
 from ..app import boundary
 from ..options import DebugOption, LangOption, PlanOption
 
@@ -54,5 +54,11 @@ def register(app: typer.Typer) -> None:
         count = write_form(loaded, chosen, unit, output, plan_path)
         _, name = unit_label(loaded, unit)
         typer.echo(
-            t("template.written", path=str(output), unit=name, period=chosen.label(), count=count)
+            t(
+                "template.written",
+                path=str(output),
+                unit=name,
+                period=chosen.label(get_lang()),
+                count=count,
+            )
         )
