@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from ..periods import Period, PeriodError, parse_period
 from ..plan import Plan
@@ -283,6 +283,9 @@ def _as_date(raw: object) -> date | None:
         return raw.date()
     if isinstance(raw, date):
         return raw
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and 36526 <= raw < 73051:
+        # A date typed into a cell without a date format: Excel's day count from 30/12/1899.
+        return date(1899, 12, 30) + timedelta(days=int(raw))
     text = text_of(raw)
     match = _DATE.fullmatch(text)
     try:
