@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kehoach_cli.limits import Limits
@@ -51,3 +53,37 @@ def test_ambiguous_text_asks_which_number_was_meant() -> None:
     (problem,) = validate_results([INVALID / "yaml_ambiguous.yaml"], plan(), Limits())
     assert problem.indicator == "rice_output"
     assert "12345 (hàng nghìn) hay 12,345 (số thập phân)" in problem.message
+
+
+def test_size_limits_are_checked_before_parsing(tmp_path: Path) -> None:
+    from .forms import make_form
+
+    book = tmp_path / "q2.xlsx"
+    make_form(book, {"rice_output": 120})
+    (problem,) = validate_results([book], plan(), Limits(xlsx_bytes=1000))
+    assert (problem.code, problem.location) == ("file_too_large", None)
+    (problem,) = validate_results([book], plan(), Limits(xlsx_member_bytes=500))
+    assert problem.code == "workbook_too_large"
+    (problem,) = validate_results([book], plan(), Limits(xlsx_uncompressed_bytes=2000))
+    assert problem.code == "workbook_too_large"
+    text = INVALID / "csv_not_a_number.csv"
+    (problem,) = validate_results([text], plan(), Limits(text_bytes=10))
+    assert problem.code == "file_too_large"
+
+
+def test_every_documented_code_has_a_message_in_both_languages() -> None:
+    import re
+
+    from kehoach_cli.messages import catalog
+
+    from ..conftest import ROOT
+
+    doc = (ROOT / "docs" / "results-format.md").read_text(encoding="utf-8")
+    table = doc.split("## Problem codes", 1)[1].split("YAML files can also", 1)[0]
+    codes = set(re.findall(r"^\| `([a-z_0-9]+)`(?: / `([a-z_0-9]+)`)?", table, re.MULTILINE))
+    flat = {c for pair in codes for c in pair if c}
+    assert len(flat) >= 35
+    missing = sorted(c for c in flat if f"results.{c}" not in catalog())
+    assert missing == []
+    used = {k.removeprefix("results.") for k in catalog() if k.startswith("results.")}
+    assert used == flat
