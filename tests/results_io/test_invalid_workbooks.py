@@ -62,6 +62,13 @@ CASES: dict[str, Case] = {
     "negative": Case("negative_value", at("rice_area"), {"rice_area": -5}),
     "negative_text": Case("negative_value", at("pig_herd"), {"pig_herd": "-5"}),
     "percent_over_100": Case("percentage_over_100", at("poverty_rate"), {"poverty_rate": 131.2}),
+    "percent_as_fraction": Case(
+        "percentage_as_fraction",
+        at("poverty_rate"),
+        {"poverty_rate": 0.312},
+        severity="warning",
+        indicator="poverty_rate",
+    ),
     "fraction_in_count": Case("fraction_in_count", at("buffalo_herd"), {"buffalo_herd": 61.5}),
     "date_in_number": Case(
         "not_a_number",
@@ -143,3 +150,12 @@ def test_a_bad_cell_keeps_the_rest_of_the_file(tmp_path: Path) -> None:
     maize = result.value_of("maize_output")
     assert maize is not None and maize.value == 40
     assert report.flatten("code") == [("not_a_number",)]
+
+
+def test_a_warning_keeps_the_figure(tmp_path: Path) -> None:
+    path = tmp_path / "q2.xlsx"
+    make_form(path, {"poverty_rate": 0.312}, unit="vhxh")
+    results, report = load_results([path], plan())
+    assert report.valid and report.flatten("code") == [("percentage_as_fraction",)]
+    kept = results.files[0].value_of("poverty_rate")
+    assert kept is not None and str(kept.value) == "0.312"

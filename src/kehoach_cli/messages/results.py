@@ -182,6 +182,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Số lẻ ({value}) trong chỉ tiêu đếm bằng {unit}. Ghi số nguyên.",
         "A fraction ({value}) in an indicator counted in {unit}. Write a whole number.",
     ),
+    "results.percentage_as_fraction": (
+        "Tỷ lệ {value}% rất thấp so với kế hoạch: có phải ô đã được định dạng % và số gõ vào là "
+        "{scaled}%? Nếu vậy ghi {scaled} vào ô định dạng số thường.",
+        "A rate of {value}% is very low against the target: was the cell formatted as a "
+        "percentage and {scaled}% typed? If so, write {scaled} in a plain number cell.",
+    ),
     "results.formula_no_value": (
         "Ô chứa công thức nhưng chưa có giá trị tính sẵn (tệp chưa từng được mở bằng Excel). Mở "
         "tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi; hoặc ghi thẳng con số.",

@@ -163,6 +163,12 @@ def check_range(value: Decimal, ind: Indicator) -> CellValue:
         return CellValue(value, "percentage_over_100", (("value", shown),))
     if ind.is_count and not is_whole(value):
         return CellValue(value, "fraction_in_count", (("value", shown), ("unit", ind.unit)))
+    if ind.is_percentage and 0 < value < 1 and ind.target is not None and ind.target >= 10:
+        # "31,2%" typed into Excel is stored as 0,312 in a cell formatted as a percentage.
+        scaled = format_number(value * 100)
+        return CellValue(
+            value, "percentage_as_fraction", (("value", shown), ("scaled", scaled)), "warning"
+        )
     return CellValue(value)
 
 

@@ -371,7 +371,8 @@ def read_row(
         problems.append(
             problem(cell.code, value_at, severity=cell.severity, indicator=code, **params)
         )
-        return None
+        if cell.severity == "error":
+            return None
     if ind.derived and cell.value is None:
         return None
     if unit and unit != WHOLE_COMMUNE and ind.responsible != unit and cell.value is not None:
