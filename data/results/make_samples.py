@@ -41,6 +41,10 @@ REPORTERS = {
     "vhxh": "Hồ Văn Minh - công chức Văn hóa - Xã hội",
 }
 DATES = {1: date(2024, 3, 18), 2: date(2024, 6, 18), 3: date(2024, 9, 17)}
+# Q3 is shown mid-collection, as the office sees it on 20/09/2024: the lower secondary school has
+# not sent its report yet, and the Văn hóa - Xã hội officer sent it late (deadline 17/09).
+LATE = {(3, "vhxh"): date(2024, 9, 19)}
+NOT_YET_SENT = {(3, "thcs")}
 FIGURES: dict[str, dict[int, dict[str, str | tuple[str, str]]]] = {
     "dcnn": {
         1: {
@@ -146,10 +150,13 @@ def main() -> int:
         folder = HERE / f"2024-q{quarter}"
         folder.mkdir(exist_ok=True)
         for unit, by_quarter in FIGURES.items():
+            if (quarter, unit) in NOT_YET_SENT:
+                (folder / f"{unit}.xlsx").unlink(missing_ok=True)
+                continue
             book = build_form(plan, period, unit)
             sheet = book["Kết quả"]
             sheet.cell(META_ROWS["reporter"], 3, REPORTERS[unit])
-            sheet.cell(META_ROWS["reported_on"], 3, DATES[quarter])
+            sheet.cell(META_ROWS["reported_on"], 3, LATE.get((quarter, unit), DATES[quarter]))
             figures = by_quarter[quarter]
             for row in range(FIRST_ROW, sheet.max_row + 1):
                 code = sheet.cell(row, 2).value

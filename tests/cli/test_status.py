@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -190,18 +190,11 @@ def test_help_has_an_example(cli: Cli) -> None:
 
 @pytest.fixture
 def q3_with_trouble(tmp_path: Path) -> Path:
-    """The sample Q3 files, with one unit missing, one late and one file made invalid."""
+    """The sample Q3 files as shipped (THCS missing, VH-XH late), one file made invalid."""
     import openpyxl
 
     folder = tmp_path / "results"
     shutil.copytree(RESULTS / "2024-q3", folder / "2024-q3")
-    (folder / "2024-q3" / "tieu-hoc.xlsx").unlink()  # missing
-    late = folder / "2024-q3" / "tram-y-te.xlsx"
-    book = openpyxl.load_workbook(late)
-    sheet = book["Kết quả"]
-    assert sheet["B8"].value == "Ngày báo cáo"
-    sheet["C8"].value = datetime(2024, 9, 19)  # Thursday; due Tuesday 17/9
-    book.save(late)
     invalid = folder / "2024-q3" / "mam-non.xlsx"
     book = openpyxl.load_workbook(invalid)
     sheet = book["Kết quả"]
@@ -213,6 +206,16 @@ def q3_with_trouble(tmp_path: Path) -> Path:
     return folder
 
 
+def test_shipped_q3_shows_a_missing_and_a_late_unit(cli: Cli) -> None:
+    result = run_status(cli, RESULTS, "--period", "q3", "--today", "2024-09-20")
+    assert result.exit_code == 0
+    rows = {line.split()[0]: line for line in result.stdout.splitlines()[4:10]}
+    assert rows["THCS"].split()[1:] == ["Chưa", "nộp"]
+    assert "19/09/2024" in rows["VH-XH"]
+    assert rows["VH-XH"].rstrip().endswith("Nộp muộn 2 ngày làm việc")
+    assert "Tỷ lệ báo cáo: 5/6 đơn vị (83,33%); đúng hạn: 4/6 (66,67%)." in result.stdout
+
+
 def test_sample_q3_with_a_missing_a_late_and_an_invalid_file(
     cli: Cli, q3_with_trouble: Path
 ) -> None:
@@ -222,16 +225,19 @@ def test_sample_q3_with_a_missing_a_late_and_an_invalid_file(
     assert result.exit_code == 3
     rows = {line.split()[0]: line for line in result.stdout.splitlines()[4:10]}
     assert "2024-q3/dcnn.xlsx" in rows["ĐC-NN"] and rows["ĐC-NN"].rstrip().endswith("Đúng hạn")
-    assert "19/09/2024" in rows["Trạm"]
-    assert rows["Trạm"].rstrip().endswith("Nộp muộn 2 ngày làm việc")
+    assert "19/09/2024" in rows["VH-XH"]
+    assert rows["VH-XH"].rstrip().endswith("Nộp muộn 2 ngày làm việc")
     assert "Không (1 lỗi)" in rows["Mầm"] and rows["Mầm"].rstrip().endswith("Đúng hạn")
-    assert rows["Tiểu"].split()[2:] == ["Chưa", "nộp"]
+    assert rows["THCS"].split()[1:] == ["Chưa", "nộp"]
     out = result.stdout
     assert "Tỷ lệ báo cáo: 5/6 đơn vị (83,33%); đúng hạn: 4/6 (66,67%)." in out
     assert "Đúng hạn 4, muộn 1, không rõ ngày 0, chưa nộp 1; tệp không hợp lệ: 1 đơn vị." in out
     assert "Chỉ tiêu chưa có số liệu (2):" in out
     assert "  - preschool_pupils: Giáo dục mầm non công lập (Cháu) — Mầm non" in out
-    assert "  - primary_pupils: Giáo dục phổ thông công lập › Tiểu học (Học sinh) — Tiểu học" in out
+    assert (
+        "  - lower_secondary_pupils: Giáo dục phổ thông công lập › Trung học cơ sở (Học sinh)"
+        " — THCS" in out
+    )
     assert result.stderr == f"1 tệp có lỗi. Xem chi tiết: kehoach validate {q3_with_trouble}\n"
 
     quiet = run_status(
@@ -239,10 +245,11 @@ def test_sample_q3_with_a_missing_a_late_and_an_invalid_file(
     )
     assert quiet.exit_code == 3
     assert quiet.stdout == (
-        "Quý III năm 2024: Trạm Y tế xã nộp muộn 2 ngày làm việc (19/09/2024, hạn 17/09/2024).\n"
         "Quý III năm 2024: tệp của Trường Mầm non có lỗi: "
         f"{q3_with_trouble / '2024-q3' / 'mam-non.xlsx'}.\n"
-        "Quý III năm 2024: Trường Tiểu học chưa nộp báo cáo (hạn 17/09/2024).\n"
+        "Quý III năm 2024: Trường THCS chưa nộp báo cáo (hạn 17/09/2024).\n"
+        "Quý III năm 2024: Công chức Văn hóa - Xã hội (Lao động - Thương binh và Xã hội) nộp muộn "
+        "2 ngày làm việc (19/09/2024, hạn 17/09/2024).\n"
     )
 
     as_json = run_status(
@@ -252,11 +259,11 @@ def test_sample_q3_with_a_missing_a_late_and_an_invalid_file(
     assert as_json.exit_code == 0
     assert {u["code"]: u["state"] for u in data["units"]} == {
         "dcnn": "on_time",
-        "tram-y-te": "late",
+        "tram-y-te": "on_time",
         "mam-non": "on_time",
-        "tieu-hoc": "missing",
-        "thcs": "on_time",
-        "vhxh": "on_time",
+        "tieu-hoc": "on_time",
+        "thcs": "missing",
+        "vhxh": "late",
     }
     assert data["summary"]["reporting_rate"] == 83.33
     assert data["summary"]["on_time_rate"] == 66.67

@@ -98,7 +98,7 @@ def test_the_shipped_results_are_valid_and_rice_is_half_done_in_q2() -> None:
 
     results, report = load_results([RESULTS], plan())
     assert report.valid and len(report) == 0
-    assert len(results.files) == 18  # 6 units × 3 quarters; CSV/YAML copies kept once
+    assert len(results.files) == 17  # 6 units × 3 quarters, THCS Q3 not sent; copies kept once
     assert {f.period.id for f in results.files} == {"2024Q1", "2024Q2", "2024Q3"}
     q2 = results.values_for(Q2)
     rice = q2["rice_output"].value
