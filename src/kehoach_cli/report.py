@@ -1,0 +1,356 @@
+"""The completion report as plain data: rows, indicators, roll-ups, the emulation table; to_dict().
+
+``completion.compute`` builds a ``Report``; renderers (terminal, JSON, CSV, Markdown, and later
+xlsx/docx/html) are pure functions of it. Everything here is frozen dataclasses of Decimals,
+dates and strings; ``to_dict()`` gives the JSON shape of ``kehoach report --format json``
+(documented in docs/completion.md). Fields are only ever added, never renamed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+from .numbers import json_number
+from .problems import Problem
+
+Status = Literal["exceeded", "achieved", "on_track", "behind", "no_data", "no_target"]
+STATUSES: tuple[Status, ...] = (
+    "exceeded",
+    "achieved",
+    "on_track",
+    "behind",
+    "no_data",
+    "no_target",
+)
+# Statuses that count as "doing well" in the emulation ranking.
+GOOD_STATUSES: frozenset[str] = frozenset({"exceeded", "achieved", "on_track"})
+RowType = Literal["heading", "indicator", "ref"]
+GroupLevel = Literal["section", "group"]
+By = Literal["period", "quarter"]
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _counts_dict(counts: tuple[tuple[str, int], ...]) -> dict[str, int]:
+    return dict(counts)
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    """What the report says about the plan it measures against."""
+
+    code: str
+    year: int
+    title: str
+    issuer: str
+    parent_body: str
+    commune: str
+    district: str | None
+    province: str | None
+    place: str
+    windows: str  # "cutoff" | "calendar"
+    signer_name: str
+    signer_title: str
+    signer_on_behalf: str
+    recipients: tuple[str, ...] = ()
+    implements: tuple[str, ...] = ()
+    document_number: str | None = None
+    document_date: date | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "year": self.year,
+            "title": self.title,
+            "issuer": self.issuer,
+            "parent_body": self.parent_body,
+            "commune": self.commune,
+            "district": self.district,
+            "province": self.province,
+            "place": self.place,
+            "windows": self.windows,
+            "signer": {
+                "name": self.signer_name,
+                "title": self.signer_title,
+                "on_behalf": self.signer_on_behalf,
+            },
+            "recipients": list(self.recipients),
+            "implements": list(self.implements),
+            "document_number": self.document_number,
+            "document_date": _iso(self.document_date),
+        }
+
+
+@dataclass(frozen=True)
+class PeriodInfo:
+    """The period reported on and its data window.
+
+    ``start`` and ``end`` are the first and the last day inside the window, as people write
+    them ("15/03/2024 – 14/06/2024"); ``end_exclusive`` is the half-open end (``end`` + 1 day).
+    """
+
+    id: str  # "2024Q2", "2024S1", "2024N9", "2024"
+    key: str  # "q2", "h1", "9m", "year"
+    kind: str  # "quarter" | "half" | "nine_months" | "year"
+    year: int
+    label: str  # "Quý II năm 2024"
+    window: str  # "cutoff" | "calendar"
+    start: date
+    end: date
+    end_exclusive: date
+    end_quarter: int  # the quarter the period ends with: its expected progress is q<n>
+    quarters: tuple[str, ...]  # ids of the quarters it is made of
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "key": self.key,
+            "kind": self.kind,
+            "year": self.year,
+            "label": self.label,
+            "window": self.window,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "end_exclusive": self.end_exclusive.isoformat(),
+            "end_quarter": self.end_quarter,
+            "quarters": list(self.quarters),
+        }
+
+
+@dataclass(frozen=True)
+class QuarterResult:
+    """One quarter of an indicator, for ``--by quarter``.
+
+    ``actual`` is what the indicator stood at by the end of the quarter (year-to-date for flows,
+    the level for stocks and rates); ``period_value`` is the quarter's own amount for flows
+    (year-to-date minus the previous quarter's) and the level for stocks and rates.
+    """
+
+    period: str  # "2024Q1"
+    quarter: int
+    actual: Decimal | None
+    period_value: Decimal | None
+    completion_pct: Decimal | None
+    expected_pct: Decimal | None
+    status: Status
+    sources: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "period": self.period,
+            "quarter": self.quarter,
+            "actual": json_number(self.actual),
+            "period_value": json_number(self.period_value),
+            "completion_pct": json_number(self.completion_pct),
+            "expected_pct": json_number(self.expected_pct),
+            "status": self.status,
+            "sources": list(self.sources),
+        }
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    """One indicator measured at the period: target, actual, completion, status."""
+
+    code: str
+    name: str
+    full_name: str  # "Một số cây trồng chủ yếu › Lúa › Sản lượng"
+    path: tuple[str, ...]  # the names of its ancestors and itself
+    tt: str | None
+    unit: str
+    kind: str  # flow | stock | rate
+    direction: str  # higher | lower | none
+    decimals: int
+    derived: bool  # computed from its formula (not reported)
+    formula: str | None
+    section: str
+    group: str
+    responsible: str
+    responsible_name: str
+    responsible_short_name: str
+    target: Decimal | None
+    actual: Decimal | None  # year-to-date for flows, the latest level for stocks and rates
+    period_value: Decimal | None  # flows: the period's own amount when known
+    completion_pct: Decimal | None  # rounded half-up to 2 decimals; None: no percentage
+    expected_pct: Decimal | None
+    remaining: Decimal | None  # still to go to reach the target (0 once reached)
+    status: Status
+    status_label: str
+    sources: tuple[str, ...]  # the files the value came from (components' for derived ones)
+    notes: tuple[str, ...] = ()  # notes the units wrote next to the value, and engine remarks
+    quarters: tuple[QuarterResult, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "full_name": self.full_name,
+            "path": list(self.path),
+            "tt": self.tt,
+            "unit": self.unit,
+            "kind": self.kind,
+            "direction": self.direction,
+            "decimals": self.decimals,
+            "derived": self.derived,
+            "formula": self.formula,
+            "section": self.section,
+            "group": self.group,
+            "responsible": self.responsible,
+            "responsible_name": self.responsible_name,
+            "target": json_number(self.target),
+            "actual": json_number(self.actual),
+            "period_value": json_number(self.period_value),
+            "completion_pct": json_number(self.completion_pct),
+            "expected_pct": json_number(self.expected_pct),
+            "remaining": json_number(self.remaining),
+            "status": self.status,
+            "status_label": self.status_label,
+            "sources": list(self.sources),
+            "notes": list(self.notes),
+            "quarters": [q.to_dict() for q in self.quarters],
+        }
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """A row of the table in the signed order: a heading, an indicator, or a second showing."""
+
+    type: RowType
+    depth: int
+    tt: str | None
+    name: str
+    code: str | None  # the indicator shown (None for headings)
+    row_path: tuple[int, ...]
+    breakdown_lead: bool = False  # first component under a "Trong đó:" parent
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "depth": self.depth,
+            "tt": self.tt,
+            "name": self.name,
+            "code": self.code,
+            "breakdown_lead": self.breakdown_lead,
+        }
+
+
+@dataclass(frozen=True)
+class GroupSummary:
+    """A section (A, B) or a group inside it (Nông nghiệp, Y tế): counts and mean completion."""
+
+    level: GroupLevel
+    name: str
+    tt: str | None
+    section: str
+    indicators: tuple[str, ...]
+    counts: tuple[tuple[str, int], ...]  # status → count, every status present
+    mean_completion_pct: Decimal | None  # over indicators with a percentage; None if none
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "level": self.level,
+            "name": self.name,
+            "tt": self.tt,
+            "section": self.section,
+            "indicators": list(self.indicators),
+            "counts": _counts_dict(self.counts),
+            "mean_completion_pct": json_number(self.mean_completion_pct),
+        }
+
+
+@dataclass(frozen=True)
+class UnitSummary:
+    """A reporting unit in the emulation table ("Bảng xếp hạng thi đua")."""
+
+    rank: int | None  # None: nothing of the unit's can be assessed
+    code: str
+    name: str
+    short_name: str
+    indicators: tuple[str, ...]
+    assessed: int  # indicators with a target to assess (no_data counts, no_target does not)
+    good: int  # exceeded, achieved or on track
+    share_pct: Decimal | None  # good ÷ assessed × 100, 2 decimals
+    mean_completion_capped_pct: Decimal | None  # each capped at 100, no_data as 0
+    counts: tuple[tuple[str, int], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rank": self.rank,
+            "code": self.code,
+            "name": self.name,
+            "short_name": self.short_name,
+            "indicators": list(self.indicators),
+            "assessed": self.assessed,
+            "achieved_or_on_track": self.good,
+            "share_pct": json_number(self.share_pct),
+            "mean_completion_capped_pct": json_number(self.mean_completion_capped_pct),
+            "counts": _counts_dict(self.counts),
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a rendered report shows, computed once."""
+
+    plan: PlanInfo
+    period: PeriodInfo
+    as_of: date  # the day the report was made (``--today``)
+    lang: str
+    by: By
+    rows: tuple[ReportRow, ...]
+    indicators: tuple[IndicatorResult, ...]
+    groups: tuple[GroupSummary, ...]
+    units: tuple[UnitSummary, ...]
+    ranking_rule: str
+    counts: tuple[tuple[str, int], ...]
+    status_labels: tuple[tuple[str, str], ...]
+    problems: tuple[Problem, ...] = ()  # problems of the results files read
+    files: tuple[str, ...] = ()  # every results file that gave a value to this report
+    notes: tuple[str, ...] = field(default=())
+
+    def indicator(self, code: str) -> IndicatorResult:
+        for item in self.indicators:
+            if item.code == code:
+                return item
+        raise KeyError(code)
+
+    @property
+    def by_code(self) -> dict[str, IndicatorResult]:
+        return {item.code: item for item in self.indicators}
+
+    def count(self, status: str) -> int:
+        return dict(self.counts).get(status, 0)
+
+    def label(self, status: str) -> str:
+        return dict(self.status_labels).get(status, status)
+
+    def to_dict(self) -> dict[str, Any]:
+        errors = sum(1 for p in self.problems if p.severity == "error")
+        warnings = sum(1 for p in self.problems if p.severity == "warning")
+        return {
+            "plan": self.plan.to_dict(),
+            "period": self.period.to_dict(),
+            "as_of": self.as_of.isoformat(),
+            "lang": self.lang,
+            "by": self.by,
+            "indicators": [item.to_dict() for item in self.indicators],
+            "rows": [row.to_dict() for row in self.rows],
+            "groups": [group.to_dict() for group in self.groups],
+            "units": [unit.to_dict() for unit in self.units],
+            "ranking_rule": self.ranking_rule,
+            "counts": _counts_dict(self.counts),
+            "status_labels": dict(self.status_labels),
+            "files": list(self.files),
+            "notes": list(self.notes),
+            "problems": {
+                "valid": errors == 0,
+                "errors": errors,
+                "warnings": warnings,
+                "problems": [p.to_dict() for p in self.problems],
+            },
+        }
