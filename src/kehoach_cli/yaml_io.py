@@ -81,7 +81,11 @@ def read_yaml(path: Path, display: str, limits: Limits) -> YamlDocument:
     raw = path.read_bytes()
     text = decode_text(raw)
     if text is None:
-        return fail("not_text")
+        from .guards import check_text_bytes
+
+        # The guard says which encoding it seems to be, and on which line it stops being UTF-8.
+        doc.problems.extend(check_text_bytes(raw, display) or [_problem("not_text", display, None)])
+        return doc
     text = unicodedata.normalize("NFC", text)
     if not text.strip():
         return fail("empty_file")
