@@ -1,0 +1,89 @@
+"""Nothing given to kehoach is changed or lost: every command over the sample data and the hostile
+corpus leaves every input byte for byte as it was; an output may not overwrite an input."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA
+from tests.hostile.corpus import HOSTILE, run_kehoach
+
+
+def _digests(*roots: Path) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.is_file():
+                found[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+@pytest.fixture
+def copies(tmp_path: Path) -> Path:
+    """The sample data and the corpus, copied, so that the commands can run from their folder."""
+    shutil.copytree(DATA, tmp_path / "data")
+    shutil.copytree(HOSTILE, tmp_path / "hostile")
+    return tmp_path
+
+
+def _commands(root: Path) -> list[list[str]]:
+    plan = str(root / "data" / "plan_2024.yaml")
+    commands = [
+        ["validate", str(root / "data")],
+        ["validate", "--plan", plan, str(root / "hostile")],
+        ["validate", "--format", "json", "--plan", plan, str(root / "data" / "results")],
+        ["plan", "show", "--plan", plan],
+        ["status", "--plan", plan, "--period", "q2", "--results", str(root / "data" / "results")],
+        ["status", "--plan", plan, "--period", "q2", "--results", str(root / "hostile")],
+        [
+            "template",
+            "--plan",
+            plan,
+            "--period",
+            "q2",
+            "--unit",
+            "dcnn",
+            "-o",
+            str(root / "t.xlsx"),
+        ],
+    ]
+    for path in sorted((root / "hostile" / "yaml").iterdir()):
+        commands.append(["plan", "show", "--plan", str(path)])
+    return commands
+
+
+def test_every_command_leaves_every_input_unchanged(copies: Path) -> None:
+    # Exit codes are asserted elsewhere (test_corpus*.py): here even a crash must lose nothing.
+    before = _digests(copies / "data", copies / "hostile")
+    for args in _commands(copies):
+        run_kehoach(*args, memory_mb=400, cwd=copies)
+    after = _digests(copies / "data", copies / "hostile")
+    assert after == before
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["data/plan_2024.yaml", "data/results/2024-q2/dcnn.xlsx", "hostile/xlsx/macros.xlsm"],
+)
+def test_template_output_pointing_at_an_input_is_refused(copies: Path, target: str) -> None:
+    path = copies / target
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    run = run_kehoach(
+        "template",
+        "--plan",
+        str(copies / "data" / "plan_2024.yaml"),
+        "--period",
+        "q2",
+        "--unit",
+        "dcnn",
+        "-o",
+        str(path),
+        cwd=copies,
+    )
+    assert run.exit_code in (1, 2)
+    assert "Traceback" not in run.stderr and run.stderr.strip()
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
