@@ -18,6 +18,8 @@ Window(start=datetime.date(2024, 4, 1), end=datetime.date(2024, 7, 1)))
 ['2024S1', '2024S1', '2024S1', '2024N9', '2024N9', '2024', '2024']
 >>> [parse_period(s).id for s in ("2024-q2", "2024Q2", "q2/2024", "2024S1", "2024")]
 ['2024Q2', '2024Q2', '2024Q2', '2024S1', '2024']
+>>> [parse_period(s, year=2024).id for s in ("Quý II", "quý 2/2024", "Q2 2024", "6 tháng")]
+['2024Q2', '2024Q2', '2024Q2', '2024S1']
 >>> [parse_period("current", today=date(2024, 6, d)).id for d in (14, 15)]
 ['2024Q1', '2024Q2']
 >>> parse_period("previous", today=date(2024, 6, 20)).id
@@ -155,6 +157,39 @@ class Period:
             "year": f"Năm {self.year}",
         }[self.kind]
 
+    def short_label(self, lang: str = "vi") -> str:
+        """A column heading: "Quý II", "6 tháng", "9 tháng", "Cả năm".
+
+        >>> [p.short_label() for p in Period(2024, "year").quarters]
+        ['Quý I', 'Quý II', 'Quý III', 'Quý IV']
+        >>> Period(2024, "half").short_label("en"), Period(2024, "year").short_label()
+        ('H1', 'Cả năm')
+        """
+        if lang == "en":
+            return {
+                "quarter": f"Q{self.number}",
+                "half": "H1",
+                "nine_months": "9M",
+                "year": "Year",
+            }[self.kind]
+        return {
+            "quarter": f"Quý {_ROMAN[self.number]}",
+            "half": "6 tháng",
+            "nine_months": "9 tháng",
+            "year": "Cả năm",
+        }[self.kind]
+
+    def window_text(self, kind: WindowKind = "cutoff", lang: str = "vi") -> tuple[str, str]:
+        """The first and the last day of the data window, as people write them.
+
+        >>> Period(2024, "quarter", 2).window_text()
+        ('15/03/2024', '14/06/2024')
+        >>> Period(2024, "half").window_text("calendar", "en")
+        ('2024-01-01', '2024-06-30')
+        """
+        window = self.window(kind)
+        return format_day(window.start, lang), format_day(window.last_day, lang)
+
     def previous_quarter(self) -> Period:
         """The quarter before this period's last quarter (Q1 → Q4 of the year before)."""
         q = self.end_quarter
@@ -180,6 +215,17 @@ _SHORT = {
     "nam": ("year", 1),
     "y": ("year", 1),
     "ca-nam": ("year", 1),
+    # Vietnamese words and Roman quarter numbers: "quý II", "6 tháng", "9 tháng đầu năm".
+    "qi": ("quarter", 1),
+    "qii": ("quarter", 2),
+    "qiii": ("quarter", 3),
+    "qiv": ("quarter", 4),
+    "6-thang": ("half", 1),
+    "6thang": ("half", 1),
+    "6-thang-dau-nam": ("half", 1),
+    "9-thang": ("nine_months", 1),
+    "9thang": ("nine_months", 1),
+    "9-thang-dau-nam": ("nine_months", 1),
 }
 _WITH_YEAR_FIRST = re.compile(r"(\d{4})[-/ ]?([a-z0-9-]+)")
 _WITH_YEAR_LAST = re.compile(r"([a-z0-9-]+)[-/ ](\d{4})")
@@ -189,6 +235,15 @@ def _fold(text: str) -> str:
     """Lower case without Vietnamese accents: "Năm" → "nam", "Quý" → "quy"."""
     decomposed = unicodedata.normalize("NFD", text.strip().lower()).replace("đ", "d")
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _normalize(text: str) -> str:
+    """Folded, with "quý" as "q" and words joined by "-": "Quý II / 2024" → "qii/2024"."""
+    folded = re.sub(r"\s+", " ", _fold(text)).strip()
+    folded = re.sub(r"\bquy\b\s*", "q", folded)
+    folded = re.sub(r"\bq\s+(?=\d|i|v)", "q", folded)
+    folded = re.sub(r"\s*/\s*", "/", folded)
+    return folded.replace(" ", "-")
 
 
 def parse_period(
@@ -201,7 +256,7 @@ def parse_period(
 
     Without a year in the text or ``year``, the year of ``today`` (default: the real today).
     """
-    folded = _fold(text).replace("quy", "q").replace(" ", "")
+    folded = _normalize(text)
     if not folded:
         raise PeriodError(text, "empty")
     if folded in ("current", "hien-tai", "hientai", "previous", "truoc", "ky-truoc", "kytruoc"):

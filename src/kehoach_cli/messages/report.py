@@ -2,4 +2,186 @@
 
 from __future__ import annotations
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+MESSAGES: dict[str, tuple[str, str]] = {
+    # Status words, exactly as the issue and the commune's reports write them.
+    "report.status.exceeded": ("Vượt kế hoạch", "Exceeded"),
+    "report.status.achieved": ("Đạt kế hoạch", "Achieved"),
+    "report.status.on_track": ("Đúng tiến độ", "On track"),
+    "report.status.behind": ("Chậm tiến độ", "Behind"),
+    "report.status.no_data": ("Chưa có số liệu", "No data"),
+    "report.status.no_target": ("Không có chỉ tiêu", "No target"),
+    "report.ranking_rule": (
+        "Cách xếp hạng: theo tỷ lệ chỉ tiêu vượt, đạt kế hoạch hoặc đúng tiến độ trên số chỉ tiêu "
+        "được đánh giá của đơn vị (chỉ tiêu chưa có số liệu tính là chưa đạt); bằng nhau thì theo "
+        "tỷ lệ hoàn thành bình quân, mỗi chỉ tiêu tính tối đa 100% (chưa có số liệu tính 0%). "
+        "Chỉ tiêu không có chỉ tiêu kế hoạch hoặc chỉ là số dự báo không được đánh giá.",
+        "Ranking rule: by the share of the unit's assessed indicators that are exceeded, achieved "
+        "or on track (an indicator without data counts as not achieved); ties by mean completion, "
+        "each indicator capped at 100% (no data counts as 0%). Indicators without a target, or "
+        "whose figure is only a projection, are not assessed.",
+    ),
+    "report.note.missing_earlier": (
+        "Thiếu số liệu {period} nên không cộng dồn được lũy kế.",
+        "No figure for {period}, so the year-to-date cannot be summed.",
+    ),
+    "report.note.derived": ("Tính từ: {formula}", "Computed as: {formula}"),
+    # The terminal/Markdown report.
+    "report.title": (
+        "BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU THI ĐUA {period_upper}",
+        "RESULTS AGAINST THE EMULATION TARGETS, {period_upper}",
+    ),
+    "report.issuer": ("{issuer} — {place}", "{issuer} — {place}"),
+    "report.window.cutoff": (
+        "Kỳ báo cáo: {period}; số liệu từ {start} đến {end} (thời gian chốt số liệu theo Nghị "
+        "định 09/2019/NĐ-CP)",
+        "Period: {period}; data from {start} to {end} (data cutoff of Decree 09/2019/ND-CP)",
+    ),
+    "report.window.calendar": (
+        "Kỳ báo cáo: {period}; số liệu từ {start} đến {end} (kỳ theo lịch)",
+        "Period: {period}; data from {start} to {end} (calendar period)",
+    ),
+    "report.as_of": ("Ngày lập: {date}", "Made on: {date}"),
+    "report.col.tt": ("TT", "No."),
+    "report.col.name": ("Chỉ tiêu", "Indicator"),
+    "report.col.unit": ("ĐVT", "Unit"),
+    "report.col.target": ("KH năm", "Annual target"),
+    "report.col.actual": ("Thực hiện (lũy kế)", "Actual (year to date)"),
+    "report.col.completion": ("% KH", "% of target"),
+    "report.col.expected": ("Tiến độ kỳ vọng", "Expected progress"),
+    "report.col.remaining": ("Còn lại", "Remaining"),
+    "report.col.status": ("Đánh giá", "Assessment"),
+    "report.col.responsible": ("Đơn vị thực hiện", "Responsible unit"),
+    "report.col.sources": ("Nguồn số liệu", "Sources"),
+    "report.col.code": ("Mã", "Code"),
+    "report.col.section": ("Phần", "Section"),
+    "report.col.group": ("Lĩnh vực", "Group"),
+    "report.col.period_value": ("Thực hiện trong kỳ", "Actual in the period"),
+    "report.col.kind": ("Loại", "Kind"),
+    "report.col.direction": ("Chiều", "Direction"),
+    "report.col.quarter": ("Quý {roman}", "Q{number}"),
+    "report.counts": (
+        "Tổng số {total} chỉ tiêu: vượt kế hoạch {exceeded}; đạt kế hoạch {achieved}; đúng tiến "
+        "độ {on_track}; chậm tiến độ {behind}; chưa có số liệu {no_data}; không có chỉ tiêu "
+        "{no_target}.",
+        "{total} indicators: exceeded {exceeded}; achieved {achieved}; on track {on_track}; "
+        "behind {behind}; no data {no_data}; no target {no_target}.",
+    ),
+    "report.derived_footnote": (
+        "Số liệu tính từ các chỉ tiêu thành phần (lương thực = lúa + ngô; năng suất = sản lượng "
+        "× 10 ÷ diện tích; tổng = các phần).",
+        "Computed from the component indicators (grain = rice + maize; yield = output × 10 ÷ "
+        "area; totals = their parts).",
+    ),
+    "report.groups.title": ("TỔNG HỢP THEO LĨNH VỰC", "SUMMARY BY SECTION AND GROUP"),
+    "report.groups.col.name": ("Phần / lĩnh vực", "Section / group"),
+    "report.groups.col.count": ("Số chỉ tiêu", "Indicators"),
+    "report.groups.col.mean": ("% KH bình quân", "Mean % of target"),
+    "report.units.title": ("BẢNG XẾP HẠNG THI ĐUA", "EMULATION RANKING"),
+    "report.units.col.rank": ("Hạng", "Rank"),
+    "report.units.col.unit": ("Đơn vị", "Unit"),
+    "report.units.col.assessed": ("Số chỉ tiêu đánh giá", "Assessed"),
+    "report.units.col.good": ("Vượt/đạt/đúng tiến độ", "Exceeded/achieved/on track"),
+    "report.units.col.share": ("Tỷ lệ", "Share"),
+    "report.units.col.mean": ("% HT bình quân (tối đa 100%)", "Mean completion (capped 100%)"),
+    "report.units.none": ("Chưa có đơn vị nào để xếp hạng.", "No unit to rank yet."),
+    "report.problems_allowed": (
+        "Lưu ý: số liệu kết quả có {errors} lỗi; báo cáo được lập với --allow-invalid, các giá trị "
+        "lỗi không được dùng.",
+        "Note: the results have {errors} errors; the report was made with --allow-invalid and "
+        "the faulty values were not used.",
+    ),
+    # The command.
+    "report.invalid_results": (
+        "Số liệu kết quả có {errors} lỗi (xem ở trên): chưa lập báo cáo. Sửa các tệp, kiểm tra "
+        "lại bằng `kehoach validate {path}`, hoặc chạy lại với --allow-invalid để lập báo cáo với "
+        "các số liệu hợp lệ.",
+        "The results have {errors} errors (see above): no report made. Fix the files, check them "
+        "with `kehoach validate {path}`, or run again with --allow-invalid to report on the valid "
+        "figures.",
+    ),
+    "report.results_not_found": (
+        "Không tìm thấy thư mục kết quả {path}. Chỉ rõ thư mục bằng --results (mặc định "
+        "data/results).",
+        "Results folder {path} not found. Name it with --results (default data/results).",
+    ),
+    "report.bad_by": (
+        "Không hiểu --by {value}: chỉ dùng --by quarter (chia theo quý).",
+        "Unknown --by {value}: only --by quarter (split by quarter) is supported.",
+    ),
+    "report.unknown_extension": (
+        "Không biết định dạng của tệp {path} theo đuôi tệp. Ghi rõ --format ({choices}).",
+        "Cannot tell the format of {path} from its extension. Give --format ({choices}).",
+    ),
+    "report.format_not_installed": (
+        "Định dạng {value} chưa có trong phiên bản này của kehoach. Dùng một trong: {choices}.",
+        "The {value} format is not available in this kehoach. Use one of: {choices}.",
+    ),
+    "report.binary_to_terminal": (
+        "Định dạng {value} là tệp nhị phân: ghi ra tệp bằng --output TỆP.{value}.",
+        "The {value} format is binary: write it to a file with --output FILE.{value}.",
+    ),
+    "report.written": ("Đã ghi báo cáo: {path}", "Report written: {path}"),
+    "report.bad_year": (
+        "Năm không hợp lệ: {value}. Ghi năm bằng 4 chữ số, ví dụ --year 2024.",
+        "Invalid year: {value}. Write the year with 4 digits, e.g. --year 2024.",
+    ),
+    # Writing files (output.py, shared by every command that writes).
+    "output.is_input": (
+        "Không ghi đè tệp đầu vào {path}: chọn tên khác cho --output.",
+        "Will not overwrite the input file {path}: choose another name for --output.",
+    ),
+    "output.no_folder": (
+        "Thư mục {path} không tồn tại: tạo thư mục trước hoặc chọn nơi ghi khác.",
+        "Folder {path} does not exist: create it first or write somewhere else.",
+    ),
+    "output.failed": (
+        "Không ghi được {path}: {reason}.",
+        "Could not write {path}: {reason}.",
+    ),
+    "output.is_folder": (
+        "{path} là một thư mục: ghi rõ tên tệp cho --output.",
+        "{path} is a folder: give a file name to --output.",
+    ),
+    # Help texts.
+    "help.report": (
+        "Lập báo cáo kết quả thực hiện chỉ tiêu của một kỳ: % kế hoạch, tiến độ, đánh giá, "
+        "xếp hạng thi đua.\n\nVí dụ: kehoach report --period q2\n\n"
+        "kehoach report --period 2024Q2 --format csv --output q2.csv",
+        "Report how each indicator stands at a period: % of target, progress, assessment, the "
+        "emulation ranking.\n\nExample: kehoach report --period q2\n\nkehoach report --period "
+        "2024Q2 --format csv --output q2.csv",
+    ),
+    "help.report_period": (
+        "Kỳ báo cáo: q1…q4, h1 (6 tháng), 9m (9 tháng), year (cả năm), 2024Q2, current, previous.",
+        "Period: q1…q4, h1 (6 months), 9m (9 months), year, 2024Q2, current, previous.",
+    ),
+    "help.report_year": (
+        "Năm của kỳ khi --period không ghi năm (mặc định: năm của kế hoạch).",
+        "The period's year when --period has none (default: the plan's year).",
+    ),
+    "help.report_results": (
+        "Thư mục hoặc tệp kết quả (mặc định data/results).",
+        "Results folder or file (default data/results).",
+    ),
+    "help.report_format": (
+        "Định dạng: table (mặc định), json, csv, markdown; nếu không ghi thì theo đuôi tệp của "
+        "--output.",
+        "Format: table (default), json, csv, markdown; from the --output extension when not given.",
+    ),
+    "help.report_output": (
+        "Ghi báo cáo ra tệp này (ghi an toàn: tệp cũ chỉ bị thay khi đã ghi xong).",
+        "Write the report to this file (atomically: an old file is replaced only once complete).",
+    ),
+    "help.report_by": (
+        "quarter: đặt các quý của kỳ cạnh nhau (xu hướng), ví dụ --period year --by quarter.",
+        "quarter: put the period's quarters side by side (trend), e.g. --period year --by quarter.",
+    ),
+    "help.report_allow_invalid": (
+        "Vẫn lập báo cáo khi tệp kết quả có lỗi (chỉ dùng các số liệu hợp lệ).",
+        "Make the report even when results files have errors (only valid figures are used).",
+    ),
+    "help.report_today": (
+        "Ngày hôm nay (YYYY-MM-DD) để xác định current/previous, cho các lần chạy lặp lại được.",
+        "Today's date (YYYY-MM-DD) for current/previous, for reproducible runs.",
+    ),
+}

@@ -1,7 +1,173 @@
-"""``kehoach report``: not yet available (placeholder)."""
+"""``kehoach report``: how each indicator stands at a period, in the terminal or as a file."""
 
-from typing import Any
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ...messages import get_lang, t
+from ..app import EXIT_INVALID, EXIT_OK, boundary
+from ..options import DebugOption, LangOption, PlanOption
+
+if TYPE_CHECKING:
+    from ...report import Report
+
+DEFAULT_RESULTS = Path("data") / "results"
+_RELATIVE = ("current", "previous", "hien-tai", "hientai", "truoc", "ky-truoc", "kytruoc")
 
 
-def register(app: Any) -> None:
-    """The command is added when its issue lands."""
+def register(app: typer.Typer) -> None:
+    @app.command("report", help=t("help.report"))
+    @boundary
+    def report(
+        period: Annotated[
+            str, typer.Option("--period", "-p", help=t("help.report_period"), metavar="PERIOD")
+        ],
+        year: Annotated[
+            int | None, typer.Option("--year", "-y", help=t("help.report_year"), metavar="YYYY")
+        ] = None,
+        plan: PlanOption = None,
+        results: Annotated[
+            Path | None,
+            typer.Option("--results", "-r", help=t("help.report_results"), metavar="DIR"),
+        ] = None,
+        output_format: Annotated[
+            str | None,
+            typer.Option(
+                "--format",
+                "-f",
+                help=t("help.report_format"),
+                metavar="table|json|csv|markdown",
+            ),
+        ] = None,
+        output: Annotated[
+            Path | None,
+            typer.Option("--output", "-o", help=t("help.report_output"), metavar="FILE"),
+        ] = None,
+        by: Annotated[
+            str | None, typer.Option("--by", help=t("help.report_by"), metavar="quarter")
+        ] = None,
+        allow_invalid: Annotated[
+            bool, typer.Option("--allow-invalid", help=t("help.report_allow_invalid"))
+        ] = False,
+        today: Annotated[
+            str | None,
+            typer.Option("--today", help=t("help.report_today"), metavar="YYYY-MM-DD"),
+        ] = None,
+        lang: LangOption = None,
+        debug: DebugOption = False,
+    ) -> None:
+        from ...completion import compute
+        from ...errors import InputFileNotFound, UsageError
+        from ...plan_io import find_plan
+        from ...render.problems import problems_as_text
+        from ...results import ResultSet
+        from ...results_io import load_results
+        from ...schedule import parse_today
+        from .status import plan_and_period
+
+        fmt = _choose_format(output_format, output)
+        if by not in (None, "quarter", "quy", "q"):
+            raise UsageError(t("report.bad_by", value=by))
+        day = parse_today(today)
+        text = period.strip()
+        if year is not None:
+            if not 2000 <= year <= 2100:
+                raise UsageError(t("report.bad_year", value=year))
+            if not re.search(r"\d{4}", text) and text.lower() not in _RELATIVE:
+                text = f"{year}-{text}"
+        loaded, chosen = plan_and_period(plan, text, day)
+        plan_file = find_plan(plan) if plan is not None else None
+
+        folder = results if results is not None else DEFAULT_RESULTS
+        if results is not None and not folder.exists():
+            raise InputFileNotFound(t("report.results_not_found", path=str(folder)))
+        if folder.exists():
+            result_set, problems = load_results([folder], loaded)
+        else:  # no results at all yet: every indicator is no_data
+            from ...problems import ProblemReport
+
+            result_set, problems = ResultSet(), ProblemReport()
+        if problems.errors and not allow_invalid:
+            shown = sorted({p.file for p in problems if p.file})
+            typer.echo(problems_as_text(problems, shown, quiet=True), nl=False, err=True)
+            typer.echo(t("report.invalid_results", errors=problems.errors, path=folder), err=True)
+            raise typer.Exit(EXIT_INVALID)
+
+        made = compute(
+            loaded,
+            result_set,
+            chosen,
+            day,
+            by="quarter" if by else "period",
+            problems=problems,
+            lang=get_lang(),
+        )
+        if output is None:
+            _print(made, fmt)
+        else:
+            from ...output import write_atomic
+            from ...render import get_renderer
+
+            inputs = [str(plan_file or "")] if plan_file else []
+            inputs += [f.source for f in result_set.files]
+            inputs += [p.file for p in problems if p.file]
+            data = get_renderer(fmt)(made)
+            write_atomic(output, data, inputs)
+            typer.echo(t("report.written", path=str(output)))
+        raise typer.Exit(EXIT_OK)
+
+
+def _choose_format(output_format: str | None, output: Path | None) -> str:
+    """``--format`` when given, else the output's extension, else the table."""
+    from ...errors import UsageError
+    from ...render import (
+        FormatNotAvailable,
+        UnknownFormat,
+        available_formats,
+        format_for_path,
+        get_renderer,
+        normalize_format,
+    )
+
+    choices = ", ".join(available_formats())
+    if output_format is None:
+        if output is None:
+            return "table"
+        found = format_for_path(output)
+        if found is None:
+            raise UsageError(t("report.unknown_extension", path=str(output), choices=choices))
+        output_format = found
+    try:
+        fmt = normalize_format(output_format)
+        get_renderer(fmt)
+    except UnknownFormat:
+        raise UsageError(t("cli.bad_format", value=output_format, choices=choices)) from None
+    except FormatNotAvailable:
+        raise UsageError(
+            t("report.format_not_installed", value=output_format, choices=choices)
+        ) from None
+    return fmt
+
+
+def _print(made: Report, fmt: str) -> None:
+    from ...errors import UsageError
+    from ...render import BINARY_FORMATS, get_renderer
+    from ..console import fancy
+
+    if fmt in BINARY_FORMATS:
+        raise UsageError(t("report.binary_to_terminal", value=fmt))
+    if fmt == "table" and fancy():
+        from ...render.terminal import render_styled
+        from ..console import make_console
+
+        console = make_console()
+        for line in render_styled(made, console.width):
+            console.print(line, overflow="ignore", crop=False)
+        return
+    data = get_renderer(fmt)(made)
+    text = data.decode("utf-8") if isinstance(data, bytes) else data
+    typer.echo(text, nl=False)

@@ -1,0 +1,410 @@
+"""The report as a Vietnamese table for the terminal, laid out to a given width.
+
+The layout is done here, not by rich: names keep their indentation when they wrap, numbers
+never wrap, headers and status words wrap onto two lines when the width is tight (80 columns),
+and lines carry no trailing spaces. ``render`` gives plain text (a file, a pipe, NO_COLOR);
+``render_styled`` gives the same lines as rich ``Text`` with status colours for a terminal.
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from ..messages import t_in
+from ..numbers import decimals_of, format_number, format_percent
+from ..periods import format_day
+from ..report import STATUSES, IndicatorResult, Report
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+DEFAULT_WIDTH = 100
+MIN_WIDTH = 60
+MAX_DECIMALS = 4
+STATUS_STYLES = {
+    "exceeded": "bold green",
+    "achieved": "green",
+    "on_track": "cyan",
+    "behind": "bold red",
+    "no_data": "yellow",
+    "no_target": "dim",
+}
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+# --- cell texts, shared with the Markdown renderer -------------------------------------------
+
+
+def number(report: Report, value: Decimal | None, decimals: int) -> str:
+    """A figure with the indicator's decimals, or more when it has them (6,2 of a 14 t target)."""
+    if value is None:
+        return ""
+    own = min(decimals_of(value.normalize()), MAX_DECIMALS)
+    return format_number(value, max(decimals, own), lang=report.lang)
+
+
+def percent(report: Report, value: Decimal | None) -> str:
+    return format_percent(value, 2, lang=report.lang)
+
+
+def expected(report: Report, value: Decimal | None) -> str:
+    """Expected progress keeps its own decimals: "50%", "12,5%"."""
+    return "" if value is None else format_number(value, None, lang=report.lang) + "%"
+
+
+def actual_text(report: Report, item: IndicatorResult) -> str:
+    """The actual, with "*" when computed from components (the footnote says so)."""
+    text = number(report, item.actual, item.decimals)
+    return text + "*" if text and item.derived else text
+
+
+def row_name(report: Report, depth: int, name: str, breakdown_lead: bool) -> str:
+    if breakdown_lead:
+        return t_in(report.lang, "plan.breakdown") + " " + name
+    return name
+
+
+def quarter_heading(report: Report, quarter: int) -> str:
+    return t_in(report.lang, "report.col.quarter", roman=_ROMAN[quarter], number=quarter)
+
+
+def header_lines(report: Report) -> list[str]:
+    lang = report.lang
+    period = report.period
+    lines = [
+        report.plan.issuer.upper(),
+        t_in(lang, "report.title", period_upper=period.label.upper()),
+        t_in(
+            lang,
+            f"report.window.{period.window}",
+            period=period.label,
+            start=format_day(period.start, lang),
+            end=format_day(period.end, lang),
+        ),
+        t_in(lang, "report.as_of", date=format_day(report.as_of, lang)),
+    ]
+    return lines
+
+
+def counts_line(report: Report) -> str:
+    counts = dict(report.counts)
+    return t_in(report.lang, "report.counts", total=len(report.indicators), **counts)
+
+
+def footnotes(report: Report) -> list[str]:
+    lines = []
+    if any(item.derived and item.actual is not None for item in report.indicators):
+        lines.append("* " + t_in(report.lang, "report.derived_footnote"))
+    errors = sum(1 for p in report.problems if p.severity == "error")
+    if errors:
+        lines.append(t_in(report.lang, "report.problems_allowed", errors=errors))
+    return lines
+
+
+# --- a small table layout ------------------------------------------------------------------
+
+
+@dataclass
+class Column:
+    header: str
+    align: str = "left"  # left | right
+    wrap: bool = False  # the cells may wrap on spaces
+    indent: bool = False  # the name column: wrapped lines keep the cell's indentation
+    floor: int = 0  # shrink this column no further than this before the others
+    cells: list[str] = field(default_factory=list)
+
+    def preferred(self) -> int:
+        return max([_width(self.header), *(_width(c) for c in self.cells)])
+
+    def minimum(self) -> int:
+        """The narrowest the column can be: cells that may not wrap whole, words otherwise,
+        and the header on at most two lines."""
+        if self.indent:
+            words = [w for c in self.cells for w in c.split()]
+            words += [" " * (len(c) - len(c.lstrip())) + "x" * 8 for c in self.cells]
+            cells = [_width(w) for w in words]
+        elif self.wrap:
+            cells = [_two_lines(c) for c in self.cells]
+        else:
+            cells = [_width(c) for c in self.cells]
+        return max([1, _two_lines(self.header), *cells])
+
+
+def _two_lines(text: str) -> int:
+    """The narrowest width that wraps ``text`` on two lines at most."""
+    longest = max((_width(w) for w in text.split()), default=1)
+    for width in range(longest, _width(text) + 1):
+        if len(textwrap.wrap(text, width=width, break_on_hyphens=False)) <= 2:
+            return width
+    return _width(text)
+
+
+def _width(text: str) -> int:
+    return len(text)
+
+
+def _wrap(text: str, width: int, indent: bool) -> list[str]:
+    if len(text) <= width:
+        return [text]
+    lead = " " * (len(text) - len(text.lstrip())) if indent else ""
+    wrapped = textwrap.wrap(
+        text.strip(),
+        width=width,
+        initial_indent=lead,
+        subsequent_indent=lead + ("  " if indent else ""),
+        break_long_words=True,
+        break_on_hyphens=False,
+    )
+    return wrapped or [""]
+
+
+def layout(
+    columns: Sequence[Column],
+    width: int,
+    styles: Sequence[str | None] = (),
+    row_styles: Sequence[str | None] = (),
+    header_style: str | None = None,
+) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """Lines of the table (header, rule, rows) and, per line, the spans to style.
+
+    ``styles`` gives, for each row, the style of its last column (the status) or None;
+    ``row_styles`` a style for the whole row (headings).
+    """
+    pref = [c.preferred() for c in columns]
+    mins = [c.minimum() for c in columns]
+    gap = 2 if sum(pref) + 2 * (len(columns) - 1) <= width else 1
+    widths = list(pref)
+    budget = width - gap * (len(columns) - 1)
+
+    def excess() -> int:
+        return sum(widths) - budget
+
+    names = [i for i, c in enumerate(columns) if c.indent]
+    fixed = [i for i, c in enumerate(columns) if not c.indent and not c.wrap]
+    wrapping = [i for i, c in enumerate(columns) if c.wrap and not c.indent]
+
+    def narrow(indexes: list[int]) -> None:
+        # One character at a time from the column with the most room left.
+        while excess() > 0:
+            slack = [(widths[i] - mins[i], -i) for i in indexes if widths[i] > mins[i]]
+            if not slack:
+                return
+            widths[-max(slack)[1]] -= 1
+
+    # Give way in this order: headers of number columns onto two lines; the name column down
+    # to its floor; wrapping cells (status words, units); the name column down to its minimum.
+    narrow(fixed)
+    for i in names:
+        if excess() > 0:
+            widths[i] = max(max(mins[i], columns[i].floor), widths[i] - excess())
+    narrow(wrapping)
+    for i in names:
+        if excess() > 0:
+            widths[i] = max(mins[i], widths[i] - excess())
+
+    lines: list[tuple[str, list[tuple[int, int, str]]]] = []
+
+    def emit(cells: list[str], style: str | None, wrap_all: bool, whole: str | None) -> None:
+        parts = [
+            _wrap(cell, widths[i], columns[i].indent) if (columns[i].wrap or wrap_all) else [cell]
+            for i, cell in enumerate(cells)
+        ]
+        height = max(len(p) for p in parts)
+        for n in range(height):
+            out = ""
+            spans: list[tuple[int, int, str]] = []
+            for i, p in enumerate(parts):
+                text = p[n] if n < len(p) else ""
+                cell = text.rjust(widths[i]) if columns[i].align == "right" else text
+                cell = cell.ljust(widths[i])
+                if i == len(parts) - 1 and style and text:
+                    spans.append((len(out), len(out) + len(text), style))
+                out += cell + (" " * gap if i < len(parts) - 1 else "")
+            out = out.rstrip()
+            if whole and out:
+                spans = [(0, len(out), whole)]
+            lines.append((out, spans))
+
+    emit([c.header for c in columns], None, True, header_style)
+    lines.append(("-" * min(width, sum(widths) + gap * (len(columns) - 1)), []))
+    rows = list(zip(*(c.cells for c in columns), strict=True))
+    for r, row in enumerate(rows):
+        style = styles[r] if r < len(styles) else None
+        emit(list(row), style, False, row_styles[r] if r < len(row_styles) else None)
+    return lines
+
+
+# --- the report's tables -----------------------------------------------------------------
+
+
+def indicator_table(report: Report) -> tuple[list[Column], list[str | None], list[bool]]:
+    """The main table's columns, each row's status style, and which rows are headings."""
+    lang = report.lang
+    by_quarter = report.by == "quarter"
+    quarters = [int(q[-1]) for q in report.period.quarters] if by_quarter else []
+    cols = [Column(t_in(lang, "report.col.tt"))]
+    cols.append(Column(t_in(lang, "report.col.name"), wrap=True, indent=True, floor=24))
+    cols.append(Column(t_in(lang, "report.col.unit"), wrap=True))
+    cols.append(Column(t_in(lang, "report.col.target"), align="right"))
+    quarter_cols = [Column(quarter_heading(report, q), align="right") for q in quarters]
+    cols.extend(quarter_cols)
+    cols.append(Column(t_in(lang, "report.col.actual"), align="right"))
+    cols.append(Column(t_in(lang, "report.col.completion"), align="right"))
+    if not by_quarter:
+        cols.append(Column(t_in(lang, "report.col.expected"), align="right"))
+        cols.append(Column(t_in(lang, "report.col.remaining"), align="right"))
+    cols.append(Column(t_in(lang, "report.col.status"), wrap=True))
+    styles: list[str | None] = []
+    headings: list[bool] = []
+    by_code = report.by_code
+    for row in report.rows:
+        name = "  " * row.depth + row_name(report, row.depth, row.name, row.breakdown_lead)
+        item = by_code.get(row.code) if row.code else None
+        if item is None:
+            cells = [row.tt or "", name] + [""] * (len(cols) - 2)
+            styles.append(None)
+            headings.append(True)
+        else:
+            cells = [row.tt or "", name, item.unit, number(report, item.target, item.decimals)]
+            by_q = {q.quarter: q for q in item.quarters}
+            for q in quarters:
+                found = by_q.get(q)
+                value = found.period_value if found else None
+                cells.append(number(report, value, item.decimals))
+            cells.append(actual_text(report, item))
+            cells.append(percent(report, item.completion_pct))
+            if not by_quarter:
+                cells.append(expected(report, item.expected_pct))
+                cells.append(number(report, item.remaining, item.decimals))
+            cells.append(item.status_label)
+            styles.append(STATUS_STYLES.get(item.status))
+            headings.append(False)
+        for column, cell in zip(cols, cells, strict=True):
+            column.cells.append(cell)
+    return cols, styles, headings
+
+
+def group_table(report: Report) -> list[Column]:
+    lang = report.lang
+    cols = [Column(t_in(lang, "report.groups.col.name"), wrap=True, indent=True, floor=20)]
+    cols.append(Column(t_in(lang, "report.groups.col.count"), align="right", wrap=True))
+    status_cols = [
+        Column(t_in(lang, f"report.status.{s}"), align="right", wrap=True) for s in STATUSES
+    ]
+    cols.extend(status_cols)
+    cols.append(Column(t_in(lang, "report.groups.col.mean"), align="right", wrap=True))
+    for group in report.groups:
+        indent = "" if group.level == "section" else "  "
+        label = f"{group.tt}. {group.name}" if group.tt else group.name
+        cols[0].cells.append(indent + label)
+        cols[1].cells.append(str(len(group.indicators)))
+        counts = dict(group.counts)
+        for column, status in zip(status_cols, STATUSES, strict=True):
+            column.cells.append(str(counts.get(status, 0)))
+        cols[-1].cells.append(percent(report, group.mean_completion_pct))
+    return cols
+
+
+def unit_table(report: Report) -> list[Column]:
+    lang = report.lang
+    cols = [
+        Column(t_in(lang, "report.units.col.rank"), align="right"),
+        Column(t_in(lang, "report.units.col.unit"), wrap=True, indent=True, floor=20),
+        Column(t_in(lang, "report.units.col.assessed"), align="right", wrap=True),
+        Column(t_in(lang, "report.units.col.good"), align="right", wrap=True),
+        Column(t_in(lang, "report.units.col.share"), align="right", wrap=True),
+        Column(t_in(lang, "report.units.col.mean"), align="right", wrap=True),
+    ]
+    for unit in report.units:
+        cells = [
+            str(unit.rank) if unit.rank is not None else "-",
+            unit.name,
+            str(unit.assessed),
+            str(unit.good),
+            percent(report, unit.share_pct),
+            percent(report, unit.mean_completion_capped_pct),
+        ]
+        for column, cell in zip(cols, cells, strict=True):
+            column.cells.append(cell)
+    return cols
+
+
+def _paragraph(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width=width, break_on_hyphens=False) or [""]
+
+
+def styled_lines(report: Report, width: int) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """Every line of the report with its style spans (status colours, bold headings)."""
+    width = max(width, MIN_WIDTH)
+    lang = report.lang
+    out: list[tuple[str, list[tuple[int, int, str]]]] = []
+
+    def plain(lines: list[str], style: str | None = None) -> None:
+        for line in lines:
+            out.append((line, [(0, len(line), style)] if style and line else []))
+
+    header = header_lines(report)
+    plain(_paragraph(header[0], width), "bold")
+    plain(_paragraph(header[1], width), "bold")
+    for line in header[2:]:
+        plain(_paragraph(line, width))
+    plain([""])
+    cols, styles, headings = indicator_table(report)
+    row_styles = ["bold" if heading else None for heading in headings]
+    out.extend(layout(cols, width, styles, row_styles, header_style="bold"))
+    plain([""])
+    plain(_paragraph(counts_line(report), width))
+    plain([line for note in footnotes(report) for line in _paragraph(note, width)])
+    if report.groups:
+        plain(["", t_in(lang, "report.groups.title")], "bold")
+        out.extend(layout(group_table(report), width, header_style="bold"))
+    plain(["", t_in(lang, "report.units.title")], "bold")
+    if report.units:
+        out.extend(layout(unit_table(report), width, header_style="bold"))
+    else:
+        plain([t_in(lang, "report.units.none")])
+    plain(_paragraph(report.ranking_rule, width), "italic")
+    return out
+
+
+def terminal_width() -> int:
+    """COLUMNS when set; else the width of the terminal on stdout, or on stderr or stdin when
+    stdout is a pipe (``kehoach report | less``); else ``DEFAULT_WIDTH``."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    for fd in (1, 2, 0):
+        try:
+            return os.get_terminal_size(fd).columns
+        except OSError:
+            continue
+    return DEFAULT_WIDTH
+
+
+def render_text(report: Report, width: int | None = None) -> str:
+    """Plain text at ``width`` columns (default: the terminal's)."""
+    lines = styled_lines(report, width or terminal_width())
+    return "\n".join(line for line, _ in lines) + "\n"
+
+
+def render(report: Report) -> str:
+    """The ``table`` format as plain text (for files and pipes)."""
+    return render_text(report)
+
+
+def render_styled(report: Report, width: int | None = None) -> list[Text]:
+    """The same lines as rich ``Text`` with colours, for a terminal."""
+    from rich.text import Text
+
+    texts = []
+    for line, spans in styled_lines(report, width or terminal_width()):
+        text = Text(line)
+        for start, end, style in spans:
+            text.stylize(style, start, end)
+        texts.append(text)
+    return texts
