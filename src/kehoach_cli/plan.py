@@ -194,20 +194,20 @@ class Plan(_Model):
 
     def walk(self) -> Iterator[tuple[tuple[int, ...], tuple[Row, ...]]]:
         """Every row in table order with its index path and its ancestors-and-self."""
-
-        def go(
-            rows: list[Row], prefix: tuple[int, ...], chain: tuple[Row, ...]
-        ) -> Iterator[tuple[tuple[int, ...], tuple[Row, ...]]]:
-            for i, row in enumerate(rows):
-                path = (*prefix, i)
-                yield path, (*chain, row)
-                yield from go(row.children, path, (*chain, row))
-
-        yield from go(self.table, (), ())
+        # A stack rather than nested generators: each row costs the same at any depth.
+        stack: list[tuple[tuple[int, ...], tuple[Row, ...]]] = [
+            ((i,), (row,)) for i, row in reversed(list(enumerate(self.table)))
+        ]
+        while stack:
+            path, chain = stack.pop()
+            yield path, chain
+            children = chain[-1].children
+            for i in range(len(children) - 1, -1, -1):
+                stack.append(((*path, i), (*chain, children[i])))
 
     @cached_property
     def indicators(self) -> list[Indicator]:
-        found: list[Indicator] = []
+        found: list[dict[str, Any]] = []
         shown: dict[str, list[tuple[int, ...]]] = {}
         for path, chain in self.walk():
             row = chain[-1]
@@ -222,29 +222,33 @@ class Plan(_Model):
             if decimals is None:
                 decimals = decimals_of(row.target) if row.target is not None else 0
             found.append(
-                Indicator(
-                    code=row.code,
-                    name=row.name,
-                    path=names,
-                    tt=row.tt,
-                    unit=row.unit,
-                    target=row.target,
-                    kind=row.kind,
-                    direction=row.direction,
-                    responsible=row.responsible,
-                    formula=row.formula,
-                    decimals=decimals,
-                    expected_progress=(
+                {
+                    "code": row.code,
+                    "name": row.name,
+                    "path": names,
+                    "tt": row.tt,
+                    "unit": row.unit,
+                    "target": row.target,
+                    "kind": row.kind,
+                    "direction": row.direction,
+                    "responsible": row.responsible,
+                    "formula": row.formula,
+                    "decimals": decimals,
+                    "expected_progress": (
                         {str(k): v for k, v in row.expected_progress.items()}
                         if row.expected_progress
                         else None
                     ),
-                    section=names[0],
-                    group=names[1] if len(names) > 2 else names[0],
-                    row_path=path,
-                )
+                    "section": names[0],
+                    "group": names[1] if len(names) > 2 else names[0],
+                    "row_path": path,
+                }
             )
-        return [_with_shown(ind, tuple(shown.get(ind.code, [ind.row_path]))) for ind in found]
+        # Built once all rows are seen: a ref may come after the indicator it shows.
+        return [
+            Indicator(**fields, shown_at=tuple(shown.get(fields["code"], [fields["row_path"]])))
+            for fields in found
+        ]
 
     @cached_property
     def by_code(self) -> dict[str, Indicator]:
@@ -286,9 +290,3 @@ class Plan(_Model):
 
     def indicators_of(self, unit_code: str) -> list[Indicator]:
         return [ind for ind in self.indicators if ind.responsible == unit_code]
-
-
-def _with_shown(ind: Indicator, shown: tuple[tuple[int, ...], ...]) -> Indicator:
-    from dataclasses import replace
-
-    return replace(ind, shown_at=shown)

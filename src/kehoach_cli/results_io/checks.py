@@ -99,9 +99,13 @@ def _against_previous(files: list[ResultFile], plan: Plan) -> list[Problem]:
         previous = index.get((result.unit, result.period.previous_quarter()))
         if previous is None:
             continue
+        # First value of each code, as ResultFile.value_of finds it, without a scan per value.
+        earlier: dict[str, ResultValue] = {}
+        for item in previous.values:
+            earlier.setdefault(item.code, item)
         for item in result.values:
             ind = plan.indicator(item.code)
-            before = previous.value_of(item.code)
+            before = earlier.get(item.code)
             if ind is None or item.value is None or before is None or before.value is None:
                 continue
             params: dict[str, Any] = {
@@ -139,38 +143,40 @@ def _totals(files: list[ResultFile], plan: Plan) -> list[Problem]:
     by_period: dict[tuple[Period, str], list[ResultFile]] = defaultdict(list)
     for result in files:
         by_period[(result.period, result.basis)].append(result)
-    for group in by_period.values():
-        figures: dict[str, Decimal] = {}
-        for result in group:
-            for item in result.values:
-                if item.value is not None:
-                    figures.setdefault(item.code, item.value)
+    # The plan's sums, parsed once for all groups.
+    sums: list[tuple[str, list[str]]] = []
+    if by_period:
         for ind in plan.indicators:
-            if ind.formula is None or ind.code not in figures:
+            if ind.formula is None:
                 continue
             formula = parse(ind.formula)
-            if not (isinstance(formula, BinOp) and formula.is_sum()):
+            if isinstance(formula, BinOp) and formula.is_sum():
+                sums.append((ind.code, sorted(formula.references())))
+    for group in by_period.values():
+        figures: dict[str, Decimal] = {}
+        holders: dict[str, tuple[ResultFile, ResultValue]] = {}
+        for result in group:
+            for item in result.values:
+                if item.value is not None and item.code not in figures:
+                    figures[item.code] = item.value
+                    holders[item.code] = (result, item)
+        for code, parts in sums:
+            if code not in figures:
                 continue
-            parts = sorted(formula.references())
             known = [figures[p] for p in parts if p in figures]
             if not known:
                 continue
-            total = figures[ind.code]
+            total = figures[code]
             summed = sum(known, Decimal(0))
             complete = len(known) == len(parts)
             if (complete and summed != total) or (not complete and summed > total):
-                holder, item = next(
-                    (r, v)
-                    for r in group
-                    for v in r.values
-                    if v.code == ind.code and v.value is not None
-                )
+                holder, item = holders[code]
                 problems.append(
                     problem(
                         "total_mismatch",
                         _where(holder, item),
                         severity="warning",
-                        indicator=ind.code,
+                        indicator=code,
                         value=format_number(total),
                         parts=" + ".join(parts),
                         sum=format_number(summed),

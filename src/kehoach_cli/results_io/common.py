@@ -90,6 +90,9 @@ def _column_of(cell: str) -> str:
     return re.sub(r"\d+", "", cell)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def text_of(value: object) -> str:
     """A cell as clean text: NFC, trimmed, inner runs of spaces collapsed; empty → ""."""
     if value is None:
@@ -97,7 +100,7 @@ def text_of(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = unicodedata.normalize("NFC", str(value))
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
 
 
 def fold(text: str) -> str:
@@ -125,15 +128,15 @@ def read_number(raw: object, ind: Indicator) -> CellValue:
     """The "Thực hiện" of one indicator, from what a reader returned, checked against its kind."""
     if is_empty(raw):
         return CellValue(None)
-    shown = text_of(raw)
     if isinstance(raw, bool) or isinstance(raw, (date, datetime)):
-        return CellValue(None, "not_a_number", (("value", shown),))
+        return CellValue(None, "not_a_number", (("value", text_of(raw)),))
     if isinstance(raw, (int, float, Decimal)):
         try:
             value = to_decimal(raw)
         except NumberFormatError:
-            return CellValue(None, "not_a_number", (("value", shown),))
+            return CellValue(None, "not_a_number", (("value", text_of(raw)),))
     else:
+        shown = text_of(raw)
         try:
             value = parse_number(shown, integer=ind.is_count)
         except NumberFormatError as exc:
@@ -156,19 +159,19 @@ def read_number(raw: object, ind: Indicator) -> CellValue:
 
 def check_range(value: Decimal, ind: Indicator) -> CellValue:
     """Negative values, percentages above 100 and fractions in counts are errors."""
-    shown = format_number(value)
+    # The value is formatted for a message only: most cells have none.
     if value < 0:
-        return CellValue(value, "negative_value", (("value", shown),))
+        return CellValue(value, "negative_value", (("value", format_number(value)),))
     if ind.is_percentage and value > 100:
-        return CellValue(value, "percentage_over_100", (("value", shown),))
+        return CellValue(value, "percentage_over_100", (("value", format_number(value)),))
     if ind.is_count and not is_whole(value):
-        return CellValue(value, "fraction_in_count", (("value", shown), ("unit", ind.unit)))
+        params = (("value", format_number(value)), ("unit", ind.unit))
+        return CellValue(value, "fraction_in_count", params)
     if ind.is_percentage and 0 < value < 1 and ind.target is not None and ind.target >= 10:
         # "31,2%" typed into Excel is stored as 0,312 in a cell formatted as a percentage.
         scaled = format_number(value * 100)
-        return CellValue(
-            value, "percentage_as_fraction", (("value", shown), ("scaled", scaled)), "warning"
-        )
+        params = (("value", format_number(value)), ("scaled", scaled))
+        return CellValue(value, "percentage_as_fraction", params, "warning")
     return CellValue(value)
 
 

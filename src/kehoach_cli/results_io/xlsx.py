@@ -8,6 +8,7 @@ formula as an empty cell and a form nobody opened in Excel must not pass for an 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import zipfile
 from pathlib import Path, PurePosixPath
@@ -163,23 +164,67 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
 
 
 def _formula_cells(path: Path, part: str) -> dict[tuple[int, int], bool]:
-    """(row, col) of every formula cell → whether a value was cached with it."""
+    """(row, col) of every formula cell → whether a value was cached with it.
+
+    The sheet's XML is scanned as bytes: most forms hold a few formulas among thousands of
+    cells, and an XML parser would build every cell in Python. Per the schema a cell's ``<f>``
+    is its first child, so the tag before it is the cell's own; anything else goes to the parser.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            data = archive.read(part)
+    except Exception:  # a broken part: calamine already read the values, formulas are a bonus
+        return {}
+    if _FORMULA_TAG.search(data) is None:
+        return {}
+    found = _scan_formulas(data)
+    return found if found is not None else _parse_formulas(data)
+
+
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_CELL_TAG = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?)c((?:\s[^<>]*)?)(?<!/)>\s*$")
+_CELL_REF = re.compile(rb"""\br\s*=\s*["']([A-Za-z]+[0-9]+)["']""")
+_VALUE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:v\s*>(?!</)|is[\s>/])")
+
+
+def _scan_formulas(data: bytes) -> dict[tuple[int, int], bool] | None:
+    """The byte scan; None when the XML is not laid out as the scan expects."""
+    found: dict[tuple[int, int], bool] = {}
+    for match in _FORMULA_TAG.finditer(data):
+        at = match.start()
+        start = data.rfind(b"<", 0, at)
+        cell = _CELL_TAG.match(data, start, at) if start >= 0 else None
+        if cell is None:
+            return None
+        end = data.find(b"</" + cell.group(1) + b"c>", at)
+        if end < 0:
+            return None
+        ref = _CELL_REF.search(cell.group(2))
+        position = _position(ref.group(1).decode("ascii")) if ref else None
+        if position is not None:
+            found[position] = _VALUE.search(data, at, end) is not None
+    return found
+
+
+def _parse_formulas(data: bytes) -> dict[tuple[int, int], bool]:
+    """The XML parser's answer, for sheets the byte scan does not understand."""
+    import io
+
     from defusedxml.ElementTree import iterparse
 
     found: dict[tuple[int, int], bool] = {}
     try:
-        with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
-            for _, element in iterparse(stream, events=("end",)):
-                if element.tag != f"{_MAIN}c":
-                    continue
-                if element.find(f"{_MAIN}f") is not None:
-                    value = element.find(f"{_MAIN}v")
-                    is_cell = element.find(f"{_MAIN}is")
-                    cached = (value is not None and bool(value.text)) or is_cell is not None
-                    position = _position(element.get("r", ""))
-                    if position is not None:
-                        found[position] = cached
-                element.clear()
+        for _, element in iterparse(io.BytesIO(data), events=("end",)):
+            if element.tag != f"{_MAIN}c":
+                continue
+            if element.find(f"{_MAIN}f") is not None:
+                value = element.find(f"{_MAIN}v")
+                is_cell = element.find(f"{_MAIN}is")
+                cached = (value is not None and bool(value.text)) or is_cell is not None
+                position = _position(element.get("r", ""))
+                if position is not None:
+                    found[position] = cached
+            element.clear()
     except Exception:  # a broken part: calamine already read the values, formulas are a bonus
         return found
     return found
