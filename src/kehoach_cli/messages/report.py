@@ -58,7 +58,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.period_value": ("Thực hiện trong kỳ", "Actual in the period"),
     "report.col.kind": ("Loại", "Kind"),
     "report.col.direction": ("Chiều", "Direction"),
-    "report.col.quarter": ("Quý {roman}", "Q{number}"),
     "report.counts": (
         "Tổng số {total} chỉ tiêu: vượt kế hoạch {exceeded}; đạt kế hoạch {achieved}; đúng tiến "
         "độ {on_track}; chậm tiến độ {behind}; chưa có số liệu {no_data}; không có chỉ tiêu "

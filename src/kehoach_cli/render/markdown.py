@@ -24,7 +24,7 @@ def cell(text: str) -> str:
     >>> cell("a|b"), cell("=SUM(A1)"), cell("")
     ('a\\\\|b', "'=SUM(A1)", '')
     """
-    text = neutralize(text.replace("\r", " ").replace("\n", " "))
+    text = neutralize(text).replace("\r", " ").replace("\n", " ")
     return text.replace("\\", "\\\\").replace("|", "\\|")
 
 

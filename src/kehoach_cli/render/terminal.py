@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..messages import t_in
 from ..numbers import decimals_of, format_number, format_percent
-from ..periods import format_day
+from ..periods import Period, format_day
 from ..report import STATUSES, IndicatorResult, Report
 
 if TYPE_CHECKING:
@@ -34,7 +34,6 @@ STATUS_STYLES = {
     "no_data": "yellow",
     "no_target": "dim",
 }
-_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 # --- cell texts, shared with the Markdown renderer -------------------------------------------
@@ -70,7 +69,7 @@ def row_name(report: Report, depth: int, name: str, breakdown_lead: bool) -> str
 
 
 def quarter_heading(report: Report, quarter: int) -> str:
-    return t_in(report.lang, "report.col.quarter", roman=_ROMAN[quarter], number=quarter)
+    return Period(report.period.year, "quarter", quarter).short_label(report.lang)
 
 
 def header_lines(report: Report) -> list[str]:
