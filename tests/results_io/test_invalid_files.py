@@ -19,7 +19,7 @@ EXPECTED: dict[str, tuple[str, str | None, str]] = {
     "csv_not_a_number.csv": ("not_a_number", "dòng 9, cột F", "error"),
     "csv_semicolon_over_100.csv": ("percentage_over_100", "dòng 9, cột F", "error"),
     "csv_no_header.csv": ("header_missing", None, "error"),
-    "csv_latin1.csv": ("not_text", None, "error"),
+    "csv_latin1.csv": ("not_text", "dòng 1", "error"),
     "csv_empty.csv": ("empty_file", None, "error"),
     "yaml_ambiguous.yaml": ("ambiguous_number", "dòng 8", "error"),
     "yaml_unknown_indicator.yaml": ("unknown_indicator", "dòng 8", "error"),
@@ -63,7 +63,7 @@ def test_size_limits_are_checked_before_parsing(tmp_path: Path) -> None:
     (problem,) = validate_results([book], plan(), Limits(xlsx_bytes=1000))
     assert (problem.code, problem.location) == ("file_too_large", None)
     (problem,) = validate_results([book], plan(), Limits(xlsx_member_bytes=500))
-    assert problem.code == "workbook_too_large"
+    assert problem.code == "zip_member_too_large"
     (problem,) = validate_results([book], plan(), Limits(xlsx_uncompressed_bytes=2000))
     assert problem.code == "workbook_too_large"
     text = INVALID / "csv_not_a_number.csv"

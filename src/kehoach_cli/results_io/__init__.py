@@ -46,16 +46,25 @@ def read_result_file(
 
         result, problems = read_yaml_results(path, shown, plan, limits)
     else:
+        from ..guards import check_text_file, check_xlsx_container
         from .grid import read_grid
 
+        # The guards look at the container before any parser does (SECURITY.md).
         if suffix == ".csv" and not _is_workbook(head):
             from .csv import read_csv
 
+            checked = check_text_file(path, shown, limits)
+            if checked:
+                return None, checked
             grid, problems = read_csv(path, shown, limits)
         else:
             from .xlsx import read_workbook
 
+            checked = check_xlsx_container(path, shown, limits)
+            if any(p.severity == "error" for p in checked):
+                return None, checked
             grid, problems = read_workbook(path, shown, limits)
+            problems = checked + problems
         if grid is None:
             return None, problems
         result, more = read_grid(grid, plan, shown)
