@@ -130,7 +130,13 @@ def compute(
                 expected_pct=assessment.expected_pct,
                 remaining=assessment.remaining,
                 status=assessment.status,
-                status_label=label_of[assessment.status],
+                status_label=(
+                    # A projection (direction none) has a target but is not assessed: say so
+                    # rather than "no target"; the status code stays no_target.
+                    t_in(lang, "report.status.not_assessed")
+                    if assessment.status == "no_target" and ind.direction == "none" and ind.target
+                    else label_of[assessment.status]
+                ),
                 sources=figure.sources if figure else (),
                 notes=notes,
                 quarters=quarters,

@@ -10,6 +10,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.status.behind": ("Chậm tiến độ", "Behind"),
     "report.status.no_data": ("Chưa có số liệu", "No data"),
     "report.status.no_target": ("Không có chỉ tiêu", "No target"),
+    "report.status.not_assessed": ("Không đánh giá", "Not assessed"),
     "report.ranking_rule": (
         "Cách xếp hạng: theo tỷ lệ chỉ tiêu vượt, đạt kế hoạch hoặc đúng tiến độ trên số chỉ tiêu "
         "được đánh giá của đơn vị (chỉ tiêu chưa có số liệu tính là chưa đạt); bằng nhau thì theo "
