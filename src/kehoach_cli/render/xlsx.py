@@ -1,0 +1,714 @@
+"""The report as an Excel workbook ready to print: summary, emulation ranking, long data, chart.
+
+Sheets: "Tổng hợp" (the official heading, the indicator table with a two-level header, the
+summary by group with a chart, the signature block), "Xếp hạng thi đua" (the emulation table)
+and "Dữ liệu" (one row per indicator × quarter, for pivot tables). Every figure is a real number
+with a number format (percentages as fractions with a % format), never a number stored as text;
+user text that looks like a formula (``=``, ``+``, ``-``, ``@``…) is stored as text.
+
+openpyxl rather than XlsxWriter: it is already a dependency (the results readers use it), and
+the tests reopen the workbook with it. The archive is rewritten with fixed timestamps, so the
+same report gives the same bytes (see ``stable_zip``).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import zipfile
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from ..messages import t_in
+from ..numbers import decimals_of
+from ..periods import format_day
+from ..report import STATUSES, IndicatorResult, Report
+from .terminal import MAX_DECIMALS, quarter_heading, row_name
+
+FONT = "Times New Roman"
+SIZE = 12
+LINE_HEIGHT = 15.0  # points per line of 12 pt text
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Status → (fill, font colour): the usual Excel "good / neutral / bad" palette.
+STATUS_COLOURS = {
+    "exceeded": ("C6EFCE", "006100"),
+    "achieved": ("E2EFDA", "375623"),
+    "on_track": ("DDEBF7", "1F4E78"),
+    "behind": ("FFC7CE", "9C0006"),
+    "no_data": ("FFEB9C", "9C5700"),
+    "no_target": ("EDEDED", "595959"),
+}
+HEADER_FILL = "D9E1F2"
+HEADING_FILL = "F2F2F2"
+
+
+# --- shared with the .docx renderer ----------------------------------------------------------
+
+
+def stable_zip(data: bytes, day: date) -> bytes:
+    """The same OOXML package with every member stamped ``day`` and in a fixed order.
+
+    zipfile stamps members with the current time, so two runs differ in bytes even when every
+    part is equal; a fixed stamp (the report's date) makes the archive reproducible.
+    """
+    stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        names = source.namelist()
+        # [Content_Types].xml first, as Office writes it; the rest in the writer's order.
+        names.sort(key=lambda name: name != "[Content_Types].xml")
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            target.writestr(info, source.read(name))
+    return out.getvalue()
+
+
+def number_format(decimals: int, suffix: str = "") -> str:
+    """``#,##0`` / ``#,##0.00`` with an optional literal suffix (``"*"`` for derived values).
+
+    >>> number_format(0), number_format(2, "*")
+    ('#,##0', '#,##0.00"*"')
+    """
+    code = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return code + (f'"{suffix}"' if suffix else "")
+
+
+def percent_format(decimals: int) -> str:
+    """A percentage format for a fraction.
+
+    >>> percent_format(2), percent_format(0)
+    ('0.00%', '0%')
+    """
+    return "0" + ("." + "0" * decimals if decimals > 0 else "") + "%"
+
+
+def shown_decimals(value: Decimal, decimals: int) -> int:
+    """The indicator's decimals, or more when the value has them (6,2 of a 14 t target)."""
+    return max(decimals, min(decimals_of(value.normalize()), MAX_DECIMALS))
+
+
+def as_number(value: Decimal) -> int | float:
+    """A Decimal for a spreadsheet cell: whole values as int, else float."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def done_columns(report: Report) -> list[str]:
+    """Sub-headings under "Thực hiện …": the quarters (``--by quarter``) or "Trong kỳ", then
+    "Lũy kế"."""
+    lang = report.lang
+    if report.by == "quarter":
+        heads = [quarter_heading(report, int(q[-1])) for q in report.period.quarters]
+    else:
+        heads = [t_in(lang, "export.col.in_period")]
+    return [*heads, t_in(lang, "export.col.ytd")]
+
+
+def done_values(report: Report, item: IndicatorResult) -> list[Decimal | None]:
+    """The values under "Thực hiện …", matching ``done_columns``."""
+    if report.by == "quarter":
+        by_q = {q.period: q for q in item.quarters}
+        values = [by_q[q].period_value if q in by_q else None for q in report.period.quarters]
+    else:
+        values = [item.period_value]
+    return [*values, item.actual]
+
+
+def date_parts(report: Report) -> tuple[str, str, str]:
+    """Day, month, year of the document date with leading zeros (05, 01), or dots."""
+    day = report.plan.document_date
+    if day is None:
+        dots = t_in(report.lang, "export.dots")
+        return dots, dots, dots
+    return f"{day.day:02d}", f"{day.month:02d}", str(day.year)
+
+
+def place_date(report: Report) -> str:
+    day, month, year = date_parts(report)
+    return t_in(report.lang, "export.place_date", place=report.plan.place, day=day, month=month,
+                year=year)  # fmt: skip
+
+
+def document_number(report: Report) -> str:
+    return report.plan.document_number or t_in(report.lang, "export.dots")
+
+
+def title(report: Report) -> str:
+    return t_in(report.lang, "export.title", period_upper=report.period.label.upper())
+
+
+def window_line(report: Report) -> str:
+    period = report.period
+    return t_in(
+        report.lang,
+        f"report.window.{period.window}",
+        period=period.label,
+        start=format_day(period.start, report.lang),
+        end=format_day(period.end, report.lang),
+    )
+
+
+# --- the workbook --------------------------------------------------------------------------
+
+
+class _Sheet:
+    """Small helpers over an openpyxl worksheet: styled text, numbers, merged blocks."""
+
+    def __init__(self, ws: Any) -> None:
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        self.ws = ws
+        self.Font = Font
+        self.Alignment = Alignment
+        self.PatternFill = PatternFill
+        thin = Side(style="thin", color="000000")
+        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+
+    def font(self, bold: bool = False, italic: bool = False, size: int = SIZE) -> Any:
+        return self.Font(name=FONT, size=size, bold=bold, italic=italic)
+
+    def text(self, row: int, col: int, value: str, **style: Any) -> Any:
+        cell = self.ws.cell(row=row, column=col)
+        cell.value = value
+        if value.startswith(_FORMULA_START):
+            # openpyxl would store "=…" as a formula; a string cell with Excel's quote prefix
+            # keeps the text as typed and stays text when someone edits it.
+            cell.data_type = "s"
+            cell.quotePrefix = True
+        self.style(cell, **style)
+        return cell
+
+    def number(self, row: int, col: int, value: int | float | None, fmt: str, **style: Any) -> Any:
+        cell = self.ws.cell(row=row, column=col)
+        cell.value = value
+        cell.number_format = fmt
+        style.setdefault("horizontal", "right")
+        self.style(cell, **style)
+        return cell
+
+    def style(
+        self,
+        cell: Any,
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        size: int = SIZE,
+        horizontal: str | None = None,
+        wrap: bool = True,
+        indent: int = 0,
+        border: bool = False,
+        fill: str | None = None,
+        underline: bool = False,
+    ) -> None:
+        cell.font = self.Font(
+            name=FONT,
+            size=size,
+            bold=bold,
+            italic=italic,
+            underline="single" if underline else None,
+        )
+        if indent and horizontal is None:
+            horizontal = "left"  # an indent needs an explicit left alignment (LibreOffice)
+        cell.alignment = self.Alignment(
+            horizontal=horizontal, vertical="center", wrap_text=wrap, indent=indent
+        )
+        if border:
+            cell.border = self.border
+        if fill:
+            cell.fill = self.PatternFill("solid", start_color=fill, end_color=fill)
+
+    def fit_height(self, row: int, widths: dict[int, float], texts: dict[int, str]) -> None:
+        """Give a row the height its wrapped texts need.
+
+        Spreadsheet programs do not re-measure rows of a file they open, so wrapped text would
+        spill over the next row; this estimates the lines from the column widths (a Times New
+        Roman character is about 1.1 width units at 12 pt).
+        """
+        lines = 1
+        for col, text in texts.items():
+            room = max(widths.get(col, 10) - 1, 1)
+            lines = max(lines, math.ceil(len(text) * 1.1 / room))
+        self.ws.row_dimensions[row].height = LINE_HEIGHT * lines + 2
+
+    def merged(self, row: int, first: int, last: int, value: str, **style: Any) -> Any:
+        cell = self.text(row, first, value, **style)
+        if last > first:
+            self.ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+            if style.get("border"):
+                for col in range(first + 1, last + 1):
+                    self.ws.cell(row=row, column=col).border = self.border
+        return cell
+
+
+def _page_setup(ws: Any, lang: str, landscape: bool = True) -> None:
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    # Inches: 20 mm top/bottom, 25 mm left (binding), 15 mm right.
+    ws.page_margins.top = ws.page_margins.bottom = 0.79
+    ws.page_margins.left = 0.98
+    ws.page_margins.right = 0.59
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    ws.print_options.horizontalCentered = True
+    ws.oddFooter.center.text = t_in(lang, "export.page")
+    ws.oddFooter.center.font = FONT
+    ws.oddFooter.center.size = 10
+
+
+def _status_rules(ws: Any, report: Report, cells: str) -> None:
+    """Colour the status cells by their text, with conditional formatting (one rule each)."""
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import Font, PatternFill
+
+    for status in STATUSES:
+        fill, colour = STATUS_COLOURS[status]
+        label = report.label(status).replace('"', '""')
+        ws.conditional_formatting.add(
+            cells,
+            CellIsRule(
+                operator="equal",
+                formula=[f'"{label}"'],
+                fill=PatternFill("solid", start_color=fill, end_color=fill),
+                font=Font(color=colour, bold=status == "behind"),
+            ),
+        )
+
+
+def _summary(wb: Any, report: Report) -> None:
+    from openpyxl.utils import get_column_letter
+
+    lang = report.lang
+    ws = wb.active
+    ws.title = t_in(lang, "export.sheet.summary")
+    sheet = _Sheet(ws)
+    done = done_columns(report)
+    # Columns: TT, name, unit, target, done…, % target, % expected, remaining, status, unit.
+    c_done = 5
+    c_pct = c_done + len(done)
+    c_exp, c_rem, c_status, c_resp = c_pct + 1, c_pct + 2, c_pct + 3, c_pct + 4
+    last = c_resp
+    widths: dict[int, float] = {
+        1: 6,
+        2: 44,
+        3: 10,
+        4: 12,
+        c_pct: 10,
+        c_exp: 10,
+        c_rem: 11,
+        c_status: 18,
+        c_resp: 16,
+    }
+    for col in range(c_done, c_pct):
+        widths[col] = 12
+    for col, width in widths.items():
+        ws.column_dimensions[get_column_letter(col)].width = width
+
+    # The official heading: issuing body on the left, the national motto on the right.
+    left_end = 3
+    right_start = c_pct
+    sheet.merged(1, 1, left_end, report.plan.parent_body.upper(), horizontal="center")
+    sheet.merged(2, 1, left_end, report.plan.issuer.upper(), bold=True, horizontal="center",
+                 underline=False)  # fmt: skip
+    sheet.merged(1, right_start, last, t_in(lang, "export.nation"), bold=True,
+                 horizontal="center")  # fmt: skip
+    sheet.merged(2, right_start, last, t_in(lang, "export.motto"), bold=True,
+                 horizontal="center", underline=True)  # fmt: skip
+    sheet.merged(4, 1, last, title(report), bold=True, size=14, horizontal="center")
+    sheet.merged(5, 1, last, window_line(report), italic=True, horizontal="center")
+    sheet.merged(6, 1, last, t_in(lang, "report.as_of", date=format_day(report.as_of, lang)),
+                 italic=True, horizontal="center")  # fmt: skip
+    ws.row_dimensions[4].height = 22
+
+    # Two-level header on rows 8–9.
+    top, sub = 8, 9
+    head: dict[str, Any] = {
+        "bold": True,
+        "horizontal": "center",
+        "border": True,
+        "fill": HEADER_FILL,
+    }
+    single = [
+        (1, t_in(lang, "report.col.tt")),
+        (2, t_in(lang, "report.col.name")),
+        (3, t_in(lang, "report.col.unit")),
+        (4, t_in(lang, "export.col.target", year=report.period.year)),
+        (c_rem, t_in(lang, "export.col.remaining")),
+        (c_status, t_in(lang, "export.col.status")),
+        (c_resp, t_in(lang, "export.col.responsible")),
+    ]
+    for col, label in single:
+        sheet.text(top, col, label, **head)
+        sheet.style(ws.cell(row=sub, column=col), **head)
+        ws.merge_cells(start_row=top, start_column=col, end_row=sub, end_column=col)
+    sheet.merged(top, c_done, c_pct - 1, t_in(lang, "export.col.done", period=report.period.label),
+                 **head)  # fmt: skip
+    for offset, label in enumerate(done):
+        sheet.text(sub, c_done + offset, label, **head)
+    sheet.merged(top, c_pct, c_exp, t_in(lang, "export.col.compare"), **head)
+    sheet.text(sub, c_pct, t_in(lang, "export.col.vs_target"), **head)
+    sheet.text(sub, c_exp, t_in(lang, "export.col.vs_expected"), **head)
+    ws.row_dimensions[top].height = 32
+    ws.row_dimensions[sub].height = 32
+
+    by_code = report.by_code
+    row = sub + 1
+    first_data = row
+    for table_row in report.rows:
+        item = by_code.get(table_row.code) if table_row.code else None
+        name = row_name(report, table_row.depth, table_row.name, table_row.breakdown_lead)
+        if item is None:
+            bold: dict[str, Any] = {"bold": True, "border": True, "fill": HEADING_FILL}
+            sheet.text(row, 1, table_row.tt or "", horizontal="center", **bold)
+            sheet.text(row, 2, name, indent=table_row.depth, **bold)
+            for col in range(3, last + 1):
+                sheet.style(ws.cell(row=row, column=col), **bold)
+            sheet.fit_height(row, widths, {2: " " * (2 * table_row.depth) + name})
+            row += 1
+            continue
+        cell: dict[str, Any] = {"border": True}
+        sheet.text(row, 1, table_row.tt or "", horizontal="center", **cell)
+        sheet.text(row, 2, name, indent=table_row.depth, **cell)
+        sheet.text(row, 3, item.unit, horizontal="center", **cell)
+        _figure(sheet, row, 4, item.target, item.decimals, **cell)
+        values = done_values(report, item)
+        for offset, value in enumerate(values):
+            star = "*" if item.derived and offset == len(values) - 1 else ""
+            _figure(sheet, row, c_done + offset, value, item.decimals, suffix=star, **cell)
+        _percent(sheet, row, c_pct, item.completion_pct, 2, **cell)
+        _percent(sheet, row, c_exp, item.expected_pct, None, **cell)
+        _figure(sheet, row, c_rem, item.remaining, item.decimals, **cell)
+        sheet.text(row, c_status, item.status_label, horizontal="center", **cell)
+        responsible = item.responsible_short_name or item.responsible_name
+        sheet.text(row, c_resp, responsible, **cell)
+        indent = " " * (2 * table_row.depth)
+        sheet.fit_height(
+            row,
+            widths,
+            {2: indent + name, c_status: item.status_label, c_resp: responsible, 3: item.unit},
+        )
+        row += 1
+    last_data = row - 1
+    status_col = get_column_letter(c_status)
+    if last_data >= first_data:
+        _status_rules(ws, report, f"{status_col}{first_data}:{status_col}{last_data}")
+
+    ws.freeze_panes = ws.cell(row=first_data, column=3)
+    ws.print_title_rows = f"{top}:{sub}"
+
+    # Counts and footnotes under the table.
+    from .terminal import counts_line, footnotes
+
+    row += 1
+    for line in [counts_line(report), *footnotes(report)]:
+        sheet.merged(row, 1, last, line, italic=line.startswith("*"))
+        ws.row_dimensions[row].height = 32 if len(line) > 150 else None
+        row += 1
+    _signature(ws, sheet, report, row + 1, last, right_start)
+    _page_setup(ws, lang)
+
+
+def _figure(
+    sheet: _Sheet,
+    row: int,
+    col: int,
+    value: Decimal | None,
+    decimals: int,
+    *,
+    suffix: str = "",
+    **style: Any,
+) -> None:
+    if value is None:
+        sheet.number(row, col, None, "General", **style)
+        return
+    sheet.number(row, col, as_number(value), number_format(shown_decimals(value, decimals), suffix),
+                 **style)  # fmt: skip
+
+
+def _percent(
+    sheet: _Sheet, row: int, col: int, value: Decimal | None, decimals: int | None, **style: Any
+) -> None:
+    """A percentage stored as a fraction (49,54% → 0.4954) with a % number format."""
+    if value is None:
+        sheet.number(row, col, None, "General", **style)
+        return
+    shown = decimals if decimals is not None else min(decimals_of(value.normalize()), 2)
+    sheet.number(row, col, as_number(value / 100), percent_format(shown), **style)
+
+
+def _groups(wb: Any, report: Report) -> None:
+    """The summary by section and group, with a bar chart of mean completion by group.
+
+    On a sheet of its own: on "Tổng hợp" the chart would fall across the repeated header rows
+    of the indicator table when printed.
+    """
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.chart.label import DataLabelList
+    from openpyxl.utils import get_column_letter
+
+    lang = report.lang
+    ws = wb.create_sheet(t_in(lang, "export.sheet.groups"))
+    sheet = _Sheet(ws)
+    labels = [t_in(lang, "report.groups.col.name"), t_in(lang, "report.groups.col.count")]
+    labels += [t_in(lang, f"report.status.{s}") for s in STATUSES]
+    labels.append(t_in(lang, "report.groups.col.mean"))
+    last = len(labels)
+    for col, width in enumerate([44, 10] + [12] * len(STATUSES) + [14], start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    sheet.merged(1, 1, last, report.plan.issuer.upper(), bold=True, horizontal="center")
+    sheet.merged(2, 1, last, t_in(lang, "export.groups.title") + " — " + report.period.label,
+                 bold=True, size=14, horizontal="center")  # fmt: skip
+    sheet.merged(3, 1, last, window_line(report), italic=True, horizontal="center")
+    head: dict[str, Any] = {
+        "bold": True,
+        "horizontal": "center",
+        "border": True,
+        "fill": HEADER_FILL,
+    }
+    header_row = 5
+    for col, label in enumerate(labels, start=1):
+        sheet.text(header_row, col, label, **head)
+    ws.row_dimensions[header_row].height = 34
+    row = first = header_row + 1
+    mean_col = last
+    for group in report.groups:
+        bold = group.level == "section"
+        label = f"{group.tt}. {group.name}" if group.tt else group.name
+        sheet.text(row, 1, label, bold=bold, indent=0 if bold else 1, border=True)
+        sheet.number(row, 2, len(group.indicators), "0", border=True, bold=bold)
+        counts = dict(group.counts)
+        for offset, status in enumerate(STATUSES):
+            sheet.number(row, 3 + offset, counts.get(status, 0), "0", border=True, bold=bold)
+        mean = group.mean_completion_pct
+        if mean is None:
+            sheet.number(row, mean_col, None, "General", border=True)
+        else:
+            sheet.number(row, mean_col, as_number(mean / 100), percent_format(2), border=True,
+                         bold=bold)  # fmt: skip
+        row += 1
+    if not report.groups:
+        _page_setup(ws, lang)
+        return
+    last_group = row - 1
+
+    chart = BarChart()
+    chart.type = "bar"
+    chart.style = 10
+    chart.title = _chart_title(t_in(lang, "export.chart.title"))
+    chart.y_axis.numFmt = "0%"
+    chart.y_axis.majorGridlines = None
+    chart.y_axis.delete = False
+    chart.x_axis.delete = False
+    chart.x_axis.scaling.orientation = "maxMin"  # first group on top, as in the table
+    chart.legend = None
+    data = Reference(ws, min_col=mean_col, min_row=header_row, max_row=last_group)
+    categories = Reference(ws, min_col=1, min_row=first, max_row=last_group)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(categories)
+    labels_shown = DataLabelList()
+    labels_shown.showVal = True
+    for hidden in ("showSerName", "showCatName", "showLegendKey", "showPercent"):
+        setattr(labels_shown, hidden, False)
+    chart.dataLabels = labels_shown
+    chart.txPr = _chart_text()
+    chart.x_axis.txPr = _chart_text()
+    chart.y_axis.txPr = _chart_text()
+    labels_shown.txPr = _chart_text()
+    chart.height = max(7.5, 0.9 * (last_group - first + 1) + 3)
+    chart.width = 26
+    ws.add_chart(chart, f"A{row + 1}")
+    ws.freeze_panes = f"A{first}"
+    _page_setup(ws, lang)
+
+
+def _chart_title(text: str) -> Any:
+    from openpyxl.chart.text import RichText, Text
+    from openpyxl.chart.title import Title
+    from openpyxl.drawing.text import (
+        CharacterProperties,
+        Font,
+        Paragraph,
+        ParagraphProperties,
+        RegularTextRun,
+    )
+
+    props = CharacterProperties(latin=Font(typeface=FONT), cs=Font(typeface=FONT), sz=1200, b=True)
+    paragraph = Paragraph(
+        pPr=ParagraphProperties(defRPr=props), r=[RegularTextRun(rPr=props, t=text)]
+    )
+    return Title(tx=Text(rich=RichText(p=[paragraph])), overlay=False)
+
+
+def _chart_text() -> Any:
+    """Chart text in Times New Roman, 10 pt (charts otherwise use the program's sans font)."""
+    from openpyxl.chart.text import RichText
+    from openpyxl.drawing.text import (
+        CharacterProperties,
+        Font,
+        Paragraph,
+        ParagraphProperties,
+    )
+
+    props = CharacterProperties(latin=Font(typeface=FONT), cs=Font(typeface=FONT), sz=1000)
+    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=props), endParaRPr=props)])
+
+
+def _signature(ws: Any, sheet: _Sheet, report: Report, row: int, last: int, first: int) -> None:
+    lang = report.lang
+    plan = report.plan
+    sheet.merged(row, first, last, place_date(report), italic=True, horizontal="center")
+    sheet.merged(row + 1, 1, 3, t_in(lang, "export.prepared_by"), bold=True, horizontal="center")
+    sheet.merged(row + 1, first, last, plan.signer_on_behalf.upper(), bold=True,
+                 horizontal="center")  # fmt: skip
+    sheet.merged(row + 2, first, last, plan.signer_title.upper(), bold=True, horizontal="center")
+    sheet.merged(row + 6, first, last, plan.signer_name, bold=True, horizontal="center")
+
+
+def _ranking(wb: Any, report: Report) -> None:
+    from openpyxl.utils import get_column_letter
+
+    lang = report.lang
+    ws = wb.create_sheet(t_in(lang, "export.sheet.ranking"))
+    sheet = _Sheet(ws)
+    keys = ("rank", "unit", "assessed", "good", "share", "mean")
+    labels = [t_in(lang, f"report.units.col.{k}") for k in keys]
+    labels += [t_in(lang, f"report.status.{s}") for s in STATUSES]
+    last = len(labels)
+    widths = [8, 40, 12, 14, 10, 16] + [11] * len(STATUSES)
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    sheet.merged(1, 1, last, report.plan.issuer.upper(), bold=True, horizontal="center")
+    sheet.merged(2, 1, last, t_in(lang, "report.units.title") + " — " + report.period.label,
+                 bold=True, size=14, horizontal="center")  # fmt: skip
+    sheet.merged(3, 1, last, window_line(report), italic=True, horizontal="center")
+    head: dict[str, Any] = {
+        "bold": True,
+        "horizontal": "center",
+        "border": True,
+        "fill": HEADER_FILL,
+    }
+    for col, label in enumerate(labels, start=1):
+        sheet.text(5, col, label, **head)
+    ws.row_dimensions[5].height = 48
+    row = 6
+    for unit in report.units:
+        sheet.number(row, 1, unit.rank, "0", border=True, horizontal="center")
+        sheet.text(row, 2, unit.name, border=True)
+        sheet.number(row, 3, unit.assessed, "0", border=True)
+        sheet.number(row, 4, unit.good, "0", border=True)
+        for col, value in ((5, unit.share_pct), (6, unit.mean_completion_capped_pct)):
+            if value is None:
+                sheet.number(row, col, None, "General", border=True)
+            else:
+                sheet.number(row, col, as_number(value / 100), percent_format(2), border=True)
+        counts = dict(unit.counts)
+        for offset, status in enumerate(STATUSES):
+            sheet.number(row, 7 + offset, counts.get(status, 0), "0", border=True)
+        sheet.fit_height(row, {2: widths[1]}, {2: unit.name})
+        row += 1
+    if not report.units:
+        sheet.merged(row, 1, last, t_in(lang, "report.units.none"), italic=True)
+        row += 1
+    sheet.merged(row + 1, 1, last, report.ranking_rule, italic=True)
+    ws.row_dimensions[row + 1].height = 64
+    ws.freeze_panes = "A6"
+    ws.print_title_rows = "5:5"
+    _page_setup(ws, lang)
+
+
+def _data(wb: Any, report: Report) -> None:
+    """One row per indicator × quarter of the period, for pivot tables and filters."""
+    from openpyxl.utils import get_column_letter
+
+    lang = report.lang
+    ws = wb.create_sheet(t_in(lang, "export.sheet.data"))
+    sheet = _Sheet(ws)
+    labels = [
+        t_in(lang, "export.col.period_id"),
+        t_in(lang, "export.col.period"),
+        t_in(lang, "report.col.section"),
+        t_in(lang, "report.col.group"),
+        t_in(lang, "report.col.tt"),
+        t_in(lang, "report.col.code"),
+        t_in(lang, "report.col.name"),
+        t_in(lang, "report.col.unit"),
+        t_in(lang, "report.col.kind"),
+        t_in(lang, "report.col.direction"),
+        t_in(lang, "report.col.responsible"),
+        t_in(lang, "report.col.target"),
+        t_in(lang, "report.col.period_value"),
+        t_in(lang, "export.col.actual_level"),
+        t_in(lang, "export.col.completion"),
+        t_in(lang, "export.col.expected"),
+        t_in(lang, "export.col.status"),
+        t_in(lang, "export.col.status_code"),
+        t_in(lang, "report.col.sources"),
+    ]
+    widths = [10, 12, 28, 24, 5, 24, 50, 10, 8, 8, 30, 12, 12, 12, 10, 10, 16, 12, 30]
+    for col, (label, width) in enumerate(zip(labels, widths, strict=True), start=1):
+        sheet.text(1, col, label, bold=True, border=True, fill=HEADER_FILL, horizontal="center")
+        ws.column_dimensions[get_column_letter(col)].width = width
+    from ..periods import Period
+
+    row = 2
+    for item in report.indicators:
+        for quarter in item.quarters:
+            label = Period(report.period.year, "quarter", quarter.quarter).label(lang)
+            texts = [
+                quarter.period,
+                label,
+                item.section,
+                item.group,
+                item.tt or "",
+                item.code,
+                item.full_name,
+                item.unit,
+                item.kind,
+                item.direction,
+                item.responsible_name,
+            ]
+            for col, text in enumerate(texts, start=1):
+                sheet.text(row, col, text, wrap=False)
+            figures = (item.target, quarter.period_value, quarter.actual)
+            for col, value in enumerate(figures, start=12):
+                _figure(sheet, row, col, value, item.decimals, wrap=False)
+            _percent(sheet, row, 15, quarter.completion_pct, 2, wrap=False)
+            _percent(sheet, row, 16, quarter.expected_pct, None, wrap=False)
+            sheet.text(row, 17, report.label(quarter.status), wrap=False)
+            sheet.text(row, 18, quarter.status, wrap=False)
+            sheet.text(row, 19, "; ".join(quarter.sources), wrap=False)
+            row += 1
+    last_col = get_column_letter(len(labels))
+    ws.auto_filter.ref = f"A1:{last_col}{max(row - 1, 1)}"
+    ws.freeze_panes = "A2"
+    ws.print_title_rows = "1:1"
+    if row > 2:
+        _status_rules(ws, report, f"Q2:Q{row - 1}")
+    _page_setup(ws, lang)
+
+
+def render(report: Report) -> bytes:
+    """The workbook as bytes (``kehoach report --format xlsx``)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    made = datetime(report.as_of.year, report.as_of.month, report.as_of.day)
+    wb.properties.created = made
+    wb.properties.modified = made
+    wb.properties.creator = "kehoach"
+    wb.properties.title = title(report)
+    wb.properties.language = report.lang
+    _summary(wb, report)
+    _groups(wb, report)
+    _ranking(wb, report)
+    _data(wb, report)
+    # ExcelWriter rather than wb.save(): save() stamps "modified" with the current time.
+    from openpyxl.writer.excel import ExcelWriter
+
+    buffer = io.BytesIO()
+    ExcelWriter(wb, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
+    return stable_zip(buffer.getvalue(), report.as_of)
