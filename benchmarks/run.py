@@ -463,9 +463,13 @@ def main(argv: list[str] | None = None) -> int:
         base = by_n[base_n].median
         per = {n: (t.median - base) / (n - base_n) * 1e6 for n, t in by_n.items() if n != base_n}
         flat[command] = {str(n): v for n, v in per.items()}
-        middle = [n for n in per if n >= 1000] or list(per)
-        low, high = min(middle), max(middle)
-        if low != high and per[low] > 0:
+        middle = sorted(n for n in per if n >= 1000) or sorted(per)
+        high = middle[-1]
+        # Against 1 000 (the span) and against the next size down: the marginal cost
+        # at 1 000 is a difference of a few tens of ms, so the second ratio is the steadier one.
+        for low in dict.fromkeys((middle[0], *middle[-2:-1])):
+            if low == high or per[low] <= 0:
+                continue
             ratio = per[high] / per[low]
             rows.append(
                 Row(
