@@ -184,4 +184,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ngày hôm nay (YYYY-MM-DD) để xác định current/previous, cho các lần chạy lặp lại được.",
         "Today's date (YYYY-MM-DD) for current/previous, for reproducible runs.",
     ),
+    "help.report_output_dir": (
+        "Ghi báo cáo vào thư mục này, tên tệp theo kỳ và định dạng (ví dụ 2024Q2-tong-hop.xlsx); "
+        "chạy lại sẽ thay tệp cũ an toàn. Cần --format.",
+        "Write the report into this folder, named by period and format (e.g. "
+        "2024Q2-tong-hop.xlsx); a rerun safely replaces its own file. Needs --format.",
+    ),
+    "help.report_number": (
+        'Số văn bản của báo cáo (phần "Số: …/BC-UBND" của tệp .docx).',
+        'Document number of the report (the "Số: …/BC-UBND" of the .docx).',
+    ),
+    "help.report_date": (
+        'Ngày ký báo cáo (YYYY-MM-DD) cho dòng "…, ngày … tháng … năm …".',
+        "Date of the report (YYYY-MM-DD) for its place-and-date line.",
+    ),
+    "report.output_and_dir": (
+        "Chỉ dùng một trong hai: --output (một tệp) hoặc --output-dir (thư mục).",
+        "Use either --output (one file) or --output-dir (a folder), not both.",
+    ),
+    "report.output_dir_needs_format": (
+        "--output-dir cần --format (ví dụ --format xlsx) để đặt tên tệp.",
+        "--output-dir needs --format (e.g. --format xlsx) to name the file.",
+    ),
+    "report.bad_date": (
+        'Ngày không hợp lệ: "{value}". Viết YYYY-MM-DD, ví dụ 2024-07-05.',
+        'Invalid date: "{value}". Write YYYY-MM-DD, e.g. 2024-07-05.',
+    ),
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -10,7 +11,7 @@ import typer
 
 from ...messages import get_lang, t
 from ..app import EXIT_INVALID, EXIT_OK, boundary
-from ..options import DebugOption, LangOption, PlanOption
+from ..options import DebugOption, LangOption, PlanOption, QuietOption
 
 if TYPE_CHECKING:
     from ...report import Report
@@ -47,6 +48,17 @@ def register(app: typer.Typer) -> None:
             Path | None,
             typer.Option("--output", "-o", help=t("help.report_output"), metavar="FILE"),
         ] = None,
+        output_dir: Annotated[
+            Path | None,
+            typer.Option("--output-dir", help=t("help.report_output_dir"), metavar="DIR"),
+        ] = None,
+        number: Annotated[
+            str | None, typer.Option("--number", help=t("help.report_number"), metavar="SỐ")
+        ] = None,
+        document_date: Annotated[
+            str | None,
+            typer.Option("--date", help=t("help.report_date"), metavar="YYYY-MM-DD"),
+        ] = None,
         by: Annotated[
             str | None, typer.Option("--by", help=t("help.report_by"), metavar="quarter")
         ] = None,
@@ -57,19 +69,24 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option("--today", help=t("help.report_today"), metavar="YYYY-MM-DD"),
         ] = None,
+        quiet: QuietOption = False,
         lang: LangOption = None,
         debug: DebugOption = False,
     ) -> None:
         from ...completion import compute
         from ...errors import InputFileNotFound, UsageError
-        from ...plan_io import find_plan
         from ...render.problems import problems_as_text
         from ...results import ResultSet
         from ...results_io import load_results
         from ...schedule import parse_today
-        from .status import plan_and_period
+        from .status import locate_plan_and_period
 
+        if output is not None and output_dir is not None:
+            raise UsageError(t("report.output_and_dir"))
+        if output_dir is not None and output_format is None:
+            raise UsageError(t("report.output_dir_needs_format"))
         fmt = _choose_format(output_format, output)
+        signed_on = _parse_date(document_date) if document_date else None
         if by not in (None, "quarter", "quy", "q"):
             raise UsageError(t("report.bad_by", value=by))
         day = parse_today(today)
@@ -79,8 +96,7 @@ def register(app: typer.Typer) -> None:
                 raise UsageError(t("report.bad_year", value=year))
             if not re.search(r"\d{4}", text) and text.lower() not in _RELATIVE:
                 text = f"{year}-{text}"
-        loaded, chosen = plan_and_period(plan, text, day)
-        plan_file = find_plan(plan) if plan is not None else None
+        plan_file, loaded, chosen = locate_plan_and_period(plan, text, day)
 
         folder = results if results is not None else DEFAULT_RESULTS
         if results is not None and not folder.exists():
@@ -106,19 +122,50 @@ def register(app: typer.Typer) -> None:
             problems=problems,
             lang=get_lang(),
         )
+        if number is not None or signed_on is not None:
+            from dataclasses import replace
+
+            made = replace(
+                made,
+                plan=replace(
+                    made.plan,
+                    document_number=number if number is not None else made.plan.document_number,
+                    document_date=signed_on or made.plan.document_date,
+                ),
+            )
+        if output_dir is not None:
+            from ...schedule import output_name
+
+            output_dir.mkdir(parents=True, exist_ok=True)
+            output = output_dir / output_name(chosen, fmt)
         if output is None:
             _print(made, fmt)
         else:
             from ...output import write_atomic
             from ...render import get_renderer
 
-            inputs = [str(plan_file or "")] if plan_file else []
+            inputs = [str(plan_file)]
             inputs += [f.source for f in result_set.files]
             inputs += [p.file for p in problems if p.file]
             data = get_renderer(fmt)(made)
             write_atomic(output, data, inputs)
-            typer.echo(t("report.written", path=str(output)))
+            if not quiet:
+                typer.echo(t("report.written", path=str(output)))
         raise typer.Exit(EXIT_OK)
+
+
+def _parse_date(text: str) -> date:
+    """``--date YYYY-MM-DD`` (or dd/mm/yyyy) for the report's date line."""
+    from datetime import datetime
+
+    from ...errors import UsageError
+
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise UsageError(t("report.bad_date", value=text))
 
 
 def _choose_format(output_format: str | None, output: Path | None) -> str:

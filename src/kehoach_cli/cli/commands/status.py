@@ -83,7 +83,15 @@ def register(app: typer.Typer) -> None:
 
 
 def plan_and_period(explicit: Path | None, text: str, today: date) -> tuple[Plan, Period]:
-    """The plan and the period a command means.
+    """The plan and the period a command means (see ``locate_plan_and_period``)."""
+    _, plan, period = locate_plan_and_period(explicit, text, today)
+    return plan, period
+
+
+def locate_plan_and_period(
+    explicit: Path | None, text: str, today: date
+) -> tuple[Path, Plan, Period]:
+    """The plan file, the plan and the period a command means.
 
     ``current``/``previous`` can fall in another year than the newest plan's (on 1 January the
     current quarter is last year's Q4): then, unless a plan was named (``--plan`` or
@@ -101,7 +109,7 @@ def plan_and_period(explicit: Path | None, text: str, today: date) -> tuple[Plan
             path, plan = other, load_plan(other)
             period = resolve_period(text, plan, today)
     check_period_in_plan(period, plan, str(path))
-    return plan, period
+    return path, plan, period
 
 
 def _print_table(report: StatusReport, quiet: bool, root: str) -> None:
