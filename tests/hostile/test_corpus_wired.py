@@ -32,6 +32,8 @@ WIRED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "xlsx/formatted_rows.xlsx": (0, None, ()),
     "xlsx/formula_no_cache.xlsx": (1, "formula_no_value", ()),
     "xlsx/date_for_number.xlsx": (1, "not_a_number", ()),
+    # a value hidden under a merge must not pass as "no figure"
+    "xlsx/merged_value_column.xlsx": (1, "merged_value_cell", ()),
     "csv/bom.csv": (0, None, ()),
     "csv/no_bom.csv": (0, None, ()),
     "csv/semicolon.csv": (0, None, ()),

@@ -188,6 +188,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A rate of {value}% is very low against the target: was the cell formatted as a "
         "percentage and {scaled}% typed? If so, write {scaled} in a plain number cell.",
     ),
+    "results.merged_value_cell": (
+        'Ô "Thực hiện" bị gộp với ô khác (Merge cells): số liệu có thể bị che mất. Bỏ gộp ô '
+        "(Unmerge) và ghi số vào đúng ô của chỉ tiêu.",
+        'The "Thực hiện" cell is merged with other cells: a figure may be hidden. Unmerge the '
+        "cells and type the figure into the indicator's own cell.",
+    ),
     "results.formula_no_value": (
         "Ô chứa công thức nhưng chưa có giá trị tính sẵn (tệp chưa từng được mở bằng Excel). Mở "
         "tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi; hoặc ghi thẳng con số.",

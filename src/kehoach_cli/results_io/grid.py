@@ -53,6 +53,15 @@ class Grid:
     where: Callable[[int, int], Where]
     file_where: Where
     formulas: dict[tuple[int, int], bool] = field(default_factory=dict)  # → has a cached value
+    # merged ranges (first row, first col, last row, last col), 0-based, inclusive
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+    def merged_with_others(self, row: int, col: int) -> bool:
+        """Whether the cell is part of a merged range of more than one cell."""
+        return any(
+            r0 <= row <= r1 and c0 <= col <= c1 and (r0, c0) != (r1, c1)
+            for r0, c0, r1, c1 in self.merged
+        )
 
     def get(self, row: int, col: int) -> object:
         if row < len(self.rows) and col < len(self.rows[row]):
@@ -316,6 +325,10 @@ def _read_table(
         formula = grid.formulas.get((r, value_col))
         note = text_of(grid.get(r, note_col)) if note_col is not None else ""
         code = text_of(code_raw).lower()
+        if code and grid.merged and grid.merged_with_others(r, value_col):
+            # A merge across "Thực hiện" hides the figure (Excel keeps only the first cell).
+            problems.append(problem("merged_value_cell", value_at, indicator=code))
+            continue
         if not code:
             if not is_empty(raw) and formula is None:
                 problems.append(problem("code_missing", value_at, value=text_of(raw)))

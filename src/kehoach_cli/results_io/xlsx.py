@@ -98,6 +98,7 @@ def _read_with_calamine(
                 return None, [problem("sheet_missing", file_where, sheet=SHEET_NAME, sheets=sheets)]
         else:
             rows = _sheet_rows(workbook, raw_names[chosen], limits)
+        merged = _merged_ranges(workbook, raw_names[chosen])
     except Exception as exc:
         reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
         return None, [problem("unreadable_workbook", file_where, reason=reason)]
@@ -112,7 +113,13 @@ def _read_with_calamine(
     part = sheets_xml.get(fold(sheet))
     if part:
         formulas = _formula_cells(path, part)
-    return Grid(rows, where, Where(display, sheet=sheet), formulas), []
+    return Grid(rows, where, Where(display, sheet=sheet), formulas, merged), []
+
+
+def _merged_ranges(workbook: Any, name: str) -> list[tuple[int, int, int, int]]:
+    """The sheet's merged ranges, 0-based and inclusive (none for formats calamine lacks)."""
+    ranges = getattr(workbook.get_sheet_by_name(name), "merged_cell_ranges", None) or []
+    return [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in ranges]
 
 
 def _sheet_rows(workbook: Any, name: str, limits: Limits) -> list[list[object]]:
