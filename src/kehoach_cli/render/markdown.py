@@ -62,8 +62,9 @@ def render(report: Report) -> str:
     by_code = report.by_code
     for row in report.rows:
         # Markdown drops leading spaces: indent with no-break spaces so the tree stays visible.
-        name = "\u00a0\u00a0" * row.depth + row_name(
-            report, row.depth, row.name, row.breakdown_lead
+        # The name is neutralised before the indent, which would otherwise hide its "=".
+        name = "\u00a0\u00a0" * row.depth + neutralize(
+            row_name(report, row.depth, row.name, row.breakdown_lead)
         )
         item = by_code.get(row.code) if row.code else None
         if item is None:
