@@ -78,49 +78,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # One sentence per indicator, in the way reports state results.
     "export.docx.reached": (
-        "{name} ước đạt {actual} {unit}, đạt {pct} kế hoạch năm ({status_lower}).",
-        "{name}: an estimated {actual} {unit}, {pct} of the annual target ({status_lower}).",
+        "{name} ước đạt {value}, đạt {pct} kế hoạch năm ({status_lower}).",
+        "{name}: an estimated {value}, {pct} of the annual target ({status_lower}).",
     ),
     "export.docx.reached_no_pct": (
-        "{name} ước đạt {actual} {unit}.",
-        "{name}: an estimated {actual} {unit}.",
+        "{name} ước đạt {value} ({status_lower}).",
+        "{name}: an estimated {value} ({status_lower}).",
     ),
     "export.docx.reached_lower": (
-        "{name} ở mức {actual}{unit_suffix} (chỉ tiêu không quá {target}{unit_suffix}), đạt {pct} "
-        "kế hoạch năm ({status_lower}).",
-        "{name} stands at {actual}{unit_suffix} (target at most {target}{unit_suffix}), {pct} of "
-        "the annual target ({status_lower}).",
+        "{name} ở mức {value} (kế hoạch không quá {target}), đạt {pct} kế hoạch năm "
+        "({status_lower}).",
+        "{name} stands at {value} (target at most {target}), {pct} of the annual target "
+        "({status_lower}).",
     ),
     "export.docx.projection": (
-        "{name} ước {actual} {unit} (dự báo kế hoạch {target} {unit}, không đánh giá).",
-        "{name}: an estimated {actual} {unit} (projected {target} {unit}, not assessed).",
+        "{name} ước {value} (dự báo theo kế hoạch {target}, không đánh giá).",
+        "{name}: an estimated {value} (projected {target} in the plan, not assessed).",
     ),
-    "export.docx.no_data": (
-        "{name}: chưa có số liệu.",
-        "{name}: no figure yet.",
-    ),
+    "export.docx.no_data": ("{name}: chưa có số liệu.", "{name}: no figure yet."),
     "export.docx.counts": (
         "Trong tổng số {total} chỉ tiêu: vượt kế hoạch {exceeded}, đạt kế hoạch {achieved}, đúng "
-        "tiến độ {on_track}, chậm tiến độ {behind}, chưa có số liệu {no_data}, không có chỉ tiêu "
-        "để đánh giá {no_target}.",
+        "tiến độ {on_track}, chậm tiến độ {behind}, chưa có số liệu {no_data}, không đánh giá "
+        "{no_target}.",
         "Of {total} indicators: exceeded {exceeded}, achieved {achieved}, on track {on_track}, "
-        "behind {behind}, no data {no_data}, without a target to assess {no_target}.",
+        "behind {behind}, no data {no_data}, not assessed {no_target}.",
     ),
     "export.docx.behind_intro": (
         "Các chỉ tiêu chậm tiến độ so với kỳ vọng:",
         "Indicators behind the expected progress:",
     ),
     "export.docx.behind_item": (
-        "{name}: đạt {pct} kế hoạch năm, thấp hơn tiến độ kỳ vọng {expected} là {gap} điểm phần "
-        "trăm; còn {remaining} {unit} nữa để đạt kế hoạch.",
+        "{name}: đạt {pct} kế hoạch năm, thấp hơn tiến độ kỳ vọng ({expected}) {gap} điểm phần "
+        "trăm; còn {remaining} để đạt kế hoạch.",
         "{name}: {pct} of the annual target, {gap} percentage points below the expected "
-        "{expected}; {remaining} {unit} still to go.",
+        "{expected}; {remaining} still to go.",
     ),
     "export.docx.behind_item_lower": (
-        "{name}: ở mức {actual}{unit_suffix}, chỉ tiêu không quá {target}{unit_suffix}; cần "
-        "giảm thêm {remaining}{unit_suffix}.",
-        "{name}: at {actual}{unit_suffix}, target at most {target}{unit_suffix}; "
-        "{remaining}{unit_suffix} still to reduce.",
+        "{name}: ở mức {value}, kế hoạch không quá {target}; cần giảm thêm {remaining}.",
+        "{name}: at {value}, target at most {target}; {remaining} still to reduce.",
     ),
     "export.docx.no_data_intro": (
         "Các chỉ tiêu chưa có số liệu: {names}.",

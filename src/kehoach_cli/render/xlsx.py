@@ -128,8 +128,9 @@ def date_parts(report: Report) -> tuple[str, str, str]:
 
 def place_date(report: Report) -> str:
     day, month, year = date_parts(report)
-    return t_in(report.lang, "export.place_date", place=report.plan.place, day=day, month=month,
-                year=year)  # fmt: skip
+    return t_in(
+        report.lang, "export.place_date", place=report.plan.place, day=day, month=month, year=year
+    )
 
 
 def document_number(report: Report) -> str:
@@ -312,16 +313,29 @@ def _summary(wb: Any, report: Report) -> None:
     left_end = 3
     right_start = c_pct
     sheet.merged(1, 1, left_end, report.plan.parent_body.upper(), horizontal="center")
-    sheet.merged(2, 1, left_end, report.plan.issuer.upper(), bold=True, horizontal="center",
-                 underline=False)  # fmt: skip
-    sheet.merged(1, right_start, last, t_in(lang, "export.nation"), bold=True,
-                 horizontal="center")  # fmt: skip
-    sheet.merged(2, right_start, last, t_in(lang, "export.motto"), bold=True,
-                 horizontal="center", underline=True)  # fmt: skip
+    sheet.merged(
+        2, 1, left_end, report.plan.issuer.upper(), bold=True, horizontal="center", underline=False
+    )
+    sheet.merged(1, right_start, last, t_in(lang, "export.nation"), bold=True, horizontal="center")
+    sheet.merged(
+        2,
+        right_start,
+        last,
+        t_in(lang, "export.motto"),
+        bold=True,
+        horizontal="center",
+        underline=True,
+    )
     sheet.merged(4, 1, last, title(report), bold=True, size=14, horizontal="center")
     sheet.merged(5, 1, last, window_line(report), italic=True, horizontal="center")
-    sheet.merged(6, 1, last, t_in(lang, "report.as_of", date=format_day(report.as_of, lang)),
-                 italic=True, horizontal="center")  # fmt: skip
+    sheet.merged(
+        6,
+        1,
+        last,
+        t_in(lang, "report.as_of", date=format_day(report.as_of, lang)),
+        italic=True,
+        horizontal="center",
+    )
     ws.row_dimensions[4].height = 22
 
     # Two-level header on rows 8–9.
@@ -345,8 +359,9 @@ def _summary(wb: Any, report: Report) -> None:
         sheet.text(top, col, label, **head)
         sheet.style(ws.cell(row=sub, column=col), **head)
         ws.merge_cells(start_row=top, start_column=col, end_row=sub, end_column=col)
-    sheet.merged(top, c_done, c_pct - 1, t_in(lang, "export.col.done", period=report.period.label),
-                 **head)  # fmt: skip
+    sheet.merged(
+        top, c_done, c_pct - 1, t_in(lang, "export.col.done", period=report.period.label), **head
+    )
     for offset, label in enumerate(done):
         sheet.text(sub, c_done + offset, label, **head)
     sheet.merged(top, c_pct, c_exp, t_in(lang, "export.col.compare"), **head)
@@ -425,8 +440,9 @@ def _figure(
     if value is None:
         sheet.number(row, col, None, "General", **style)
         return
-    sheet.number(row, col, as_number(value), number_format(shown_decimals(value, decimals), suffix),
-                 **style)  # fmt: skip
+    sheet.number(
+        row, col, as_number(value), number_format(shown_decimals(value, decimals), suffix), **style
+    )
 
 
 def _percent(
@@ -460,8 +476,15 @@ def _groups(wb: Any, report: Report) -> None:
     for col, width in enumerate([44, 10] + [12] * len(STATUSES) + [14], start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
     sheet.merged(1, 1, last, report.plan.issuer.upper(), bold=True, horizontal="center")
-    sheet.merged(2, 1, last, t_in(lang, "export.groups.title") + " — " + report.period.label,
-                 bold=True, size=14, horizontal="center")  # fmt: skip
+    sheet.merged(
+        2,
+        1,
+        last,
+        t_in(lang, "export.groups.title") + " — " + report.period.label,
+        bold=True,
+        size=14,
+        horizontal="center",
+    )
     sheet.merged(3, 1, last, window_line(report), italic=True, horizontal="center")
     head: dict[str, Any] = {
         "bold": True,
@@ -487,8 +510,9 @@ def _groups(wb: Any, report: Report) -> None:
         if mean is None:
             sheet.number(row, mean_col, None, "General", border=True)
         else:
-            sheet.number(row, mean_col, as_number(mean / 100), percent_format(2), border=True,
-                         bold=bold)  # fmt: skip
+            sheet.number(
+                row, mean_col, as_number(mean / 100), percent_format(2), border=True, bold=bold
+            )
         row += 1
     if not report.groups:
         _page_setup(ws, lang)
@@ -562,8 +586,9 @@ def _signature(ws: Any, sheet: _Sheet, report: Report, row: int, last: int, firs
     plan = report.plan
     sheet.merged(row, first, last, place_date(report), italic=True, horizontal="center")
     sheet.merged(row + 1, 1, 3, t_in(lang, "export.prepared_by"), bold=True, horizontal="center")
-    sheet.merged(row + 1, first, last, plan.signer_on_behalf.upper(), bold=True,
-                 horizontal="center")  # fmt: skip
+    sheet.merged(
+        row + 1, first, last, plan.signer_on_behalf.upper(), bold=True, horizontal="center"
+    )
     sheet.merged(row + 2, first, last, plan.signer_title.upper(), bold=True, horizontal="center")
     sheet.merged(row + 6, first, last, plan.signer_name, bold=True, horizontal="center")
 
@@ -582,8 +607,15 @@ def _ranking(wb: Any, report: Report) -> None:
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
     sheet.merged(1, 1, last, report.plan.issuer.upper(), bold=True, horizontal="center")
-    sheet.merged(2, 1, last, t_in(lang, "report.units.title") + " — " + report.period.label,
-                 bold=True, size=14, horizontal="center")  # fmt: skip
+    sheet.merged(
+        2,
+        1,
+        last,
+        t_in(lang, "report.units.title") + " — " + report.period.label,
+        bold=True,
+        size=14,
+        horizontal="center",
+    )
     sheet.merged(3, 1, last, window_line(report), italic=True, horizontal="center")
     head: dict[str, Any] = {
         "bold": True,

@@ -1,0 +1,618 @@
+"""The report as an official .docx document in the format of Nghị định 30/2020/NĐ-CP.
+
+A4 portrait, margins 20/20/30/15 mm, Times New Roman 14 pt (13 pt for the number line, 12/11 pt
+for "Nơi nhận"), the two-column heading without borders, "Số: …/BC-UBND" and the italic place
+and date line (dots until ``--number``/``--date`` fill them), "BÁO CÁO" and its subject, a body
+written from the figures section by section, the emulation contents with dotted lines for the
+officer, "Nơi nhận" and the signature block; then the indicator table as an appendix on
+landscape pages with its header rows repeated on every page.
+
+Fonts are set on every run with all four ``w:rFonts`` slots (ascii, hAnsi, eastAsia, cs) and
+on the document defaults, so Vietnamese letters never fall back to a theme or East-Asian font.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from ..messages import t_in
+from ..numbers import format_number
+from ..report import IndicatorResult, Report
+from .terminal import counts_line, expected, number, percent, row_name
+from .xlsx import (
+    date_parts,
+    document_number,
+    done_columns,
+    done_values,
+    place_date,
+    stable_zip,
+    window_line,
+)
+
+FONT = "Times New Roman"
+BODY = 14
+# Millimetres: top, bottom, left, right (Nghị định 30/2020: 20–25, 20–25, 30–35, 15–20).
+MARGINS = (20, 20, 30, 15)
+A4 = (210, 297)
+FIRST_LINE = 1.27  # cm
+# Children of w:tblPr that come after w:tblBorders (ECMA-376 CT_TblPr sequence).
+_AFTER_BORDERS = ("shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription")
+
+
+class _Doc:
+    """python-docx with the few formatting primitives an official document needs."""
+
+    def __init__(self) -> None:
+        from docx import Document
+        from docx.enum.table import WD_TABLE_ALIGNMENT
+        from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+        from docx.shared import Cm, Mm, Pt
+
+        self.doc = Document()
+        self.Cm, self.Mm, self.Pt = Cm, Mm, Pt
+        self.qn, self.Element = qn, OxmlElement
+        self.ALIGN = WD_ALIGN_PARAGRAPH
+        self.TABLE_ALIGN = WD_TABLE_ALIGNMENT
+        self.TAB_ALIGN, self.TAB_LEADER = WD_TAB_ALIGNMENT, WD_TAB_LEADER
+        self._defaults()
+
+    def _defaults(self) -> None:
+        """Times New Roman everywhere by default, in every script slot, no theme fonts."""
+        styles = self.doc.styles.element
+        rpr_default = styles.find(self.qn("w:docDefaults") + "/" + self.qn("w:rPrDefault"))
+        if rpr_default is not None:
+            rpr = rpr_default.find(self.qn("w:rPr"))
+            if rpr is not None:
+                self._fonts(rpr)
+        normal = self.doc.styles["Normal"]
+        normal.font.name = FONT
+        normal.font.size = self.Pt(BODY)
+        self._fonts(normal.element.get_or_add_rPr())
+        normal.paragraph_format.space_after = self.Pt(0)
+        normal.paragraph_format.space_before = self.Pt(0)
+        normal.paragraph_format.line_spacing = 1.0
+
+    def _fonts(self, rpr: Any) -> None:
+        fonts = rpr.find(self.qn("w:rFonts"))
+        if fonts is None:
+            fonts = self.Element("w:rFonts")
+            rpr.insert(0, fonts)
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(self.qn(theme), None)
+        for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            fonts.set(self.qn(slot), FONT)
+
+    # --- paragraphs and runs
+
+    def run(
+        self,
+        paragraph: Any,
+        text: str,
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        size: float = BODY,
+        underline: bool = False,
+    ) -> Any:
+        run = paragraph.add_run(text)
+        run.font.name = FONT
+        run.font.size = self.Pt(size)
+        run.bold = bold or None
+        run.italic = italic or None
+        run.underline = underline or None
+        self._fonts(run._element.get_or_add_rPr())
+        return run
+
+    def para(
+        self,
+        text: str = "",
+        *,
+        container: Any = None,
+        align: str = "justify",
+        indent: bool = False,
+        before: float = 0,
+        after: float = 6,
+        keep_next: bool = False,
+        **style: Any,
+    ) -> Any:
+        where = container if container is not None else self.doc
+        paragraph = where.add_paragraph()
+        fmt = paragraph.paragraph_format
+        fmt.alignment = {
+            "justify": self.ALIGN.JUSTIFY,
+            "center": self.ALIGN.CENTER,
+            "left": self.ALIGN.LEFT,
+            "right": self.ALIGN.RIGHT,
+        }[align]
+        fmt.space_before = self.Pt(before)
+        fmt.space_after = self.Pt(after)
+        fmt.keep_with_next = keep_next or None
+        if indent:
+            fmt.first_line_indent = self.Cm(FIRST_LINE)
+        if text:
+            self.run(paragraph, text, **style)
+        return paragraph
+
+    def rule(self, container: Any, width_cm: float, room_cm: float) -> None:
+        """A short centred horizontal rule (under the issuer, the motto, the subject)."""
+        paragraph = self.para(container=container, align="center", before=2, after=0)
+        side = max((room_cm - width_cm) / 2, 0)
+        paragraph.paragraph_format.left_indent = self.Cm(side)
+        paragraph.paragraph_format.right_indent = self.Cm(side)
+        self.run(paragraph, "", size=2)
+        ppr = paragraph._p.get_or_add_pPr()
+        borders = self.Element("w:pBdr")
+        top = self.Element("w:top")
+        for key, value in (
+            ("w:val", "single"),
+            ("w:sz", "6"),
+            ("w:space", "1"),
+            ("w:color", "000000"),
+        ):
+            top.set(self.qn(key), value)
+        borders.append(top)
+        ppr.append(borders)
+
+    def dotted_line(self, width_cm: float) -> None:
+        """A line of dots across the text width, for the officer to write on."""
+        paragraph = self.para(after=6)
+        paragraph.paragraph_format.tab_stops.add_tab_stop(
+            self.Cm(width_cm), self.TAB_ALIGN.RIGHT, self.TAB_LEADER.DOTS
+        )
+        self.run(paragraph, "\t")
+
+    # --- tables
+
+    def table(self, rows: int, cols: int, widths_cm: Sequence[float], borders: bool) -> Any:
+        table = self.doc.add_table(rows=rows, cols=cols)
+        table.alignment = self.TABLE_ALIGN.CENTER
+        table.autofit = False
+        if borders:
+            table.style = self.doc.styles["Table Grid"]
+        else:
+            self._no_borders(table)
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths_cm, strict=True):
+                cell.width = self.Cm(width)
+        grid = table._tbl.tblGrid
+        for col, width in zip(grid.findall(self.qn("w:gridCol")), widths_cm, strict=True):
+            col.set(self.qn("w:w"), str(int(width * 567)))
+        return table
+
+    def _no_borders(self, table: Any) -> None:
+        tbl_pr = table._tbl.tblPr
+        borders = self.Element("w:tblBorders")
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            element = self.Element(f"w:{edge}")
+            element.set(self.qn("w:val"), "nil")
+            borders.append(element)
+        # The schema fixes the order of tblPr's children; Word reports a damaged file otherwise.
+        later = [tbl_pr.find(self.qn(f"w:{tag}")) for tag in _AFTER_BORDERS]
+        following = next((element for element in later if element is not None), None)
+        if following is None:
+            tbl_pr.append(borders)
+        else:
+            following.addprevious(borders)
+
+    def cell_text(self, cell: Any, text: str, align: str = "left", **style: Any) -> Any:
+        paragraph = cell.paragraphs[0]
+        paragraph.paragraph_format.alignment = {
+            "left": self.ALIGN.LEFT,
+            "center": self.ALIGN.CENTER,
+            "right": self.ALIGN.RIGHT,
+        }[align]
+        paragraph.paragraph_format.space_after = self.Pt(0)
+        if text:
+            self.run(paragraph, text, **style)
+        return paragraph
+
+    def repeat_header(self, row: Any) -> None:
+        tr_pr = row._tr.get_or_add_trPr()
+        header = self.Element("w:tblHeader")
+        header.set(self.qn("w:val"), "true")
+        tr_pr.append(header)
+
+    def keep_row(self, row: Any) -> None:
+        tr_pr = row._tr.get_or_add_trPr()
+        tr_pr.append(self.Element("w:cantSplit"))
+
+    def shade(self, cell: Any, fill: str) -> None:
+        shading = self.Element("w:shd")
+        shading.set(self.qn("w:val"), "clear")
+        shading.set(self.qn("w:color"), "auto")
+        shading.set(self.qn("w:fill"), fill)
+        cell._tc.get_or_add_tcPr().append(shading)
+
+    def page(self, section: Any, landscape: bool) -> None:
+        from docx.enum.section import WD_ORIENT
+
+        width, height = A4
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        section.page_width = self.Mm(height if landscape else width)
+        section.page_height = self.Mm(width if landscape else height)
+        top, bottom, left, right = MARGINS
+        section.top_margin, section.bottom_margin = self.Mm(top), self.Mm(bottom)
+        section.left_margin, section.right_margin = self.Mm(left), self.Mm(right)
+
+
+def text_width_cm(landscape: bool = False) -> float:
+    width = A4[1] if landscape else A4[0]
+    return (width - MARGINS[2] - MARGINS[3]) / 10
+
+
+# --- the document ----------------------------------------------------------------------------
+
+
+def _heading(d: _Doc, report: Report) -> None:
+    lang = report.lang
+    # The heading is a little wider than the text (centred, 0.6 cm into each margin), as
+    # official forms are, so that the national name and the bodies' names fit on one line.
+    left, right = 8.4, 9.3
+    table = d.table(2, 2, (left, right), borders=False)
+    top_left, top_right = table.rows[0].cells
+    d.cell_text(top_left, report.plan.parent_body.upper(), "center", size=12)
+    d.para(
+        report.plan.issuer.upper(), container=top_left, align="center", after=0, bold=True, size=12
+    )
+    d.rule(top_left, 2.5, left)
+    d.cell_text(top_right, t_in(lang, "export.nation"), "center", bold=True, size=12)
+    d.para(
+        t_in(lang, "export.motto"), container=top_right, align="center", after=0, bold=True, size=14
+    )
+    d.rule(top_right, 6.2, right)
+    low_left, low_right = table.rows[1].cells
+    number_text = t_in(lang, "export.number", number=document_number(report))
+    d.cell_text(low_left, number_text, "center", size=13)
+    d.cell_text(low_right, place_date(report), "center", italic=True, size=14)
+    d.para(after=6)
+    d.para(t_in(lang, "export.docx.kind"), align="center", after=0, bold=True, size=14)
+    subject = t_in(lang, "export.docx.subject", period=report.period.label)
+    d.para(subject, align="center", after=0, bold=True, size=14)
+    d.rule(d.doc, 4.0, text_width_cm())
+
+
+def _value(report: Report, item: IndicatorResult, value: Decimal | None) -> str:
+    """A figure with its unit as a sentence writes it: "160 tấn", "31,20%"."""
+    text = number(report, value, item.decimals)
+    if item.unit == "%":
+        return text + "%"
+    unit = item.unit.lower() if report.lang == "vi" else item.unit
+    return f"{text} {unit}".strip()
+
+
+def sentence(report: Report, item: IndicatorResult, name: str) -> str:
+    """One indicator as reports state it ("… ước đạt 160 tấn, đạt 49,54% kế hoạch năm")."""
+    lang = report.lang
+    status = item.status_label.lower() if lang == "vi" else item.status_label
+    if item.actual is None:
+        return t_in(lang, "export.docx.no_data", name=name)
+    value = _value(report, item, item.actual)
+    target = _value(report, item, item.target) if item.target is not None else ""
+    if item.direction == "none" and item.target is not None:
+        return t_in(lang, "export.docx.projection", name=name, value=value, target=target)
+    if item.completion_pct is None:
+        return t_in(lang, "export.docx.reached_no_pct", name=name, value=value, status_lower=status)
+    pct = percent(report, item.completion_pct)
+    if item.direction == "lower":
+        return t_in(
+            lang,
+            "export.docx.reached_lower",
+            name=name,
+            value=value,
+            target=target,
+            pct=pct,
+            status_lower=status,
+        )
+    return t_in(lang, "export.docx.reached", name=name, value=value, pct=pct, status_lower=status)
+
+
+def behind_sentence(report: Report, item: IndicatorResult, name: str) -> str:
+    lang = report.lang
+    remaining = _value(report, item, item.remaining) if item.remaining is not None else ""
+    if item.direction == "lower":
+        return t_in(
+            lang,
+            "export.docx.behind_item_lower",
+            name=name,
+            value=_value(report, item, item.actual),
+            target=_value(report, item, item.target),
+            remaining=remaining,
+        )
+    gap = None
+    if item.expected_pct is not None and item.completion_pct is not None:
+        gap = item.expected_pct - item.completion_pct
+    return t_in(
+        lang,
+        "export.docx.behind_item",
+        name=name,
+        pct=percent(report, item.completion_pct),
+        expected=expected(report, item.expected_pct),
+        gap=format_number(gap, 2, lang=lang),
+        remaining=remaining,
+    )
+
+
+def spoken_names(report: Report) -> dict[str, str]:
+    """A name that reads alone in a sentence: "Diện tích" under "Lúa" → "Diện tích lúa"."""
+    names: dict[str, str] = {}
+    stack: list[tuple[str, bool]] = []  # (name, is an indicator) by depth
+    for row in report.rows:
+        del stack[row.depth :]
+        if row.code and row.type == "indicator":
+            parent = stack[-1] if stack else None
+            name = row.name.rstrip(":")
+            # Under a crop ("Lúa" at depth 3: A › 1 › Một số cây trồng › Lúa), a measure
+            # names its crop; under a broader heading the name already reads alone.
+            if parent is not None and not parent[1] and row.depth >= 4:
+                name = (
+                    f"{name} {parent[0].rstrip(':').lower()}"
+                    if report.lang == "vi"
+                    else (f"{parent[0]}: {name}")
+                )
+            elif parent is not None and parent[1]:
+                name = f"{parent[0]} - {name}"
+            names[row.code] = name
+        stack.append((row.name, row.code is not None))
+    return names
+
+
+def _body(d: _Doc, report: Report) -> None:
+    lang = report.lang
+    plan = report.plan
+    period = report.period
+    from ..periods import format_day
+
+    opening = t_in(
+        lang,
+        "export.docx.opening",
+        title=plan.title,
+        commune=plan.commune,
+        period=period.label,
+        start=format_day(period.start, lang),
+        end=format_day(period.end, lang),
+    )
+    d.para(opening, indent=True)
+    d.para(t_in(lang, "export.docx.part_results"), bold=True, keep_next=True)
+    by_code = report.by_code
+    names = spoken_names(report)
+    for row in report.rows:
+        if row.type == "ref":
+            continue
+        item = by_code.get(row.code) if row.code else None
+        if item is None:
+            if row.depth == 0:
+                label = f"{row.tt}. {row.name}" if row.tt else row.name
+                d.para(label, bold=True, keep_next=True, indent=True)
+            elif row.depth == 1:
+                label = f"{row.tt}. {row.name}" if row.tt else row.name
+                d.para(label, bold=True, italic=True, keep_next=True, indent=True)
+            continue
+        d.para(sentence(report, item, names.get(item.code, item.name)), indent=True)
+
+    counts = dict(report.counts)
+    d.para(t_in(lang, "export.docx.counts", total=len(report.indicators), **counts), indent=True)
+    behind = [item for item in report.indicators if item.status == "behind"]
+    if behind:
+        d.para(t_in(lang, "export.docx.behind_intro"), indent=True, keep_next=True)
+        for item in behind:
+            d.para(
+                "- " + behind_sentence(report, item, names.get(item.code, item.name)), indent=True
+            )
+    else:
+        d.para(t_in(lang, "export.docx.none_behind"), indent=True)
+    missing = [names.get(i.code, i.name) for i in report.indicators if i.status == "no_data"]
+    if missing:
+        d.para(t_in(lang, "export.docx.no_data_intro", names="; ".join(missing)), indent=True)
+    ranked = [
+        t_in(
+            lang,
+            "export.docx.ranking_item",
+            rank=u.rank,
+            unit=u.short_name or u.name,
+            share=percent(report, u.share_pct),
+        )
+        for u in report.units
+        if u.rank is not None
+    ]
+    if ranked:
+        d.para(t_in(lang, "export.docx.ranking_intro", ranking="; ".join(ranked)), indent=True)
+    d.para(t_in(lang, "export.docx.appendix_see"), indent=True, italic=True)
+
+
+def _emulation(d: _Doc, report: Report, contents: Sequence[tuple[str, str]]) -> None:
+    lang = report.lang
+    width = text_width_cm()
+    d.para(t_in(lang, "export.docx.part_emulation"), bold=True, keep_next=True)
+    d.para(t_in(lang, "export.docx.to_complete"), italic=True, indent=True, keep_next=True)
+    for label, text in contents:
+        d.para(f"{label}) {text}:", indent=True, keep_next=True)
+        d.dotted_line(width)
+        d.dotted_line(width)
+    if not contents:
+        for _ in range(3):
+            d.dotted_line(width)
+    for key in ("export.docx.part_assessment", "export.docx.part_next"):
+        d.para(t_in(lang, key), bold=True, keep_next=True)
+        for _ in range(3):
+            d.dotted_line(width)
+    closing = t_in(
+        lang, "export.docx.closing", period=report.period.label, commune=report.plan.commune
+    )
+    d.para(closing, indent=True, after=12, keep_next=True)
+
+
+def _signature(d: _Doc, report: Report) -> None:
+    lang = report.lang
+    plan = report.plan
+    left, right = 7.5, text_width_cm() - 7.5
+    table = d.table(1, 2, (left, right), borders=False)
+    d.keep_row(table.rows[0])  # the signature block is never split across pages
+    recipients_cell, signer_cell = table.rows[0].cells
+    d.cell_text(
+        recipients_cell, t_in(lang, "export.docx.recipients"), bold=True, italic=True, size=12
+    )
+    recipients = [r.rstrip(".;") for r in plan.recipients]
+    if not any(r.lower().startswith(("lưu", "archive")) for r in recipients):
+        recipients.append(t_in(lang, "export.docx.archive"))
+    for index, name in enumerate(recipients):
+        end = "." if index == len(recipients) - 1 else ";"
+        d.para(f"- {name}{end}", container=recipients_cell, align="left", after=0, size=11)
+    d.cell_text(signer_cell, plan.signer_on_behalf.upper(), "center", bold=True, size=14)
+    d.para(
+        plan.signer_title.upper(),
+        container=signer_cell,
+        align="center",
+        after=0,
+        bold=True,
+        size=14,
+    )
+    for _ in range(4):
+        d.para(container=signer_cell, after=0)
+    d.para(plan.signer_name, container=signer_cell, align="center", after=0, bold=True, size=14)
+
+
+def _appendix(d: _Doc, report: Report) -> None:
+    from docx.enum.section import WD_SECTION
+    from docx.enum.table import WD_ALIGN_VERTICAL
+
+    lang = report.lang
+    section = d.doc.add_section(WD_SECTION.NEW_PAGE)
+    d.page(section, landscape=True)
+    # The paragraph that ends the portrait section is empty: make it tiny, so that it never
+    # spills onto a blank page of its own after the signature block.
+    end = d.doc.paragraphs[-1]._p.get_or_add_pPr()
+    mark = d.Element("w:rPr")
+    tiny = d.Element("w:sz")
+    tiny.set(d.qn("w:val"), "2")
+    mark.append(tiny)
+    end.insert(len(end) - 1, mark)
+    d.para(t_in(lang, "export.docx.appendix"), align="center", after=0, bold=True)
+    d.para(
+        t_in(lang, "export.docx.appendix_title", period_upper=report.period.label.upper()),
+        align="center",
+        after=0,
+        bold=True,
+    )
+    day, month, year = date_parts(report)
+    signed = f"{day}/{month}/{year}" if report.plan.document_date else t_in(lang, "export.dots")
+    ref = t_in(
+        lang,
+        "export.docx.appendix_ref",
+        number=document_number(report),
+        date=signed,
+        commune=report.plan.commune,
+    )
+    d.para(ref, align="center", after=0, italic=True)
+    d.para(window_line(report), align="center", after=6, italic=True, size=12)
+
+    done = done_columns(report)
+    headers = [
+        t_in(lang, "report.col.tt"),
+        t_in(lang, "report.col.name"),
+        t_in(lang, "report.col.unit"),
+        t_in(lang, "export.col.target", year=report.period.year),
+    ]
+    width = text_width_cm(landscape=True)
+    fixed = [1.0, 0, 1.9, 2.3] + [2.2] * len(done) + [2.0, 2.0, 2.0, 3.3]
+    fixed[1] = width - sum(fixed)
+    cols = len(fixed)
+    table = d.table(2, cols, fixed, borders=True)
+    top, sub = table.rows
+    size = 12
+    head: dict[str, Any] = {"bold": True, "size": size}
+    for col, text in enumerate(headers):
+        top.cells[col].merge(sub.cells[col])
+        d.cell_text(top.cells[col], text, "center", **head)
+    c_done = 4
+    c_pct = c_done + len(done)
+    group = top.cells[c_done].merge(top.cells[c_pct - 1])
+    d.cell_text(group, t_in(lang, "export.col.done", period=report.period.label), "center", **head)
+    for offset, text in enumerate(done):
+        d.cell_text(sub.cells[c_done + offset], text, "center", **head)
+    compare = top.cells[c_pct].merge(top.cells[c_pct + 1])
+    d.cell_text(compare, t_in(lang, "export.col.compare"), "center", **head)
+    d.cell_text(sub.cells[c_pct], t_in(lang, "export.col.vs_target"), "center", **head)
+    d.cell_text(sub.cells[c_pct + 1], t_in(lang, "export.col.vs_expected"), "center", **head)
+    for col, key in ((c_pct + 2, "export.col.remaining"), (c_pct + 3, "export.col.status")):
+        top.cells[col].merge(sub.cells[col])
+        d.cell_text(top.cells[col], t_in(lang, key), "center", **head)
+    for row in (top, sub):
+        d.repeat_header(row)
+        d.keep_row(row)
+        for cell in row.cells:
+            d.shade(cell, "D9E1F2")
+            cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+
+    by_code = report.by_code
+    for table_row in report.rows:
+        cells = table.add_row().cells
+        d.keep_row(table.rows[-1])
+        item = by_code.get(table_row.code) if table_row.code else None
+        name = "  " * table_row.depth + row_name(
+            report, table_row.depth, table_row.name, table_row.breakdown_lead
+        )
+        d.cell_text(cells[0], table_row.tt or "", "center", size=size, bold=item is None)
+        lead = d.cell_text(cells[1], name, "left", size=size, bold=item is None)
+        if item is None:
+            lead.paragraph_format.keep_with_next = True  # a heading stays with its first row
+            continue
+        d.cell_text(cells[2], item.unit, "center", size=size)
+        d.cell_text(cells[3], number(report, item.target, item.decimals), "right", size=size)
+        values = done_values(report, item)
+        for offset, value in enumerate(values):
+            text = number(report, value, item.decimals)
+            if item.derived and offset == len(values) - 1 and text:
+                text += "*"
+            d.cell_text(cells[c_done + offset], text, "right", size=size)
+        d.cell_text(cells[c_pct], percent(report, item.completion_pct), "right", size=size)
+        d.cell_text(cells[c_pct + 1], expected(report, item.expected_pct), "right", size=size)
+        d.cell_text(
+            cells[c_pct + 2], number(report, item.remaining, item.decimals), "right", size=size
+        )
+        d.cell_text(cells[c_pct + 3], item.status_label, "center", size=size)
+    from .terminal import footnotes
+
+    d.para(before=6, after=0)
+    for line in [counts_line(report), *footnotes(report)]:
+        d.para(line, after=0, italic=True, size=12)
+
+
+def render(report: Report, *, emulation_contents: Sequence[tuple[str, str]] | None = None) -> bytes:
+    """The document as bytes (``kehoach report --format docx``).
+
+    ``emulation_contents`` are the plan's "Nội dung thi đua" as (label, text); by default they
+    come from ``report.plan.emulation_contents`` when the report carries them.
+    """
+    if emulation_contents is None:
+        carried = getattr(report.plan, "emulation_contents", ())
+        emulation_contents = [
+            (item[0], item[1]) if isinstance(item, tuple) else (item.label, item.text)
+            for item in carried
+        ]
+    d = _Doc()
+    d.page(d.doc.sections[0], landscape=False)
+    _heading(d, report)
+    _body(d, report)
+    _emulation(d, report, emulation_contents)
+    _signature(d, report)
+    _appendix(d, report)
+
+    made = datetime(report.as_of.year, report.as_of.month, report.as_of.day)
+    props = d.doc.core_properties
+    props.author = "kehoach"
+    props.last_modified_by = "kehoach"
+    props.title = t_in(report.lang, "export.docx.subject", period=report.period.label)
+    props.created = made
+    props.modified = made
+    props.last_printed = made
+    props.revision = 1
+    props.language = report.lang
+    buffer = io.BytesIO()
+    d.doc.save(buffer)
+    return stable_zip(buffer.getvalue(), report.as_of)
