@@ -1,0 +1,246 @@
+"""The report as one self-contained HTML page: inline CSS, no script, no network, printable.
+
+The same content as the indicator table (two-level header, sections and groups, Vietnamese
+numbers), a bar for each completion coloured by status, the summary by group and the emulation
+ranking. Printing gives A4 landscape pages with the table header repeated (``thead``). Every text
+that comes from the plan or the results is escaped.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from html import escape
+
+from ..messages import t_in
+from ..numbers import format_number
+from ..periods import format_day
+from ..report import STATUSES, Report
+from .terminal import (
+    counts_line,
+    expected,
+    footnotes,
+    number,
+    percent,
+    row_name,
+)
+from .xlsx import STATUS_COLOURS, done_columns, done_values, place_date, title, window_line
+
+CSS = """
+@page { size: A4 landscape; margin: 15mm 15mm 15mm 20mm; }
+* { box-sizing: border-box; }
+body { font-family: "Times New Roman", Times, "Liberation Serif", serif; font-size: 12pt;
+  color: #000; margin: 1.5em auto; max-width: 29cm; padding: 0 1em; }
+table.heading { margin: 0; }
+table.heading td { border: none; text-align: center; width: 50%; vertical-align: top; }
+.heading p { margin: 0; }
+.rule { display: inline-block; border-bottom: 1px solid #000; padding-bottom: 1px; }
+h1, h2, th, td, p { font-family: "Times New Roman", Times, "Liberation Serif", serif; }
+h1 { font-size: 14pt; text-align: center; margin: 1em 0 0.2em; }
+h2 { font-size: 12pt; margin: 1.2em 0 0.4em; }
+.sub { text-align: center; font-style: italic; margin: 0.1em 0; }
+table { border-collapse: collapse; width: 100%; margin-top: 0.6em; }
+th, td { border: 1px solid #000; padding: 2px 4px; vertical-align: middle; }
+th { background: #d9e1f2; font-weight: bold; text-align: center; }
+td.num { text-align: right; white-space: nowrap; }
+td.c { text-align: center; }
+tr.heading-row td { font-weight: bold; background: #f2f2f2; }
+.bar { display: inline-block; width: 60px; height: 0.7em; background: #eee;
+  border: 1px solid #bbb; vertical-align: middle; margin-right: 4px; position: relative; }
+.bar span { display: block; height: 100%; }
+.status { white-space: nowrap; padding: 0 3px; }
+.note { font-style: italic; font-size: 11pt; }
+.sign { margin: 1.5em 0 0 55%; text-align: center; }
+.sign p { margin: 0; }
+thead { display: table-header-group; }
+tr { page-break-inside: avoid; break-inside: avoid; }
+@media print {
+  body { margin: 0; padding: 0; max-width: none; font-size: 11pt; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .page-break { page-break-before: always; break-before: page; }
+}
+"""
+
+
+# The border and spacing attributes repeat the CSS for programs that read HTML without it
+# (LibreOffice, which scripts/render_check.sh uses to print the page).
+_TABLE = '<table border="1" cellspacing="0" cellpadding="3">'
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def _num(text: str) -> str:
+    return f'<td class="num" align="right">{_e(text)}</td>'
+
+
+def _bar(report: Report, value: Decimal | None, status: str) -> str:
+    """The completion as a bar (filled up to 100%) and the number beside it."""
+    if value is None:
+        return ""
+    fill, colour = STATUS_COLOURS.get(status, ("EDEDED", "595959"))
+    width = max(min(value, Decimal(100)), Decimal(0))
+    # Only digits and a dot from a Decimal go into the style attribute.
+    style = f"width:{format_number(width, 1, lang='en', grouping=False)}%;background:#{colour}"
+    return f'<span class="bar"><span style="{style}"></span></span>{_e(percent(report, value))}'
+
+
+def _status(report: Report, status: str, label: str) -> str:
+    fill, colour = STATUS_COLOURS.get(status, ("EDEDED", "595959"))
+    return f'<span class="status" style="background:#{fill};color:#{colour}">{_e(label)}</span>'
+
+
+def _indicator_table(report: Report) -> list[str]:
+    lang = report.lang
+    done = done_columns(report)
+    out = [_TABLE, "<thead>", "<tr>"]
+    for key in ("report.col.tt", "report.col.name", "report.col.unit"):
+        out.append(f'<th rowspan="2">{_e(t_in(lang, key))}</th>')
+    target = t_in(lang, "export.col.target", year=report.period.year)
+    out.append(f'<th rowspan="2">{_e(target)}</th>')
+    done_label = t_in(lang, "export.col.done", period=report.period.label)
+    out.append(f'<th colspan="{len(done)}">{_e(done_label)}</th>')
+    out.append(f'<th colspan="2">{_e(t_in(lang, "export.col.compare"))}</th>')
+    for key in ("export.col.remaining", "export.col.status", "export.col.responsible"):
+        out.append(f'<th rowspan="2">{_e(t_in(lang, key))}</th>')
+    out += ["</tr>", "<tr>"]
+    for label in done:
+        out.append(f"<th>{_e(label)}</th>")
+    out.append(f"<th>{_e(t_in(lang, 'export.col.vs_target'))}</th>")
+    out.append(f"<th>{_e(t_in(lang, 'export.col.vs_expected'))}</th>")
+    out += ["</tr>", "</thead>", "<tbody>"]
+    columns = 4 + len(done) + 5
+    by_code = report.by_code
+    for row in report.rows:
+        item = by_code.get(row.code) if row.code else None
+        name = row_name(report, row.depth, row.name, row.breakdown_lead)
+        indent = f' style="padding-left:{4 + 12 * row.depth}px"'
+        if item is None:
+            out.append(
+                f'<tr class="heading-row"><td class="c" align="center">{_e(row.tt or "")}</td>'
+                f'<td colspan="{columns - 1}"{indent}>{_e(name)}</td></tr>'
+            )
+            continue
+        cells = [
+            f'<td class="c" align="center">{_e(row.tt or "")}</td>',
+            f"<td{indent}>{_e(name)}</td>",
+            f'<td class="c" align="center">{_e(item.unit)}</td>',
+            f'<td class="num" align="right">{_e(number(report, item.target, item.decimals))}</td>',
+        ]
+        values = done_values(report, item)
+        for offset, value in enumerate(values):
+            text = number(report, value, item.decimals)
+            if item.derived and offset == len(values) - 1 and text:
+                text += "*"
+            cells.append(f'<td class="num" align="right">{_e(text)}</td>')
+        cells.append(
+            f'<td class="num" align="right">{_bar(report, item.completion_pct, item.status)}</td>'
+        )
+        cells.append(
+            f'<td class="num" align="right">{_e(expected(report, item.expected_pct))}</td>'
+        )
+        cells.append(_num(number(report, item.remaining, item.decimals)))
+        cells.append(
+            f'<td class="c" align="center">{_status(report, item.status, item.status_label)}</td>'
+        )
+        responsible = item.responsible_short_name or item.responsible_name
+        cells.append(f"<td>{_e(responsible)}</td>")
+        out.append(f'<tr data-code="{_e(item.code)}">' + "".join(cells) + "</tr>")
+    out += ["</tbody>", "</table>"]
+    return out
+
+
+def _groups(report: Report) -> list[str]:
+    if not report.groups:
+        return []
+    lang = report.lang
+    out = [f"<h2>{_e(t_in(lang, 'export.groups.title'))}</h2>", _TABLE, "<thead><tr>"]
+    labels = [t_in(lang, "report.groups.col.name"), t_in(lang, "report.groups.col.count")]
+    labels += [t_in(lang, f"report.status.{s}") for s in STATUSES]
+    labels.append(t_in(lang, "report.groups.col.mean"))
+    out += [f"<th>{_e(label)}</th>" for label in labels]
+    out.append("</tr></thead><tbody>")
+    for group in report.groups:
+        label = f"{group.tt}. {group.name}" if group.tt else group.name
+        style = ' style="font-weight:bold"' if group.level == "section" else ""
+        counts = dict(group.counts)
+        cells = [
+            f"<td{style}>{_e(label)}</td>",
+            f'<td class="num" align="right">{len(group.indicators)}</td>',
+        ]
+        cells += [f'<td class="num" align="right">{counts.get(s, 0)}</td>' for s in STATUSES]
+        mean = group.mean_completion_pct
+        cells.append(
+            f'<td class="num" align="right">{_bar(report, mean, "on_track") if mean else ""}</td>'
+        )
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out += ["</tbody>", "</table>"]
+    return out
+
+
+def _ranking(report: Report) -> list[str]:
+    lang = report.lang
+    out = [f"<h2>{_e(t_in(lang, 'report.units.title'))}</h2>"]
+    if not report.units:
+        return [*out, f"<p>{_e(t_in(lang, 'report.units.none'))}</p>"]
+    keys = ("rank", "unit", "assessed", "good", "share", "mean")
+    out += [_TABLE, "<thead><tr>"]
+    out += [f"<th>{_e(t_in(lang, f'report.units.col.{k}'))}</th>" for k in keys]
+    out.append("</tr></thead><tbody>")
+    for unit in report.units:
+        rank = str(unit.rank) if unit.rank is not None else "-"
+        cells = [
+            f'<td class="c" align="center">{_e(rank)}</td>',
+            f"<td>{_e(unit.name)}</td>",
+            f'<td class="num" align="right">{unit.assessed}</td>',
+            f'<td class="num" align="right">{unit.good}</td>',
+            f'<td class="num" align="right">{_e(percent(report, unit.share_pct))}</td>',
+            _num(percent(report, unit.mean_completion_capped_pct)),
+        ]
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out += ["</tbody>", "</table>", f'<p class="note">{_e(report.ranking_rule)}</p>']
+    return out
+
+
+def render(report: Report) -> str:
+    """The page as text (``kehoach report --format html``)."""
+    lang = report.lang
+    plan = report.plan
+    page_title = title(report)
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{_e(t_in(lang, "export.html.lang"))}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(page_title)}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        # A borderless two-column table rather than flexbox: LibreOffice and mail clients
+        # that open the page lay tables out, not flex boxes.
+        '<table class="heading"><tr>',
+        f"<td><p>{_e(plan.parent_body.upper())}</p>"
+        f'<p><b class="rule">{_e(plan.issuer.upper())}</b></p></td>',
+        f"<td><p><b>{_e(t_in(lang, 'export.nation'))}</b></p>"
+        f'<p><b class="rule">{_e(t_in(lang, "export.motto"))}</b></p></td>',
+        "</tr></table>",
+        f"<h1>{_e(page_title)}</h1>",
+        f'<p class="sub">{_e(window_line(report))}</p>',
+        f'<p class="sub">{_e(t_in(lang, "report.as_of", date=format_day(report.as_of, lang)))}</p>',
+        *_indicator_table(report),
+        f"<p>{_e(counts_line(report))}</p>",
+        *(f'<p class="note">{_e(note)}</p>' for note in footnotes(report)),
+        *_groups(report),
+        *_ranking(report),
+        '<div class="sign">',
+        f"<p><i>{_e(place_date(report))}</i></p>",
+        f"<p><b>{_e(plan.signer_on_behalf.upper())}</b></p>",
+        f"<p><b>{_e(plan.signer_title.upper())}</b></p>",
+        "<p>&nbsp;</p><p>&nbsp;</p><p>&nbsp;</p>",
+        f"<p><b>{_e(plan.signer_name)}</b></p>",
+        "</div>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(out) + "\n"
