@@ -1,4 +1,4 @@
-"""The README's command reference is checked against the commands themselves (sqlite-utils style)."""
+"""The README's command reference is checked against the commands (sqlite-utils style)."""
 
 from __future__ import annotations
 
