@@ -31,16 +31,20 @@ trap 'rm -rf "$profile"' EXIT
 for ext in ${FORMATS:-xlsx docx html}; do
   file="$out/bao-cao-$period.$ext"
   "$kehoach" report --period "$period" --today "$today" --output "$file" "$@" >/dev/null
-  if [ "$ext" = html ]; then
-    # writer_web_pdf_Export prints the page as a browser would (A4 from @page).
-    filter="pdf:writer_web_pdf_Export"
+  pdf="$out/pdf/bao-cao-$period-$ext.pdf"
+  browser="$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)"
+  if [ "$ext" = html ] && [ -n "$browser" ]; then
+    # A browser prints the page as its readers will (A4 landscape from @page, thead repeated).
+    "$browser" --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+      --print-to-pdf="$pdf" "file://$(realpath "$file")" >/dev/null 2>&1
   else
+    # Without a browser, LibreOffice Writer/Web: a rough view only (it ignores much CSS).
     filter="pdf"
+    [ "$ext" = html ] && filter="pdf:writer_web_pdf_Export"
+    soffice -env:UserInstallation="file://$profile" --headless --convert-to "$filter" \
+      --outdir "$out/pdf" "$file" >/dev/null 2>&1
+    mv "$out/pdf/bao-cao-$period.pdf" "$pdf"
   fi
-  soffice -env:UserInstallation="file://$profile" --headless --convert-to "$filter" \
-    --outdir "$out/pdf" "$file" >/dev/null 2>&1
-  pdf="$out/pdf/bao-cao-$period.pdf"
-  mv "$pdf" "$out/pdf/bao-cao-$period-$ext.pdf"
   rm -f "$out/png/bao-cao-$period-$ext"-*.png
   pdftoppm -r "${DPI:-70}" -png "$out/pdf/bao-cao-$period-$ext.pdf" "$out/png/bao-cao-$period-$ext"
 done

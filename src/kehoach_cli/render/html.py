@@ -42,7 +42,7 @@ table { border-collapse: collapse; width: 100%; margin-top: 0.6em; }
 th, td { border: 1px solid #000; padding: 2px 4px; vertical-align: middle; }
 th { background: #d9e1f2; font-weight: bold; text-align: center; }
 td.num { text-align: right; white-space: nowrap; }
-td.c { text-align: center; }
+td.c { text-align: center; white-space: nowrap; }
 tr.heading-row td { font-weight: bold; background: #f2f2f2; }
 .bar { display: inline-block; width: 60px; height: 0.7em; background: #eee;
   border: 1px solid #bbb; vertical-align: middle; margin-right: 4px; position: relative; }
