@@ -26,6 +26,27 @@ def _loc(row_path: tuple[int, ...], key: str | None = None) -> tuple[str | int, 
     return tuple(loc)
 
 
+def plan_problem(
+    problem_code: str,
+    /,
+    file: str | None,
+    line: int | None,
+    severity: str = "error",
+    indicator: str | None = None,
+    **params: object,
+) -> Problem:
+    """A problem of a plan file at a line, its message from the catalog's ``plan.<code>``."""
+    return Problem(
+        severity="warning" if severity == "warning" else "error",
+        code=problem_code,
+        message=t(f"plan.{problem_code}", **params),
+        file=file,
+        location=t("where.line", line=line) if line else None,
+        indicator=indicator,
+        line=line,
+    )
+
+
 def check_plan(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
     """Every problem of the plan's content, errors first in table order, then warnings."""
     problems: list[Problem] = []
@@ -39,17 +60,7 @@ def check_plan(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
         **params: object,
     ) -> None:
         line = line_of(_loc(row_path, key)) if row_path is not None else None
-        problems.append(
-            Problem(
-                severity="warning" if severity == "warning" else "error",
-                code=problem_code,
-                message=t(f"plan.{problem_code}", **params),
-                file=file,
-                location=t("where.line", line=line) if line else None,
-                indicator=indicator,
-                line=line,
-            )
-        )
+        problems.append(plan_problem(problem_code, file, line, severity, indicator, **params))
 
     units = set(plan.units_of_measure)
     unit_codes = [u.code for u in plan.reporting_units]
@@ -57,16 +68,7 @@ def check_plan(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
     for i, code in enumerate(unit_codes):
         if code in seen_units:
             line = line_of(("reporting_units", i, "code"))
-            problems.append(
-                Problem(
-                    "error",
-                    "duplicate_unit",
-                    t("plan.duplicate_unit", code=code),
-                    file,
-                    t("where.line", line=line) if line else None,
-                    line=line,
-                )
-            )
+            problems.append(plan_problem("duplicate_unit", file, line, code=code))
         seen_units.add(code)
 
     first_seen: dict[str, tuple[int, ...]] = {}
@@ -215,20 +217,16 @@ def _check_figures(
             continue
         line = line_of(_loc(ind.row_path, "target"))
         problems.append(
-            Problem(
-                severity="warning",
-                code="formula_mismatch",
-                message=t(
-                    "plan.formula_mismatch",
-                    name=ind.full_name,
-                    target=format_number(ind.target, ind.decimals),
-                    formula=ind.formula,
-                    computed=format_number(computed, ind.decimals),
-                ),
-                file=file,
-                location=t("where.line", line=line) if line else None,
-                indicator=code,
-                line=line,
+            plan_problem(
+                "formula_mismatch",
+                file,
+                line,
+                "warning",
+                code,
+                name=ind.full_name,
+                target=format_number(ind.target, ind.decimals),
+                formula=ind.formula,
+                computed=format_number(computed, ind.decimals),
             )
         )
     return problems

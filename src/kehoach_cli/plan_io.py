@@ -95,22 +95,17 @@ def load_plan(path: str | os.PathLike[str], limits: Limits | None = None) -> Pla
 
 
 def _problem(
-    code: str,
+    problem_code: str,
+    /,
     file: str,
     line: int | None,
     severity: str = "error",
     indicator: str | None = None,
     **params: object,
 ) -> Problem:
-    return Problem(
-        severity="warning" if severity == "warning" else "error",
-        code=code,
-        message=t(f"plan.{code}", **params),
-        file=file,
-        location=t("where.line", line=line) if line else None,
-        indicator=indicator,
-        line=line,
-    )
+    from .plan_checks import plan_problem
+
+    return plan_problem(problem_code, file, line, severity, indicator, **params)
 
 
 def _from_pydantic(error: Any, doc: YamlDocument, shown: str) -> Problem:

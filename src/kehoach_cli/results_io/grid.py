@@ -79,6 +79,24 @@ class Meta:
     basis: Basis = "year_to_date"
     fatal: bool = False
 
+    def result_file(
+        self, source: str, values: list[ResultValue], sheet: str | None = None
+    ) -> ResultFile | None:
+        """The file's results, or None when its metadata does not identify it."""
+        if self.fatal or self.year is None or self.period is None or self.unit is None:
+            return None
+        return ResultFile(
+            source=source,
+            year=self.year,
+            period=self.period,
+            unit=self.unit,
+            values=tuple(values),
+            basis=self.basis,
+            reporter=self.reporter,
+            reported_on=self.reported_on,
+            sheet=sheet,
+        )
+
 
 def read_grid(grid: Grid, plan: Plan, source: str) -> tuple[ResultFile | None, list[Problem]]:
     """Parse a whole grid; the ResultFile is None when the file cannot be identified."""
@@ -100,22 +118,7 @@ def read_grid(grid: Grid, plan: Plan, source: str) -> tuple[ResultFile | None, l
         return None, [problem("header_missing", where, labels=", ".join(f'"{m}"' for m in missing))]
     meta = _read_meta(grid, header_row, plan, problems)
     values = _read_table(grid, header_row, columns, plan, meta, problems)
-    if meta.fatal or meta.year is None or meta.period is None or meta.unit is None:
-        return None, problems
-    return (
-        ResultFile(
-            source=source,
-            year=meta.year,
-            period=meta.period,
-            unit=meta.unit,
-            values=tuple(values),
-            basis=meta.basis,
-            reporter=meta.reporter,
-            reported_on=meta.reported_on,
-            sheet=grid.file_where.sheet,
-        ),
-        problems,
-    )
+    return meta.result_file(source, values, grid.file_where.sheet), problems
 
 
 def _find_header(grid: Grid) -> int | None:

@@ -52,21 +52,7 @@ def read_yaml_results(
     cells = {k: (data[k], at(k), at(k)) for k in META_KEYS if k in data}
     meta = parse_meta(cells, plan, file_where, problems)
     values = _values(data.get("values"), doc, display, plan, meta.unit, problems)
-    if meta.fatal or meta.year is None or meta.period is None or meta.unit is None:
-        return None, problems
-    return (
-        ResultFile(
-            source=display,
-            year=meta.year,
-            period=meta.period,
-            unit=meta.unit,
-            values=tuple(values),
-            basis=meta.basis,
-            reporter=meta.reporter,
-            reported_on=meta.reported_on,
-        ),
-        problems,
-    )
+    return meta.result_file(display, values), problems
 
 
 def _values(
