@@ -515,6 +515,7 @@ def _plan_info(plan: Plan) -> PlanInfo:
         implements=tuple(meta.implements),
         document_number=meta.document_number,
         document_date=meta.document_date,
+        emulation_contents=tuple((e.label, e.text) for e in plan.emulation_contents),
     )
 
 

@@ -61,6 +61,7 @@ class PlanInfo:
     implements: tuple[str, ...] = ()
     document_number: str | None = None
     document_date: date | None = None
+    emulation_contents: tuple[tuple[str, str], ...] = ()  # (label, text) of part II.1
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -83,6 +84,9 @@ class PlanInfo:
             "implements": list(self.implements),
             "document_number": self.document_number,
             "document_date": _iso(self.document_date),
+            "emulation_contents": [
+                {"label": label, "text": text} for label, text in self.emulation_contents
+            ],
         }
 
 
