@@ -112,3 +112,24 @@ def test_no_temporary_file_is_left_behind(cli: Cli, tmp_path: Path) -> None:
     cli("template", "-p", "q1", "-o", str(out), "--plan", str(PLAN))
     cli("template", "-p", "q1", "-o", str(out), "--plan", str(PLAN))  # an empty form: overwritten
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f.xlsx"]
+
+
+def test_current_period_from_today_and_quiet(cli, workdir) -> None:  # noqa: ANN001
+    import openpyxl
+
+    result = cli(
+        "template",
+        "--period",
+        "current",
+        "--today",
+        "2024-06-20",
+        "--unit",
+        "dcnn",
+        "--output",
+        "form.xlsx",
+        "--quiet",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    sheet = openpyxl.load_workbook(workdir / "form.xlsx")["Kết quả"]
+    assert "2024Q2" in [c.value for row in sheet.iter_rows(max_row=10) for c in row]

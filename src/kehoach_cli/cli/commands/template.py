@@ -7,7 +7,7 @@ import typer
 
 from ...messages import get_lang, t
 from ..app import boundary
-from ..options import DebugOption, LangOption, PlanOption
+from ..options import DebugOption, LangOption, PlanOption, QuietOption
 
 
 def register(app: typer.Typer) -> None:
@@ -28,6 +28,11 @@ def register(app: typer.Typer) -> None:
             str | None, typer.Option("--unit", "-u", help=t("help.template_unit"), metavar="UNIT")
         ] = None,
         plan: PlanOption = None,
+        today: Annotated[
+            str | None,
+            typer.Option("--today", help=t("help.report_today"), metavar="YYYY-MM-DD"),
+        ] = None,
+        quiet: QuietOption = False,
         lang: LangOption = None,
         debug: DebugOption = False,
     ) -> None:
@@ -36,11 +41,17 @@ def register(app: typer.Typer) -> None:
         from ...plan_io import find_plan, load_plan
         from ...results import WHOLE_COMMUNE
         from ...results_io.template import form_rows, inputs_of, unit_label, write_form
+        from ...schedule import parse_today
 
         plan_path = find_plan(plan)
         loaded = load_plan(plan_path)
         try:
-            chosen = parse_period(period, year=loaded.year, windows=loaded.reporting.windows)
+            chosen = parse_period(
+                period,
+                year=loaded.year,
+                today=parse_today(today),
+                windows=loaded.reporting.windows,
+            )
         except PeriodError:
             raise UsageError(t("template.bad_period", value=period)) from None
         codes = [u.code for u in loaded.reporting_units]
@@ -52,6 +63,8 @@ def register(app: typer.Typer) -> None:
                 t("template.nothing_to_fill", unit=unit, codes=", ".join(derived) or "-")
             )
         count = write_form(loaded, chosen, unit, output, plan_path)
+        if quiet:
+            return
         _, name = unit_label(loaded, unit)
         typer.echo(
             t(
