@@ -154,3 +154,13 @@ def test_output_names_are_predictable(period: Period, fmt: str, name: str) -> No
 def test_output_name_refuses_an_unknown_format() -> None:
     with pytest.raises(ValueError, match="pdf"):
         output_name(q(2), "pdf")
+
+
+def test_every_report_format_has_an_output_name() -> None:
+    from kehoach_cli.periods import Period
+    from kehoach_cli.render import available_formats
+    from kehoach_cli.schedule import output_name
+
+    names = {output_name(Period(2024, "quarter", 2), fmt) for fmt in available_formats()}
+    assert len(names) == len(available_formats())
+    assert "2024Q2-tong-hop.html" in names

@@ -31,6 +31,8 @@ OUTPUT_EXTENSIONS = {
     "md": "md",
     "table": "txt",
     "txt": "txt",
+    "html": "html",
+    "htm": "html",
 }
 OUTPUT_STEM = "tong-hop"  # "tổng hợp", the summary
 

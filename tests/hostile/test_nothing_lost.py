@@ -51,6 +51,27 @@ def _commands(root: Path) -> list[list[str]]:
             str(root / "t.xlsx"),
         ],
     ]
+    results = str(root / "data" / "results")
+    for fmt in ("table", "json", "csv", "markdown", "xlsx", "docx", "html"):
+        out = ["--output-dir", str(root / "out")] if fmt != "table" else []
+        commands.append(
+            [
+                "report",
+                "--plan",
+                plan,
+                "--period",
+                "q2",
+                "--results",
+                results,
+                "--format",
+                fmt,
+                *out,
+            ]
+        )
+    commands.append(
+        ["report", "--plan", plan, "--period", "q2", "--results", str(root / "hostile")]
+    )
+    commands.append(["report", "--plan", plan, "--period", "year", "--by", "quarter"])
     for path in sorted((root / "hostile" / "yaml").iterdir()):
         commands.append(["plan", "show", "--plan", str(path)])
     return commands
@@ -63,6 +84,7 @@ def test_every_command_leaves_every_input_unchanged(copies: Path) -> None:
         run_kehoach(*args, memory_mb=400, cwd=copies)
     after = _digests(copies / "data", copies / "hostile")
     assert after == before
+    assert len(list((copies / "out").iterdir())) == 6  # the reports were really written
 
 
 @pytest.mark.parametrize(
