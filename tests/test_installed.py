@@ -84,3 +84,29 @@ def test_unexpected_failure_prints_one_line_and_a_debug_hint(tmp_path) -> None: 
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["report"], "Thiếu tùy chọn bắt buộc --period."),
+        (["report", "--period", "q2", "--colour"], "Không có tùy chọn --colour."),
+        (["report", "--period", "q2", "--format"], "Tùy chọn --format cần một giá trị đi sau."),
+        (["bao-cao"], 'Không có lệnh "bao-cao".'),
+        (["--lang", "en", "report", "--perio", "q2"], "No such option: --perio."),
+    ],
+)
+def test_usage_errors_are_worded_in_the_users_language(args: list[str], expected: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "kehoach_cli", *args],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stdout == ""
+    first, hint = done.stderr.strip().splitlines()
+    assert first.startswith(expected)
+    assert hint.endswith("--help")

@@ -103,8 +103,11 @@ def main(argv: list[str] | None = None) -> None:
     set_lang(_scan_lang(args) or default_lang())
     DEBUG = "--debug" in args
     app = create_app()
+    from .usage import invoke
+
     try:
-        app(args=args, prog_name="kehoach")
+        code = invoke(app, args)
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         sys.stderr.write(t("cli.interrupted") + "\n")
         sys.exit(130)
+    sys.exit(code)

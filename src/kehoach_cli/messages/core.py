@@ -88,6 +88,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không có tệp nào để kiểm tra trong: {path}",
         "Nothing to validate in: {path}",
     ),
+    # usage errors (the words of typer's own click are English only)
+    "usage.no_such_option": (
+        "Không có tùy chọn {option}.",
+        "No such option: {option}.",
+    ),
+    "usage.did_you_mean": ("Có phải ý bạn là: {options}?", "Did you mean: {options}?"),
+    "usage.missing": (
+        "Thiếu tùy chọn bắt buộc {name}.",
+        "Missing required option {name}.",
+    ),
+    "usage.bad_value": (
+        "Giá trị không hợp lệ cho {name}: {reason}",
+        "Invalid value for {name}: {reason}",
+    ),
+    "usage.generic": ("Gọi lệnh sai: {reason}", "Usage error: {reason}"),
+    "usage.needs_value": (
+        "Tùy chọn {option} cần một giá trị đi sau.",
+        "Option {option} needs a value after it.",
+    ),
+    "usage.no_such_command": (
+        'Không có lệnh "{name}". Các lệnh: validate, report, template, status, plan.',
+        'No such command "{name}". Commands: validate, report, template, status, plan.',
+    ),
+    "usage.hint": (
+        "Xem cách dùng: {command} --help",
+        "See how to call it: {command} --help",
+    ),
     # help texts
     "help.app": (
         "kehoach — theo dõi kế hoạch, chỉ tiêu thi đua của UBND xã: kiểm tra số liệu, tính tỷ lệ "
