@@ -188,6 +188,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A rate of {value}% is very low against the target: was the cell formatted as a "
         "percentage and {scaled}% typed? If so, write {scaled} in a plain number cell.",
     ),
+    "results.too_many_rows": (
+        "Bảng có {rows} dòng, quá giới hạn {limit} dòng: không đọc để khỏi bỏ sót số liệu. Kiểm "
+        "tra có đúng tệp kết quả không; nếu đúng, đặt biến KEHOACH_LIMIT_ROWS lớn hơn.",
+        "The table has {rows} rows, over the limit of {limit}: not read, so that no figure is "
+        "silently left out. Check it is the right file; if so, set KEHOACH_LIMIT_ROWS higher.",
+    ),
     "results.merged_value_cell": (
         'Ô "Thực hiện" bị gộp với ô khác (Merge cells): số liệu có thể bị che mất. Bỏ gộp ô '
         "(Unmerge) và ghi số vào đúng ô của chỉ tiêu.",

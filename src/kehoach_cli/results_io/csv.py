@@ -41,7 +41,8 @@ def read_csv(path: Path, display: str, limits: Limits) -> tuple[Grid | None, lis
     rows: list[list[object]] = []
     for i, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)):
         if i >= limits.rows:
-            break
+            # Rows past the limit are not read: say so rather than lose figures silently.
+            return None, [problem("too_many_rows", file_where, rows=f"> {i}", limit=limits.rows)]
         rows.append(list(row[: limits.columns]))
 
     def where(row: int, col: int) -> Where:

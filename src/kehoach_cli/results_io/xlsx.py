@@ -99,6 +99,7 @@ def _read_with_calamine(
         else:
             rows = _sheet_rows(workbook, raw_names[chosen], limits)
         merged = _merged_ranges(workbook, raw_names[chosen])
+        height = int(getattr(workbook.get_sheet_by_name(raw_names[chosen]), "height", 0) or 0)
     except Exception as exc:
         reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
         return None, [problem("unreadable_workbook", file_where, reason=reason)]
@@ -113,6 +114,16 @@ def _read_with_calamine(
     part = sheets_xml.get(fold(sheet))
     if part:
         formulas = _formula_cells(path, part)
+    if height > limits.rows:
+        # Rows past the limit are not read: say so rather than lose figures silently.
+        return None, [
+            problem(
+                "too_many_rows",
+                Where(display, sheet=sheet),
+                rows=height,
+                limit=limits.rows,
+            )
+        ]
     return Grid(rows, where, Where(display, sheet=sheet), formulas, merged), []
 
 
