@@ -1,8 +1,11 @@
 """Safe YAML reading that keeps line numbers, refuses duplicate keys and bounds alias expansion.
 
 PyYAML's ``safe_load`` forgets where each value was, silently keeps the last of two equal keys,
-and expands aliases without bound. Here the document is composed with the safe loader, then
-turned into Python values by hand, recording the line of every mapping key and list item.
+and expands aliases without bound. Here the Python values are built straight from libyaml's
+event stream in one iterative pass that counts nodes (an alias costs the size of what it
+names) and depth as it goes, allows only the standard tags and notes duplicate keys. The line
+of every key and list item is only needed when a problem is shown, so it is not recorded on the
+way: the first ``line_of`` re-reads the text once and indexes every path.
 """
 
 from __future__ import annotations
@@ -19,8 +22,10 @@ from .messages import t
 from .problems import Problem
 
 Key = tuple[str | int, ...]
+_TAG = "tag:yaml.org,2002:"
+_STR, _INT, _FLOAT, _NULL, _MERGE = (_TAG + n for n in ("str", "int", "float", "null", "merge"))
 _SAFE_TAGS = frozenset(
-    "tag:yaml.org,2002:" + name
+    _TAG + name
     for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "binary")
 )
 _AMBIGUOUS_FLOAT = re.compile(r"[+-]?[1-9]\d{0,2}\.\d{3}")
@@ -31,18 +36,30 @@ class YamlDocument:
     """The data of a YAML file, the line of each path in it, and problems found reading it."""
 
     data: Any = None
-    lines: dict[Key, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     display: str | None = None
+    text: str | None = field(default=None, repr=False)
+    limits: Limits | None = field(default=None, repr=False)
+    _lines: dict[Key, int] | None = field(default=None, repr=False)
+
+    @property
+    def lines(self) -> dict[Key, int]:
+        """The line of every mapping key and list item, indexed on first use (see module doc)."""
+        if self._lines is None:
+            self._lines = {}
+            if self.text is not None and self.limits is not None:
+                _build(self.text, self.limits, self._lines)
+        return self._lines
 
     def line_of(self, path: Key) -> int | None:
         """The line of ``path`` or of its nearest ancestor that has one."""
+        lines = self.lines
         key = tuple(path)
         while key:
-            if key in self.lines:
-                return self.lines[key]
+            if key in lines:
+                return lines[key]
             key = key[:-1]
-        return self.lines.get((), None)
+        return lines.get((), None)
 
 
 class _TooBig(Exception):
@@ -72,6 +89,7 @@ def read_yaml(path: Path, display: str, limits: Limits) -> YamlDocument:
     doc = YamlDocument(display=display)
 
     def fail(code: str, line: int | None = None, **params: object) -> YamlDocument:
+        doc.data = None
         doc.problems.append(_problem(code, display, line, **params))
         return doc
 
@@ -86,16 +104,20 @@ def read_yaml(path: Path, display: str, limits: Limits) -> YamlDocument:
         # The guard says which encoding it seems to be, and on which line it stops being UTF-8.
         doc.problems.extend(check_text_bytes(raw, display) or [_problem("not_text", display, None)])
         return doc
+    del raw
     text = unicodedata.normalize("NFC", text)
     if not text.strip():
         return fail("empty_file")
     import yaml
 
     try:
-        node = _compose(text, limits)
+        found, data, notes = _build(text, limits, None)
     except _TooBig as exc:
         limit = limits.yaml_depth if exc.code == "yaml_too_deep" else limits.yaml_nodes
         return fail(exc.code, exc.line, limit=limit)
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark
+        return fail("yaml_tag", mark.line + 1 if mark else None, reason=exc.problem or "")
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -107,99 +129,328 @@ def read_yaml(path: Path, display: str, limits: Limits) -> YamlDocument:
         return fail("yaml_syntax", line, reason=reason)
     except yaml.YAMLError as exc:
         return fail("yaml_syntax", None, reason=str(exc).splitlines()[0])
-    except RecursionError:  # pragma: no cover - the composer stops at yaml_depth first
-        return fail("yaml_too_deep", None, limit=limits.yaml_depth)
-    if node is None:
+    if not found:
         return fail("empty_file")
-    counter = [0]
-    loader = yaml.SafeLoader("")
-    try:
-        doc.data = _convert(node, (), doc, counter, limits, 0, loader)
-    except _TooBig as exc:
-        doc.data = None
-        if exc.code == "yaml_too_deep":
-            return fail(exc.code, exc.line, limit=limits.yaml_depth)
-        return fail(exc.code, exc.line, limit=limits.yaml_nodes)
-    except yaml.constructor.ConstructorError as exc:
-        doc.data = None
-        mark = exc.problem_mark
-        return fail("yaml_tag", mark.line + 1 if mark else None, reason=exc.problem or "")
-    except RecursionError:
-        doc.data = None
-        return fail("yaml_too_deep", None, limit=limits.yaml_depth)
-    doc.lines.setdefault((), node.start_mark.line + 1)
+    doc.data, doc.text, doc.limits = data, text, limits
+    for code, line, path_of_key in notes:
+        params: dict[str, object] = {}
+        if path_of_key is not None:  # a duplicate key: say where the first one is
+            params = {"key": path_of_key[-1], "first": doc.lines.get(path_of_key)}
+        doc.problems.append(_problem(code, display, line, **params))
     return doc
 
 
-def _compose(text: str, limits: Limits) -> Any:
-    """The document's node tree, refused while it is built when too deep or too big.
+_NOKEY: Any = object()  # a mapping waiting for its next key
+_DROP: Any = object()  # a mapping whose pending value is dropped (a bad or duplicate key)
+# A frame per open collection: the container, its pending key (or _NOKEY/_DROP), the key's mark,
+# the anchor, the node count and deepest level when it began, its path (line index only),
+# its start mark, whether it is being dropped, for an anchored one the line its aliases'
+# copies come from, and where its lines begin in the line index's log.
+_C, _KEY, _KEY_MARK, _ANCHOR, _COUNT0, _DEEPEST0, _PATH, _MARK, _MUTED, _ORIGIN, _LOG0 = range(11)
 
-    PyYAML's composer recurses once per level (10 000 levels of ``[`` end in RecursionError after
-    a second's work, and take 15 s to parse in full) and builds every node before anything can
-    count them (a 10 MB list of numbers takes 100 s and 3 GB). So the composer here counts levels
-    and nodes as it goes, and stops at the limits. libyaml's parser feeds it when installed: it is
-    three to four times faster than the pure-Python one, and iterative, so deep input costs it
-    nothing.
+
+def _build(text: str, limits: Limits, lines: dict[Key, int] | None) -> tuple[bool, Any, list[Any]]:
+    """(whether there is a document, its data, [(problem code, line, path of a duplicate key)]).
+
+    With ``lines``, the line of every key and list item is recorded in it (the first of two
+    equal keys wins). Raises _TooBig, or PyYAML's errors for syntax and tags.
+
+    Counting follows what the values would be if every alias were copied: an alias costs the
+    node count and depth of the subtree it names, so a billion laughs stops at the node limit
+    after a few hundred events. The subtree under a bad or duplicate key is dropped (it is
+    counted, but its tags and keys are not checked), as it was before.
     """
-    loader = _loader_class()(text)
-    loader.max_depth = limits.yaml_depth
-    loader.max_nodes = limits.yaml_nodes
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
-
-
-@functools.cache
-def _loader_class() -> Any:
     import yaml
-    from yaml.composer import Composer
-    from yaml.resolver import Resolver
+    from yaml.composer import ComposerError
+    from yaml.constructor import ConstructorError
+    from yaml.events import (
+        AliasEvent,
+        DocumentStartEvent,
+        MappingEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+        StreamEndEvent,
+    )
 
-    class Bounded(Composer):
-        max_depth = 64
-        max_nodes = 200_000
-        _depth = 0
-        _nodes = 0
+    parser = _parser(text)
+    get_event = parser.get_event
+    resolve = _plain_tag
+    initials = _resolved_initials()
+    max_depth, max_nodes = limits.yaml_depth, limits.yaml_nodes
+    count = depth = deepest = 0
+    # name -> value, nodes, height, mark, origin: the line where the nodes its copies repeat
+    # come from (an alias bomb is reported there, at its first anchor)
+    anchors: dict[str, tuple[Any, int, int, Any, int]] = {}
+    stack: list[list[Any]] = []
+    notes: list[Any] = []
+    root: Any = _NOKEY
+    document_mark = None
+    constructor: Any = None
 
-        def compose_node(self: Any, parent: Any, index: Any) -> Any:
-            if not self.check_event(yaml.AliasEvent):
-                self._nodes += 1
-                event = self.peek_event()
-                line = event.start_mark.line + 1 if event.start_mark else None
-                # The root is level 0, as _convert counts.
-                if self._depth > self.max_depth:
-                    raise _TooBig("yaml_too_deep", line)
-                if self._nodes > self.max_nodes:
-                    raise _TooBig("yaml_too_many_nodes", line)
-            self._depth += 1
-            try:
-                return super().compose_node(parent, index)
-            finally:
-                self._depth -= 1
+    # Line index only: every (path, line) recorded in order, so that an alias can repeat the lines
+    # of the subtree it names under its own path (the anchor's log span and path are kept).
+    log: list[tuple[Key, int]] = []
+    spans: dict[str, tuple[Key, int, int]] = {}
 
+    def record(path: Key, line: int) -> None:
+        if lines is not None and path not in lines:
+            lines[path] = line
+            log.append((path, line))
+
+    def path_here() -> Key:
+        # While a child is open its parent list's length is its index, its parent mapping's
+        # pending key its key.
+        path: list[str | int] = []
+        for frame in stack[:-1] if stack else ():
+            path.append(len(frame[_C]) if type(frame[_C]) is list else frame[_KEY])
+        return tuple(path)
+
+    def attach(value: Any, mark: Any) -> None:
+        nonlocal root
+        if not stack:
+            root = value
+            if lines is not None:
+                record((), mark.line + 1)
+            return
+        frame = stack[-1]
+        container = frame[_C]
+        if type(container) is list:
+            if lines is not None:
+                record((*frame[_PATH], len(container)), mark.line + 1)
+            container.append(value)
+            return
+        key = frame[_KEY]
+        if key is _NOKEY:
+            if type(value) is not str and (value is None or isinstance(value, (list, dict))):
+                if not frame[_MUTED]:
+                    notes.append(("yaml_bad_key", mark.line + 1, None))
+                key = _DROP
+            else:
+                key = value if type(value) is str else str(value)
+                if key in container:
+                    if not frame[_MUTED]:
+                        notes.append(("duplicate_key", mark.line + 1, (*path_here(), key)))
+                    key = _DROP
+                elif lines is not None:
+                    record((*frame[_PATH], key), mark.line + 1)
+            frame[_KEY] = key
+            return
+        frame[_KEY] = _NOKEY
+        if key is not _DROP:
+            container[key] = value
+
+    def muted() -> bool:
+        # Inside a dropped value, or a collection used as a key: nothing is checked there.
+        if not stack:
+            return False
+        frame = stack[-1]
+        return bool(frame[_MUTED]) or (type(frame[_C]) is dict and frame[_KEY] is _DROP)
+
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is ScalarEvent:
+            count += 1
+            if count > max_nodes:
+                raise _TooBig("yaml_too_many_nodes", event.start_mark.line + 1)
+            if depth > deepest:
+                deepest = depth
+                if depth > max_depth:
+                    raise _TooBig("yaml_too_deep", event.start_mark.line + 1)
+            value = event.value
+            tag = event.tag
+            if tag is None or tag == "!":
+                if event.implicit[0] and (initials is None or value[:1] in initials):
+                    tag = resolve(value)
+                else:
+                    tag = _STR
+            if tag == _STR:
+                pass
+            elif tag == _FLOAT:
+                value = _float_text(value)
+            elif tag == _INT and value.isdigit() and value.isascii() and value[:1] != "0":
+                value = int(value)
+            elif tag == _NULL:
+                value = None
+            elif muted():
+                value = None
+            elif tag == _MERGE and type(stack[-1][_C]) is dict and stack[-1][_KEY] is _NOKEY:
+                raise ConstructorError(
+                    None, None, "merge keys (<<) are not allowed", event.start_mark
+                )
+            elif tag not in _SAFE_TAGS:
+                raise ConstructorError(None, None, f"tag {tag!r}", event.start_mark)
+            else:
+                if constructor is None:
+                    constructor = yaml.SafeLoader("")
+                node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+                try:
+                    value = constructor.construct_object(node, deep=True)
+                except yaml.YAMLError:
+                    raise
+                except Exception:  # e.g. ``!!timestamp abc``: PyYAML's constructor fails on it
+                    raise ConstructorError(None, None, f"tag {tag!r}", event.start_mark) from None
+            if event.anchor is not None:
+                line = event.start_mark.line + 1
+                _anchor(anchors, event, (value, 1, 0, event.start_mark, line))
+            attach(value, event.start_mark)
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            count += 1
+            mark = event.start_mark
+            if count > max_nodes:
+                raise _TooBig("yaml_too_many_nodes", mark.line + 1)
+            if depth > deepest:
+                deepest = depth
+                if depth > max_depth:
+                    raise _TooBig("yaml_too_deep", mark.line + 1)
+            tag = event.tag
+            parent_muted = muted()
+            if tag is not None and tag != "!" and tag not in _SAFE_TAGS and not parent_muted:
+                raise ConstructorError(None, None, f"tag {tag!r}", mark)
+            is_key = bool(stack) and type(stack[-1][_C]) is dict and stack[-1][_KEY] is _NOKEY
+            path: Key | None = None
+            if lines is not None:
+                path = _child_path(stack[-1]) if stack else ()
+            anchor = event.anchor
+            if anchor is not None:
+                _anchor(anchors, event, None)
+            stack.append(
+                [
+                    {} if kind is MappingStartEvent else [],
+                    _NOKEY,
+                    None,
+                    anchor,
+                    count - 1,
+                    deepest,
+                    path,
+                    mark,
+                    parent_muted or is_key,
+                    None,
+                    len(log),
+                ]
+            )
+            if anchor is not None:
+                deepest = depth  # the height of an anchored subtree is measured from here
+            depth += 1
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            frame = stack.pop()
+            depth -= 1
+            if frame[_ANCHOR] is not None:
+                if lines is not None:
+                    spans[frame[_ANCHOR]] = (frame[_PATH], frame[_LOG0], len(log))
+                height = deepest - depth
+                origin = frame[_ORIGIN] or frame[_MARK].line + 1
+                nodes = count - frame[_COUNT0]
+                anchors[frame[_ANCHOR]] = (frame[_C], nodes, height, frame[_MARK], origin)
+                deepest = max(deepest, frame[_DEEPEST0])
+            attach(frame[_C], frame[_MARK])
+        elif kind is AliasEvent:
+            name = event.anchor
+            mark = event.start_mark
+            if name in anchors and anchors[name][0] is _NOKEY:
+                # An alias inside what it names: infinitely deep once expanded.
+                raise _TooBig("yaml_too_deep", mark.line + 1)
+            if name not in anchors:
+                raise ComposerError(None, None, f"found undefined alias {name!r}", mark)
+            value, nodes, height, anchor_mark, origin = anchors[name]
+            for frame in reversed(stack):
+                if frame[_ANCHOR] is not None and frame[_ORIGIN] is None:
+                    frame[_ORIGIN] = origin
+            count += nodes
+            if count > max_nodes:
+                raise _TooBig("yaml_too_many_nodes", origin)
+            if depth + height > deepest:
+                deepest = depth + height
+                if deepest > max_depth:
+                    raise _TooBig("yaml_too_deep", origin)
+            span = spans.get(name) if lines is not None else None
+            at = _child_path(stack[-1]) if span is not None and stack else None
+            # The item's line is the anchored node's, as a node shared by two places has one.
+            attach(value, anchor_mark)
+            if span is not None and at is not None and at[-1:] != ("\x00",):
+                anchor_path, first, last = span
+                cut = len(anchor_path)
+                for path_in, line_in in log[first:last]:
+                    record((*at, *path_in[cut:]), line_in)
+        elif kind is DocumentStartEvent:
+            if document_mark is not None:
+                raise ComposerError(
+                    "expected a single document in the stream",
+                    document_mark,
+                    "but found another document",
+                    event.start_mark,
+                )
+            document_mark = event.start_mark
+        elif kind is StreamEndEvent or event is None:
+            break
+    return root is not _NOKEY, (None if root is _NOKEY else root), notes
+
+
+def _child_path(parent: list[Any]) -> Key:
+    container = parent[_C]
+    if type(container) is list:
+        return (*parent[_PATH], len(container))
+    key = parent[_KEY]
+    return (*parent[_PATH], key if key is not _NOKEY and key is not _DROP else "\x00")
+
+
+def _anchor(anchors: dict[str, Any], event: Any, record: Any) -> None:
+    """Register an anchor (a collection's record is completed at its end); PyYAML's rule holds:
+    an anchor name is defined once."""
+    from yaml.composer import ComposerError
+
+    name = event.anchor
+    if name in anchors:
+        raise ComposerError(
+            f"found duplicate anchor {name!r}; first occurrence",
+            anchors[name][3],
+            "second occurrence",
+            event.start_mark,
+        )
+    anchors[name] = record if record is not None else (_NOKEY, 0, 0, event.start_mark, 0)
+
+
+def _parser(text: str) -> Any:
+    """libyaml's parser when PyYAML has it (iterative, several times faster), else PyYAML's."""
     try:
         from yaml._yaml import CParser
     except ImportError:  # pragma: no cover - PyYAML built without libyaml
+        import yaml
 
-        class PureLoader(Bounded, yaml.SafeLoader):
-            pass
+        return yaml.SafeLoader(text)
+    return CParser(text)
 
-        return PureLoader
 
-    class CLoader(Bounded, CParser, Resolver):
-        def __init__(self, stream: str) -> None:
-            CParser.__init__(self, stream)
-            Composer.__init__(self)
-            Resolver.__init__(self)
+@functools.cache
+def _resolved_initials() -> frozenset[str] | None:
+    """The first characters for which a plain scalar may be something other than a string
+    (None: any, when a resolver was added for every first character)."""
+    from yaml.resolver import Resolver
 
-        # CParser composes in C without limits; the bounded composer takes over from its events.
-        get_single_node = Composer.get_single_node
-        compose_document = Composer.compose_document
-        check_node = Composer.check_node
-        get_node = Composer.get_node
+    firsts = Resolver.yaml_implicit_resolvers
+    return None if None in firsts else frozenset(firsts)
 
-    return CLoader
+
+@functools.lru_cache(maxsize=16384)
+def _plain_tag(value: str) -> str:
+    """The tag YAML 1.1 gives a plain scalar, as the safe loader's resolver decides it."""
+    from yaml.resolver import Resolver
+
+    resolvers = Resolver.yaml_implicit_resolvers
+    for tag, regexp in resolvers.get(value[:1], []) + resolvers.get(None, []):
+        if regexp.match(value):
+            return str(tag)
+    return _STR
+
+
+def _float_text(text: str) -> str:
+    """A float as its exact text so Decimals keep "59.00"."""
+    text = text.strip()
+    if _AMBIGUOUS_FLOAT.fullmatch(text):
+        return text  # "6.700": the number validator asks what was meant
+    return text.replace("_", "")
 
 
 def _tab_indented(text: str, line: int | None) -> bool:
@@ -214,69 +465,6 @@ def _tab_indented(text: str, line: int | None) -> bool:
             if "\t" in indent:
                 return True
     return False
-
-
-def _convert(
-    node: Any,
-    path: Key,
-    doc: YamlDocument,
-    counter: list[int],
-    limits: Limits,
-    depth: int,
-    loader: Any,
-) -> Any:
-    import yaml
-
-    counter[0] += 1
-    line = node.start_mark.line + 1
-    if node.tag not in _SAFE_TAGS:
-        raise yaml.constructor.ConstructorError(None, None, f"tag {node.tag!r}", node.start_mark)
-    if counter[0] > limits.yaml_nodes:
-        raise _TooBig("yaml_too_many_nodes", line)
-    if depth > limits.yaml_depth:
-        raise _TooBig("yaml_too_deep", line)
-    if isinstance(node, yaml.MappingNode):
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise yaml.constructor.ConstructorError(
-                    None, None, "merge keys (<<) are not allowed", key_node.start_mark
-                )
-            key = _scalar(key_node, loader) if isinstance(key_node, yaml.ScalarNode) else None
-            key_line = key_node.start_mark.line + 1
-            if key is None or isinstance(key, (list, dict)):
-                doc.problems.append(_problem("yaml_bad_key", doc_file(doc), key_line))
-                continue
-            key = str(key) if not isinstance(key, str) else key
-            child = (*path, key)
-            if key in result:
-                first = doc.lines.get(child)
-                doc.problems.append(
-                    _problem("duplicate_key", doc_file(doc), key_line, key=key, first=first)
-                )
-                continue
-            doc.lines[child] = key_line
-            result[key] = _convert(value_node, child, doc, counter, limits, depth + 1, loader)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        items: list[Any] = []
-        for i, item in enumerate(node.value):
-            child_path = (*path, i)
-            doc.lines[child_path] = item.start_mark.line + 1
-            items.append(_convert(item, child_path, doc, counter, limits, depth + 1, loader))
-        return items
-    return _scalar(node, loader)
-
-
-def _scalar(node: Any, loader: Any) -> Any:
-    """A scalar as Python; floats as their exact text so Decimals keep "59.00"."""
-    if node.tag == "tag:yaml.org,2002:float":
-        if _AMBIGUOUS_FLOAT.fullmatch(node.value.strip()):
-            return node.value.strip()  # "6.700": the number validator asks what was meant
-        return node.value.strip().replace("_", "")
-    if node.tag == "tag:yaml.org,2002:str":
-        return node.value
-    return loader.construct_object(node, deep=True)
 
 
 def doc_file(doc: YamlDocument) -> str | None:

@@ -1,0 +1,95 @@
+"""Behaviour kept by the speed work: the one-pass YAML reader, quiet broken pipes, JSON output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kehoach_cli.limits import current_limits
+from kehoach_cli.yaml_io import YamlDocument, read_yaml
+
+
+def _read(tmp_path: Path, text: str) -> YamlDocument:
+    path = tmp_path / "doc.yaml"
+    path.write_text(text, encoding="utf-8")
+    return read_yaml(path, "doc.yaml", current_limits())
+
+
+def test_values_are_what_the_safe_loader_gives_with_floats_kept_as_text(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        "a: 1\nb: 012\nc: 1_000\nd: 59.00\ne: 6.700\nf: yes\ng: ~\nh: '12'\ni: 2024-01-02\n"
+        "j: !!str 5\nk: 0x1F\n1: int key\n",
+    )
+    assert doc.problems == []
+    data = doc.data
+    assert (data["a"], data["b"], data["c"], data["k"]) == (1, 10, 1000, 31)
+    assert (data["d"], data["e"], data["f"], data["g"], data["h"]) == (
+        "59.00",
+        "6.700",
+        True,
+        None,
+        "12",
+    )
+    assert str(data["i"]) == "2024-01-02" and data["j"] == "5" and data["1"] == "int key"
+
+
+def test_lines_are_found_for_every_path_only_when_asked(tmp_path: Path) -> None:
+    doc = _read(tmp_path, "plan:\n  code: x\ntable:\n  - tt: A\n    children:\n      - code: y\n")
+    assert doc._lines is None  # the happy path builds no line index
+    assert doc.line_of(("plan", "code")) == 2
+    assert doc.line_of(("table", 0, "children", 0, "code")) == 6
+    assert doc.line_of(("table", 0, "children", 0, "missing")) == 6
+    assert doc.line_of(()) == 1
+
+
+def test_a_duplicate_key_names_both_lines_and_keeps_the_first_value(tmp_path: Path) -> None:
+    doc = _read(tmp_path, "a:\n  b: 1\n  c: 2\n  b:\n    x: !!python/name:os.system\n")
+    assert [(p.code, p.line) for p in doc.problems] == [("duplicate_key", 4)]
+    assert "dòng 2" in doc.problems[0].message or "line 2" in doc.problems[0].message
+    assert doc.data == {"a": {"b": 1, "c": 2}}  # the dropped value's tag is not even looked at
+
+
+def test_an_alias_repeats_the_lines_of_what_it_names(tmp_path: Path) -> None:
+    doc = _read(tmp_path, "x: &a\n  k: 1\n  m: 2\ny:\n  - *a\n")
+    assert doc.data == {"x": {"k": 1, "m": 2}, "y": [{"k": 1, "m": 2}]}
+    assert doc.line_of(("y", 0, "m")) == 3
+    assert doc.line_of(("y",)) == 4
+
+
+def test_aliases_are_counted_as_copies_and_a_bomb_is_shown_at_its_first_anchor(
+    tmp_path: Path,
+) -> None:
+    rows = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    for prev, name in zip("abcdefghi", "bcdefghij", strict=True):
+        rows.append(f"{name}: &{name} [{','.join(['*' + prev] * 9)}]")
+    doc = _read(tmp_path, "\n".join(rows) + "\n")
+    assert [(p.code, p.line) for p in doc.problems] == [("yaml_too_many_nodes", 1)]
+    assert doc.data is None
+
+
+def test_an_alias_inside_what_it_names_is_too_deep(tmp_path: Path) -> None:
+    doc = _read(tmp_path, "a: &a [1, *a]\n")
+    assert [p.code for p in doc.problems] == ["yaml_too_deep"]
+
+
+def test_depth_counts_through_aliases(tmp_path: Path) -> None:
+    depth = current_limits().yaml_depth
+    nested = "[" * (depth - 2) + "1" + "]" * (depth - 2)
+    doc = _read(tmp_path, f"a: &a {nested}\nb: [[[*a]]]\n")
+    assert [p.code for p in doc.problems] == ["yaml_too_deep"]
+    assert _read(tmp_path, f"a: &a {nested}\n").problems == []
+
+
+def test_bad_tags_merge_keys_undefined_aliases_and_two_documents(tmp_path: Path) -> None:
+    cases = {
+        "a: !!python/object:os.system x\n": "yaml_tag",
+        "a: !!timestamp not-a-date\n": "yaml_tag",
+        "a: &x {k: 1}\nb:\n  <<: *x\n": "yaml_tag",
+        "a: *nowhere\n": "yaml_syntax",
+        "a: &x 1\nb: &x 2\n": "yaml_syntax",
+        "a: 1\n---\nb: 2\n": "yaml_syntax",
+        "? [1, 2]\n: v\n": "yaml_bad_key",
+        "# only a comment\n": "empty_file",
+    }
+    for text, code in cases.items():
+        assert [p.code for p in _read(tmp_path, text).problems] == [code], text
