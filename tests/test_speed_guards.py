@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
+
 from kehoach_cli.limits import current_limits
+from kehoach_cli.render import json as json_renderer
 from kehoach_cli.yaml_io import YamlDocument, read_yaml
+
+from .conftest import ROOT
+from .render.test_report_renderers import q2_report
 
 
 def _read(tmp_path: Path, text: str) -> YamlDocument:
@@ -93,3 +103,44 @@ def test_bad_tags_merge_keys_undefined_aliases_and_two_documents(tmp_path: Path)
     }
     for text, code in cases.items():
         assert [p.code for p in _read(tmp_path, text).problems] == [code], text
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("report", "--period", "q2", "--format", "json"),
+        ("report", "--period", "q2"),
+        ("validate", "data/results/2024-q2"),
+        ("--help",),
+    ],
+)
+def test_a_reader_that_went_away_ends_kehoach_quietly_with_141(args: tuple[str, ...]) -> None:
+    # `kehoach report | head -3`: the pipe is closed before kehoach writes to it.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KEHOACH_")}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "kehoach_cli", *args],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**env, "NO_COLOR": "1"},
+            cwd=ROOT,
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stderr) == (141, "")
+
+
+def test_json_is_indented_for_a_commune_and_compact_past_the_threshold(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    report = q2_report()
+    indented = json_renderer.render(report)
+    assert indented.startswith('{\n  "plan": {')
+    monkeypatch.setattr(json_renderer, "INDENT_UP_TO", len(report.indicators) - 1)
+    compact = json_renderer.render(report)
+    assert compact.count("\n") == 1 and compact.endswith("}\n")
+    assert json.loads(compact) == json.loads(indented)

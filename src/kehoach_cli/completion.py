@@ -31,7 +31,7 @@ from .formulas import BinOp, Expr, dependency_order, parse
 from .messages import get_lang, t_in
 from .numbers import round_half_up
 from .periods import Period
-from .plan import Indicator, Plan
+from .plan import Indicator, Plan, TableRow
 from .problems import Problem, ProblemReport
 from .report import (
     GOOD_STATUSES,
@@ -407,16 +407,23 @@ def _mean(values: list[Decimal]) -> Decimal | None:
 def _groups(plan: Plan, items: list[IndicatorResult]) -> tuple[GroupSummary, ...]:
     """Sections (top-level rows) and groups (their heading children), in table order."""
     out: list[GroupSummary] = []
-    sections = [row for row in plan.rows if row.depth == 0]
-    for section_row in sections:
+    # Members found by one pass over the items (a scan per group was quadratic in the plan).
+    by_section: dict[str, list[IndicatorResult]] = {}
+    by_group: dict[tuple[str, str], list[IndicatorResult]] = {}
+    for item in items:
+        by_section.setdefault(item.section, []).append(item)
+        by_group.setdefault((item.section, item.group), []).append(item)
+    heads: dict[int, list[TableRow]] = {}
+    for row in plan.rows:
+        if row.depth == 1:
+            heads.setdefault(row.row_path[0], []).append(row)
+    for section_row in (row for row in plan.rows if row.depth == 0):
         section = section_row.name.rstrip(":").strip()
-        members = [i for i in items if i.section == section]
+        members = by_section.get(section, [])
         out.append(_group("section", section, section_row.tt, section, members))
-        for row in plan.rows:
-            if row.depth != 1 or row.row_path[0] != section_row.row_path[0]:
-                continue
+        for row in heads.get(section_row.row_path[0], []):
             name = row.name.rstrip(":").strip()
-            members = [i for i in items if i.section == section and i.group == name]
+            members = by_group.get((section, name), [])
             if members and row.indicator is None:
                 out.append(_group("group", name, row.tt, section, members))
     return tuple(g for g in out if g.indicators)

@@ -1,14 +1,16 @@
 """The Typer application: commands, the error boundary and the exit codes.
 
 Exit codes (the README has the same table): 0 ok, 1 invalid data, 2 usage, 3 incomplete
-submissions (``status --fail-on-missing``). Errors go to stderr as one line; a traceback only
-with ``--debug``.
+submissions (``status --fail-on-missing``), 141 when the reader of stdout went away (as
+for any program killed by SIGPIPE; nothing is printed). Errors go to stderr as one line; a
+traceback only with ``--debug``.
 """
 
 from __future__ import annotations
 
 import functools
 import gc
+import os
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -20,6 +22,7 @@ EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_INCOMPLETE = 3
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell shows for `yes | head -1`
 
 DEBUG = False
 F = TypeVar("F", bound=Callable[..., Any])
@@ -35,6 +38,9 @@ def boundary(func: F) -> F:
             return func(*args, **kwargs)
         except typer.Exit:
             raise
+        except BrokenPipeError:  # before Typer's own handler, which exits 1
+            _silence_stdout()
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
         except KehoachError as exc:
             if DEBUG:
                 raise
@@ -107,7 +113,25 @@ def main(argv: list[str] | None = None) -> None:
 
     try:
         code = invoke(app, args)
+        sys.stdout.flush()  # here, so that a closed pipe is seen now and not at exit
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         sys.stderr.write(t("cli.interrupted") + "\n")
         sys.exit(130)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(EXIT_BROKEN_PIPE)
+    except SystemExit:
+        if type(sys.stdout).__name__ != "PacifyFlushWrapper":
+            raise
+        # Typer met the closed pipe outside a command (printing --help) and exits 1 for it.
+        sys.exit(EXIT_BROKEN_PIPE)
     sys.exit(code)
+
+
+def _silence_stdout() -> None:
+    """The reader of stdout went away (`kehoach report | head -3`): not kehoach's error. The
+    process ends quietly, as one killed by SIGPIPE does; what is still buffered goes to
+    /dev/null, so that the interpreter's last flush does not complain either."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
