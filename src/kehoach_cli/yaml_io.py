@@ -142,11 +142,11 @@ def read_yaml(path: Path, display: str, limits: Limits) -> YamlDocument:
 
 _NOKEY: Any = object()  # a mapping waiting for its next key
 _DROP: Any = object()  # a mapping whose pending value is dropped (a bad or duplicate key)
-# A frame per open collection: the container, its pending key (or _NOKEY/_DROP), the key's mark,
-# the anchor, the node count and deepest level when it began, its path (line index only),
-# its start mark, whether it is being dropped, for an anchored one the line its aliases'
-# copies come from, and where its lines begin in the line index's log.
-_C, _KEY, _KEY_MARK, _ANCHOR, _COUNT0, _DEEPEST0, _PATH, _MARK, _MUTED, _ORIGIN, _LOG0 = range(11)
+# A frame per open collection: the container, its pending key (or _NOKEY/_DROP), the anchor,
+# the node count and deepest level when it began, its path (line index only), its start mark,
+# whether it is being dropped, for an anchored one the line its aliases' copies come from, and
+# where its lines begin in the line index's log.
+_C, _KEY, _ANCHOR, _COUNT0, _DEEPEST0, _PATH, _MARK, _MUTED, _ORIGIN, _LOG0 = range(10)
 
 
 def _build(text: str, limits: Limits, lines: dict[Key, int] | None) -> tuple[bool, Any, list[Any]]:
@@ -320,7 +320,6 @@ def _build(text: str, limits: Limits, lines: dict[Key, int] | None) -> tuple[boo
                 [
                     {} if kind is MappingStartEvent else [],
                     _NOKEY,
-                    None,
                     anchor,
                     count - 1,
                     deepest,
