@@ -291,12 +291,11 @@ def indicator_table(report: Report) -> tuple[list[Column], list[str | None], lis
 def group_table(report: Report) -> list[Column]:
     lang = report.lang
     cols = [Column(t_in(lang, "report.groups.col.name"), wrap=True, indent=True, floor=20)]
-    cols.append(Column(t_in(lang, "report.groups.col.count"), align="right", wrap=True))
-    status_cols = [
-        Column(t_in(lang, f"report.status.{s}"), align="right", wrap=True) for s in STATUSES
-    ]
+    # Number columns give way first (their headers onto two lines), then the group's name.
+    cols.append(Column(t_in(lang, "report.groups.col.count"), align="right"))
+    status_cols = [Column(t_in(lang, f"report.status.{s}"), align="right") for s in STATUSES]
     cols.extend(status_cols)
-    cols.append(Column(t_in(lang, "report.groups.col.mean"), align="right", wrap=True))
+    cols.append(Column(t_in(lang, "report.groups.col.mean"), align="right"))
     for group in report.groups:
         indent = "" if group.level == "section" else "  "
         label = f"{group.tt}. {group.name}" if group.tt else group.name
@@ -314,10 +313,11 @@ def unit_table(report: Report) -> list[Column]:
     cols = [
         Column(t_in(lang, "report.units.col.rank"), align="right"),
         Column(t_in(lang, "report.units.col.unit"), wrap=True, indent=True, floor=20),
-        Column(t_in(lang, "report.units.col.assessed"), align="right", wrap=True),
-        Column(t_in(lang, "report.units.col.good"), align="right", wrap=True),
-        Column(t_in(lang, "report.units.col.share"), align="right", wrap=True),
-        Column(t_in(lang, "report.units.col.mean"), align="right", wrap=True),
+        # Number columns give way first (their headers onto two lines), then the unit's name.
+        Column(t_in(lang, "report.units.col.assessed"), align="right"),
+        Column(t_in(lang, "report.units.col.good"), align="right"),
+        Column(t_in(lang, "report.units.col.share"), align="right"),
+        Column(t_in(lang, "report.units.col.mean"), align="right"),
     ]
     for unit in report.units:
         cells = [
