@@ -39,3 +39,7 @@ PlanOption = Annotated[
     Path | None, typer.Option("--plan", help=t("help.plan"), metavar="PLAN.yaml")
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help=t("help.quiet"))]
+TodayOption = Annotated[
+    str | None,
+    typer.Option("--today", help=t("help.report_today"), metavar="YYYY-MM-DD"),
+]

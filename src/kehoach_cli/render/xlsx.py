@@ -475,23 +475,7 @@ def _groups(wb: Any, report: Report) -> None:
     last = len(labels)
     for col, width in enumerate([44, 10] + [12] * len(STATUSES) + [14], start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
-    sheet.merged(1, 1, last, report.plan.issuer.upper(), bold=True, horizontal="center")
-    sheet.merged(
-        2,
-        1,
-        last,
-        t_in(lang, "export.groups.title") + " — " + report.period.label,
-        bold=True,
-        size=14,
-        horizontal="center",
-    )
-    sheet.merged(3, 1, last, window_line(report), italic=True, horizontal="center")
-    head: dict[str, Any] = {
-        "bold": True,
-        "horizontal": "center",
-        "border": True,
-        "fill": HEADER_FILL,
-    }
+    head = _title_block(sheet, report, last, t_in(lang, "export.groups.title"))
     header_row = 5
     for col, label in enumerate(labels, start=1):
         sheet.text(header_row, col, label, **head)
@@ -606,23 +590,7 @@ def _ranking(wb: Any, report: Report) -> None:
     widths = [8, 40, 12, 14, 10, 16] + [11] * len(STATUSES)
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
-    sheet.merged(1, 1, last, report.plan.issuer.upper(), bold=True, horizontal="center")
-    sheet.merged(
-        2,
-        1,
-        last,
-        t_in(lang, "report.units.title") + " — " + report.period.label,
-        bold=True,
-        size=14,
-        horizontal="center",
-    )
-    sheet.merged(3, 1, last, window_line(report), italic=True, horizontal="center")
-    head: dict[str, Any] = {
-        "bold": True,
-        "horizontal": "center",
-        "border": True,
-        "fill": HEADER_FILL,
-    }
+    head = _title_block(sheet, report, last, t_in(lang, "report.units.title"))
     for col, label in enumerate(labels, start=1):
         sheet.text(5, col, label, **head)
     ws.row_dimensions[5].height = 48
@@ -744,3 +712,20 @@ def render(report: Report) -> bytes:
     buffer = io.BytesIO()
     ExcelWriter(wb, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
     return stable_zip(buffer.getvalue(), report.as_of)
+
+
+def _title_block(sheet: _Sheet, report: Report, last: int, title: str) -> dict[str, Any]:
+    """The issuer, the title with the period and the data window over ``last`` columns;
+    returns the style of the table's header cells."""
+    sheet.merged(1, 1, last, report.plan.issuer.upper(), bold=True, horizontal="center")
+    sheet.merged(
+        2,
+        1,
+        last,
+        title + " — " + report.period.label,
+        bold=True,
+        size=14,
+        horizontal="center",
+    )
+    sheet.merged(3, 1, last, window_line(report), italic=True, horizontal="center")
+    return {"bold": True, "horizontal": "center", "border": True, "fill": HEADER_FILL}

@@ -11,7 +11,7 @@ import typer
 
 from ...messages import get_lang, t
 from ..app import EXIT_INVALID, EXIT_OK, boundary
-from ..options import DebugOption, LangOption, PlanOption, QuietOption
+from ..options import DebugOption, LangOption, PlanOption, QuietOption, TodayOption
 
 if TYPE_CHECKING:
     from ...report import Report
@@ -65,10 +65,7 @@ def register(app: typer.Typer) -> None:
         allow_invalid: Annotated[
             bool, typer.Option("--allow-invalid", help=t("help.report_allow_invalid"))
         ] = False,
-        today: Annotated[
-            str | None,
-            typer.Option("--today", help=t("help.report_today"), metavar="YYYY-MM-DD"),
-        ] = None,
+        today: TodayOption = None,
         quiet: QuietOption = False,
         lang: LangOption = None,
         debug: DebugOption = False,

@@ -7,7 +7,7 @@ import typer
 
 from ...messages import get_lang, t
 from ..app import boundary
-from ..options import DebugOption, LangOption, PlanOption, QuietOption
+from ..options import DebugOption, LangOption, PlanOption, QuietOption, TodayOption
 
 
 def register(app: typer.Typer) -> None:
@@ -28,10 +28,7 @@ def register(app: typer.Typer) -> None:
             str | None, typer.Option("--unit", "-u", help=t("help.template_unit"), metavar="UNIT")
         ] = None,
         plan: PlanOption = None,
-        today: Annotated[
-            str | None,
-            typer.Option("--today", help=t("help.report_today"), metavar="YYYY-MM-DD"),
-        ] = None,
+        today: TodayOption = None,
         quiet: QuietOption = False,
         lang: LangOption = None,
         debug: DebugOption = False,
