@@ -110,3 +110,25 @@ def test_usage_errors_are_worded_in_the_users_language(args: list[str], expected
     first, hint = done.stderr.strip().splitlines()
     assert first.startswith(expected)
     assert hint.endswith("--help")
+
+
+def test_help_option_line_is_in_the_users_language() -> None:
+    for args, expected in (
+        (["--help"], "In hướng dẫn này và thoát."),
+        (["report", "--help"], "In hướng dẫn này và thoát."),
+        (["plan", "show", "--help"], "In hướng dẫn này và thoát."),
+        (["--lang", "en", "status", "--help"], "Show this message and exit."),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "kehoach_cli", *args],
+            capture_output=True,
+            text=True,
+            env=_env(),
+            cwd=ROOT,
+            timeout=60,
+        )
+        assert done.returncode == 0
+        (line,) = [
+            x for x in done.stdout.splitlines() if "--help" in x and x.strip().startswith("-h")
+        ]
+        assert line.strip().endswith(expected), args

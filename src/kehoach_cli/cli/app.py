@@ -86,7 +86,38 @@ def create_app() -> Any:
     report_cmd.register(app)
     template_cmd.register(app)
     status_cmd.register(app)
+    _localize_help_option(app)
     return app
+
+
+def _localize_help_option(app: Any) -> None:
+    """Word every command's own -h/--help line from the catalog (click's is English only)."""
+    from typer.core import TyperCommand, TyperGroup
+
+    def localized(base: type[Any]) -> type[Any]:
+        class Localized(base):  # type: ignore[misc]
+            def get_help_option(self, ctx: Any) -> Any:
+                option = super().get_help_option(ctx)
+                if option is not None:
+                    option.help = t("help.help")
+                return option
+
+        return Localized
+
+    command_cls, group_cls = localized(TyperCommand), localized(TyperGroup)
+
+    def apply(typer_app: Any) -> None:
+        # Typer keeps an unset class as a DefaultPlaceholder; a class someone chose stays.
+        chosen = typer_app.info.cls
+        if chosen is None or chosen is TyperGroup or type(chosen).__name__ == "DefaultPlaceholder":
+            typer_app.info.cls = group_cls
+        for info in typer_app.registered_commands:
+            if info.cls in (None, TyperCommand):
+                info.cls = command_cls
+        for group in typer_app.registered_groups:
+            apply(group.typer_instance)
+
+    apply(app)
 
 
 def _scan_lang(args: list[str]) -> str | None:

@@ -143,4 +143,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Print errors only; print nothing when all is well (for cron).",
     ),
     "help.version": ("In phiên bản và thoát.", "Print the version and exit."),
+    "help.help": ("In hướng dẫn này và thoát.", "Show this message and exit."),
 }
