@@ -12,6 +12,18 @@ import pytest
 from .conftest import PLAN, ROOT
 
 
+def _kehoach(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """``python -m kehoach_cli args…`` as a real process, without the user's settings."""
+    return subprocess.run(
+        [sys.executable, "-m", "kehoach_cli", *args],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        cwd=cwd,
+        timeout=60,
+    )
+
+
 def _env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KEHOACH_")}
     env["NO_COLOR"] = "1"
@@ -36,36 +48,15 @@ def test_console_script_validates_the_shipped_plan() -> None:
 
 
 def test_python_m_runs_the_same_command_and_exits_2_on_a_missing_file() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "kehoach_cli", "validate", "no-such-file.yaml"],
-        capture_output=True,
-        text=True,
-        env=_env(),
-        cwd=ROOT,
-        timeout=60,
-    )
+    done = _kehoach("validate", "no-such-file.yaml")
     assert done.returncode == 2
     assert done.stdout == ""
     assert done.stderr.strip() == "Không tìm thấy tệp hoặc thư mục: no-such-file.yaml"
 
 
 def test_help_is_vietnamese_by_default_and_english_on_request() -> None:
-    vi = subprocess.run(
-        [sys.executable, "-m", "kehoach_cli", "--help"],
-        capture_output=True,
-        text=True,
-        env=_env(),
-        cwd=ROOT,
-        timeout=60,
-    )
-    en = subprocess.run(
-        [sys.executable, "-m", "kehoach_cli", "--lang", "en", "validate", "--help"],
-        capture_output=True,
-        text=True,
-        env=_env(),
-        cwd=ROOT,
-        timeout=60,
-    )
+    vi = _kehoach("--help")
+    en = _kehoach("--lang", "en", "validate", "--help")
     assert vi.returncode == 0 and "theo dõi kế hoạch" in vi.stdout
     assert en.returncode == 0 and "Check plan or results files" in en.stdout
 
@@ -73,14 +64,7 @@ def test_help_is_vietnamese_by_default_and_english_on_request() -> None:
 def test_unexpected_failure_prints_one_line_and_a_debug_hint(tmp_path) -> None:  # noqa: ANN001
     unreadable = tmp_path / "plan.yaml"
     unreadable.mkdir()  # a folder where a plan file is expected
-    done = subprocess.run(
-        [sys.executable, "-m", "kehoach_cli", "plan", "show", "--plan", str(unreadable)],
-        capture_output=True,
-        text=True,
-        env=_env(),
-        cwd=tmp_path,
-        timeout=60,
-    )
+    done = _kehoach("plan", "show", "--plan", str(unreadable), cwd=tmp_path)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
@@ -97,14 +81,7 @@ def test_unexpected_failure_prints_one_line_and_a_debug_hint(tmp_path) -> None: 
     ],
 )
 def test_usage_errors_are_worded_in_the_users_language(args: list[str], expected: str) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "kehoach_cli", *args],
-        capture_output=True,
-        text=True,
-        env=_env(),
-        cwd=ROOT,
-        timeout=60,
-    )
+    done = _kehoach(*args)
     assert done.returncode == 2
     assert done.stdout == ""
     first, hint = done.stderr.strip().splitlines()
@@ -119,14 +96,7 @@ def test_help_option_line_is_in_the_users_language() -> None:
         (["plan", "show", "--help"], "In hướng dẫn này và thoát."),
         (["--lang", "en", "status", "--help"], "Show this message and exit."),
     ):
-        done = subprocess.run(
-            [sys.executable, "-m", "kehoach_cli", *args],
-            capture_output=True,
-            text=True,
-            env=_env(),
-            cwd=ROOT,
-            timeout=60,
-        )
+        done = _kehoach(*args)
         assert done.returncode == 0
         (line,) = [
             x for x in done.stdout.splitlines() if "--help" in x and x.strip().startswith("-h")

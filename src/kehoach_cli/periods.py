@@ -227,6 +227,9 @@ _SHORT = {
     "9thang": ("nine_months", 1),
     "9-thang-dau-nam": ("nine_months", 1),
 }
+_CURRENT_WORDS = ("current", "hien-tai", "hientai")
+# Words for a period relative to today (``current``, ``previous``), accents folded.
+RELATIVE_WORDS = frozenset((*_CURRENT_WORDS, "previous", "truoc", "ky-truoc", "kytruoc"))
 _WITH_YEAR_FIRST = re.compile(r"(\d{4})[-/ ]?([a-z0-9-]+)")
 _WITH_YEAR_LAST = re.compile(r"([a-z0-9-]+)[-/ ](\d{4})")
 
@@ -259,10 +262,10 @@ def parse_period(
     folded = _normalize(text)
     if not folded:
         raise PeriodError(text, "empty")
-    if folded in ("current", "hien-tai", "hientai", "previous", "truoc", "ky-truoc", "kytruoc"):
+    if folded in RELATIVE_WORDS:
         day = today or date.today()
         current = current_period(day, windows)
-        if folded in ("current", "hien-tai", "hientai"):
+        if folded in _CURRENT_WORDS:
             return current
         return current.previous_quarter()
     if folded.isdigit() and len(folded) == 4:

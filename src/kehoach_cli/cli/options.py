@@ -26,6 +26,8 @@ def _debug_callback(value: bool) -> bool:
     return value
 
 
+DEFAULT_RESULTS = Path("data") / "results"  # where units' results files are looked for
+
 LangOption = Annotated[
     str | None,
     typer.Option(

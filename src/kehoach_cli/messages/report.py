@@ -181,8 +181,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Make the report even when results files have errors (only valid figures are used).",
     ),
     "help.report_today": (
-        "Ngày hôm nay (YYYY-MM-DD) để xác định current/previous, cho các lần chạy lặp lại được.",
-        "Today's date (YYYY-MM-DD) for current/previous, for reproducible runs.",
+        "Coi hôm nay là ngày này (YYYY-MM-DD): cho current/previous, hạn nộp, ngày lập; để chạy "
+        "lại cho cùng kết quả.",
+        "Take this day (YYYY-MM-DD) as today: for current/previous, deadlines and the report "
+        "date; for reproducible runs.",
     ),
     "help.report_output_dir": (
         "Ghi báo cáo vào thư mục này, tên tệp theo kỳ và định dạng (ví dụ 2024Q2-tong-hop.xlsx); "

@@ -18,10 +18,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Period: q1…q4, h1 (6 months), 9m, year, 2024Q2…; current = the latest quarter whose data "
         "window has closed, previous = the quarter before.",
     ),
-    "help.status_today": (
-        "Coi hôm nay là ngày này (YYYY-MM-DD), để chạy lại cho cùng kết quả.",
-        "Take this day (YYYY-MM-DD) as today, for reproducible runs.",
-    ),
     "help.status_results": (
         "Thư mục kết quả của các đơn vị (mặc định data/results).",
         "Folder of the units' results files (default data/results).",

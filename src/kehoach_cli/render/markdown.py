@@ -15,6 +15,7 @@ from .terminal import (
     percent,
     quarter_heading,
     row_name,
+    unit_cells,
 )
 
 
@@ -90,17 +91,7 @@ def render(report: Report) -> str:
     unit_headers = [
         t_in(lang, f"report.units.col.{k}") for k in ("rank", "unit", "assessed", "good", "share")
     ] + [t_in(lang, "report.units.col.mean")]
-    unit_rows = [
-        [
-            str(u.rank) if u.rank is not None else "-",
-            u.name,
-            str(u.assessed),
-            str(u.good),
-            percent(report, u.share_pct),
-            percent(report, u.mean_completion_capped_pct),
-        ]
-        for u in report.units
-    ]
+    unit_rows = [unit_cells(report, u) for u in report.units]
     lines += _table(unit_headers, unit_rows, {0, 2, 3, 4, 5})
     lines += ["", f"*{cell(report.ranking_rule)}*"]
     return "\n".join(lines) + "\n"

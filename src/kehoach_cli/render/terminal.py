@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..messages import t_in
 from ..numbers import decimals_of, format_number, format_percent
 from ..periods import Period, format_day
-from ..report import STATUSES, IndicatorResult, Report
+from ..report import STATUSES, IndicatorResult, Report, UnitSummary
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -308,6 +308,18 @@ def group_table(report: Report) -> list[Column]:
     return cols
 
 
+def unit_cells(report: Report, unit: UnitSummary) -> list[str]:
+    """A unit's row of the emulation table: rank, name, assessed, good, share, mean."""
+    return [
+        str(unit.rank) if unit.rank is not None else "-",
+        unit.name,
+        str(unit.assessed),
+        str(unit.good),
+        percent(report, unit.share_pct),
+        percent(report, unit.mean_completion_capped_pct),
+    ]
+
+
 def unit_table(report: Report) -> list[Column]:
     lang = report.lang
     cols = [
@@ -320,15 +332,7 @@ def unit_table(report: Report) -> list[Column]:
         Column(t_in(lang, "report.units.col.mean"), align="right"),
     ]
     for unit in report.units:
-        cells = [
-            str(unit.rank) if unit.rank is not None else "-",
-            unit.name,
-            str(unit.assessed),
-            str(unit.good),
-            percent(report, unit.share_pct),
-            percent(report, unit.mean_completion_capped_pct),
-        ]
-        for column, cell in zip(cols, cells, strict=True):
+        for column, cell in zip(cols, unit_cells(report, unit), strict=True):
             column.cells.append(cell)
     return cols
 

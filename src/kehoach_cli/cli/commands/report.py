@@ -10,14 +10,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ...messages import get_lang, t
+from ...periods import RELATIVE_WORDS
 from ..app import EXIT_INVALID, EXIT_OK, boundary
-from ..options import DebugOption, LangOption, PlanOption, QuietOption, TodayOption
+from ..options import DEFAULT_RESULTS, DebugOption, LangOption, PlanOption, QuietOption, TodayOption
 
 if TYPE_CHECKING:
     from ...report import Report
-
-DEFAULT_RESULTS = Path("data") / "results"
-_RELATIVE = ("current", "previous", "hien-tai", "hientai", "truoc", "ky-truoc", "kytruoc")
 
 
 def register(app: typer.Typer) -> None:
@@ -91,7 +89,7 @@ def register(app: typer.Typer) -> None:
         if year is not None:
             if not 2000 <= year <= 2100:
                 raise UsageError(t("report.bad_year", value=year))
-            if not re.search(r"\d{4}", text) and text.lower() not in _RELATIVE:
+            if not re.search(r"\d{4}", text) and text.lower() not in RELATIVE_WORDS:
                 text = f"{year}-{text}"
         plan_file, loaded, chosen = locate_plan_and_period(plan, text, day)
 

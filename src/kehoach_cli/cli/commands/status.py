@@ -10,7 +10,7 @@ import typer
 
 from ...messages import t
 from ..app import EXIT_INCOMPLETE, EXIT_OK, boundary
-from ..options import DebugOption, LangOption, PlanOption, QuietOption
+from ..options import DEFAULT_RESULTS, DebugOption, LangOption, PlanOption, QuietOption, TodayOption
 
 if TYPE_CHECKING:
     from datetime import date
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from ...submissions import StatusReport
 
 FORMATS = ("table", "json")
-DEFAULT_RESULTS = Path("data") / "results"
 
 
 def register(app: typer.Typer) -> None:
@@ -30,10 +29,7 @@ def register(app: typer.Typer) -> None:
         period: Annotated[
             str, typer.Option("--period", "-p", help=t("help.status_period"), metavar="PERIOD")
         ],
-        today: Annotated[
-            str | None,
-            typer.Option("--today", help=t("help.status_today"), metavar="YYYY-MM-DD"),
-        ] = None,
+        today: TodayOption = None,
         plan: PlanOption = None,
         results: Annotated[
             Path | None,
