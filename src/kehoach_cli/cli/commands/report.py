@@ -74,7 +74,7 @@ def register(app: typer.Typer) -> None:
         from ...results import ResultSet
         from ...results_io import load_results
         from ...schedule import parse_today
-        from .status import locate_plan_and_period
+        from ..plans import locate_plan_and_period
 
         if output is not None and output_dir is not None:
             raise UsageError(t("report.output_and_dir"))

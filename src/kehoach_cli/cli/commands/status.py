@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -13,10 +12,6 @@ from ..app import EXIT_INCOMPLETE, EXIT_OK, boundary
 from ..options import DEFAULT_RESULTS, DebugOption, LangOption, PlanOption, QuietOption, TodayOption
 
 if TYPE_CHECKING:
-    from datetime import date
-
-    from ...periods import Period
-    from ...plan import Plan
     from ...submissions import StatusReport
 
 FORMATS = ("table", "json")
@@ -53,11 +48,12 @@ def register(app: typer.Typer) -> None:
         from ...results_io import load_results
         from ...schedule import deadline, parse_today
         from ...submissions import submission_status
+        from ..plans import locate_plan_and_period
 
         if output_format not in FORMATS:
             raise UsageError(t("cli.bad_format", value=output_format, choices=", ".join(FORMATS)))
         day = parse_today(today)
-        loaded, chosen = plan_and_period(plan, period, day)
+        _, loaded, chosen = locate_plan_and_period(plan, period, day)
         if only_on_deadline and day != deadline(chosen, loaded.reporting):
             raise typer.Exit(EXIT_OK)
         folder = results if results is not None else DEFAULT_RESULTS
@@ -76,36 +72,6 @@ def register(app: typer.Typer) -> None:
         if bad and output_format == "table" and not quiet:
             typer.echo(t("status.invalid_files_hint", count=len(bad), path=str(folder)), err=True)
         raise typer.Exit(EXIT_INCOMPLETE if fail_on_missing and report.incomplete else EXIT_OK)
-
-
-def plan_and_period(explicit: Path | None, text: str, today: date) -> tuple[Plan, Period]:
-    """The plan and the period a command means (see ``locate_plan_and_period``)."""
-    _, plan, period = locate_plan_and_period(explicit, text, today)
-    return plan, period
-
-
-def locate_plan_and_period(
-    explicit: Path | None, text: str, today: date
-) -> tuple[Path, Plan, Period]:
-    """The plan file, the plan and the period a command means.
-
-    ``current``/``previous`` can fall in another year than the newest plan's (on 1 January the
-    current quarter is last year's Q4): then, unless a plan was named (``--plan`` or
-    ``KEHOACH_PLAN``), the plan of that year is used, ``data/plan_<year>.yaml``.
-    """
-    from ...plan_io import PLAN_ENV, find_plan, load_plan
-    from ...schedule import check_period_in_plan, resolve_period
-
-    path = find_plan(explicit)
-    plan = load_plan(path)
-    period = resolve_period(text, plan, today)
-    if period.year != plan.year and explicit is None and not os.environ.get(PLAN_ENV):
-        other = Path("data") / f"plan_{period.year}.yaml"
-        if other.is_file():
-            path, plan = other, load_plan(other)
-            period = resolve_period(text, plan, today)
-    check_period_in_plan(period, plan, str(path))
-    return path, plan, period
 
 
 def _print_table(report: StatusReport, quiet: bool, root: str) -> None:
