@@ -53,7 +53,7 @@ HUNDRED = Decimal(100)
 QUARTER_SHARE = Decimal(25)  # default expected progress of a flow, per quarter
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A value at the end of a quarter, where it came from, and what the units noted."""
 
@@ -63,7 +63,7 @@ class Figure:
     computed: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Assessment:
     completion_pct: Decimal | None
     expected_pct: Decimal | None
@@ -95,7 +95,14 @@ def compute(
     labels = tuple((s, t_in(lang, f"report.status.{s}")) for s in STATUSES)
     label_of = dict(labels)
     indicators: list[IndicatorResult] = []
+    unit_names: dict[str, tuple[str, str]] = {}
     for ind in plan.indicators:
+        if ind.responsible not in unit_names:
+            unit_names[ind.responsible] = (
+                plan.unit_name(ind.responsible),
+                plan.unit_short_name(ind.responsible),
+            )
+        responsible_name, responsible_short_name = unit_names[ind.responsible]
         timeline = timelines[ind.code]
         quarters = tuple(
             _quarter_result(ind, q, timeline, Period(period.year, "quarter", q))
@@ -121,8 +128,8 @@ def compute(
                 section=ind.section,
                 group=ind.group,
                 responsible=ind.responsible,
-                responsible_name=plan.unit_name(ind.responsible),
-                responsible_short_name=plan.unit_short_name(ind.responsible),
+                responsible_name=responsible_name,
+                responsible_short_name=responsible_short_name,
                 target=ind.target,
                 actual=actual,
                 period_value=_period_value(ind, timeline, period),
@@ -456,8 +463,11 @@ def _units(plan: Plan, items: list[IndicatorResult]) -> tuple[UnitSummary, ...]:
     """The emulation table: units ranked by share good, then by mean capped completion."""
     scored: list[tuple[tuple[Decimal, Decimal], UnitSummary]] = []
     unranked: list[UnitSummary] = []
+    by_unit: dict[str, list[IndicatorResult]] = {}
+    for item in items:
+        by_unit.setdefault(item.responsible, []).append(item)
     for unit in plan.reporting_units:
-        mine = [i for i in items if i.responsible == unit.code]
+        mine = by_unit.get(unit.code, [])
         if not mine:
             continue
         assessed = [i for i in mine if is_assessed(i)]

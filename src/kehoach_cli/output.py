@@ -40,12 +40,16 @@ def check_not_input(target: Path, inputs: Iterable[str | os.PathLike[str]] = ())
 
 def write_atomic(
     target: str | os.PathLike[str],
-    data: bytes | str,
+    data: bytes | str | Iterable[bytes | str],
     inputs: Iterable[str | os.PathLike[str]] = (),
     *,
     encoding: str = "utf-8",
 ) -> Path:
     """Write ``data`` to ``target`` atomically; text is encoded with ``encoding``.
+
+    ``data`` may also be an iterable of pieces (a renderer's ``render_chunks``), written as they
+    come: the whole output never needs to be in memory at once. The target still appears only
+    when every piece is written.
 
     Raises ``OutputError`` (a usage error, exit 2) when the target is an input file or a folder,
     its folder does not exist, or the file cannot be written. Returns the target path.
@@ -63,7 +67,7 @@ def write_atomic(
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(t("output.no_folder", path=str(folder)), file=str(path))
-    payload = data.encode(encoding) if isinstance(data, str) else data
+    pieces: Iterable[bytes | str] = (data,) if isinstance(data, (bytes, str)) else data
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -72,7 +76,8 @@ def write_atomic(
         ) from None
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
+            for piece in pieces:
+                stream.write(piece.encode(encoding) if isinstance(piece, str) else piece)
             stream.flush()
             os.fsync(stream.fileno())
         _keep_mode(path, temp_name)

@@ -40,7 +40,7 @@ def _counts_dict(counts: tuple[tuple[str, int], ...]) -> dict[str, int]:
     return dict(counts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlanInfo:
     """What the report says about the plan it measures against."""
 
@@ -90,7 +90,7 @@ class PlanInfo:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PeriodInfo:
     """The period reported on and its data window.
 
@@ -126,7 +126,7 @@ class PeriodInfo:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuarterResult:
     """One quarter of an indicator, for ``--by quarter``.
 
@@ -157,7 +157,7 @@ class QuarterResult:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndicatorResult:
     """One indicator measured at the period: target, actual, completion, status."""
 
@@ -220,7 +220,7 @@ class IndicatorResult:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReportRow:
     """A row of the table in the signed order: a heading, an indicator, or a second showing."""
 
@@ -243,7 +243,7 @@ class ReportRow:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GroupSummary:
     """A section (A, B) or a group inside it (Nông nghiệp, Y tế): counts and mean completion."""
 
@@ -267,7 +267,7 @@ class GroupSummary:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UnitSummary:
     """A reporting unit in the emulation table ("Bảng xếp hạng thi đua")."""
 
@@ -297,7 +297,7 @@ class UnitSummary:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything a rendered report shows, computed once."""
 

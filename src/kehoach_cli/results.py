@@ -20,7 +20,7 @@ Basis = Literal["year_to_date", "period"]
 WHOLE_COMMUNE = "toan-xa"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ResultValue:
     """The figure a unit reported for one indicator, and where it was read."""
 

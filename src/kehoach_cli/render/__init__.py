@@ -1,14 +1,16 @@
 """Renderers: pure functions from report data to text or bytes, chosen by format name.
 
 A report renderer is a module ``kehoach_cli.render.<module>`` with a function
-``render(report: Report) -> str | bytes``. Formats are registered here by module *name* and
+``render(report: Report) -> str | bytes``, and optionally ``render_chunks(report)`` giving the same
+output in pieces (so a big report is written as it is made, not held whole in memory). Formats
+are registered here by module *name* and
 imported only when used, so a renderer that is not there yet (xlsx, docx, html come from another
 piece of work) makes only its own format unavailable, never the others.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from importlib import import_module
 from importlib.util import find_spec
 from pathlib import Path
@@ -18,6 +20,7 @@ if TYPE_CHECKING:
     from ..report import Report
 
 Renderer = Callable[["Report"], "str | bytes"]
+ChunkRenderer = Callable[["Report"], "Iterable[str | bytes]"]
 
 # format → module under kehoach_cli.render that has ``render(report)``.
 REPORT_RENDERERS: dict[str, str] = {
@@ -109,3 +112,18 @@ def get_renderer(name: str) -> Renderer:
     if render is None:
         raise FormatNotAvailable(key)
     return cast(Renderer, render)
+
+
+def get_chunk_renderer(name: str) -> ChunkRenderer:
+    """The format's ``render_chunks`` when it has one, else its ``render`` as a single piece."""
+    key = normalize_format(name)
+    render = get_renderer(key)
+    module = import_module(f"{__name__}.{REPORT_RENDERERS[key]}")
+    chunks = getattr(module, "render_chunks", None)
+    if chunks is not None:
+        return cast(ChunkRenderer, chunks)
+
+    def whole(report: Report) -> Iterable[str | bytes]:
+        return (render(report),)
+
+    return whole

@@ -133,17 +133,19 @@ def register(app: typer.Typer) -> None:
 
             output_dir.mkdir(parents=True, exist_ok=True)
             output = output_dir / output_name(chosen, fmt)
+        inputs = [str(plan_file)]
+        inputs += [f.source for f in result_set.files]
+        inputs += [p.file for p in problems if p.file]
+        # The plan and the values read are in the report now: let them go before it is
+        # rendered (a 50 000-indicator plan is ~100 MB of objects).
+        del loaded, result_set
         if output is None:
             _print(made, fmt)
         else:
             from ...output import write_atomic
-            from ...render import get_renderer
+            from ...render import get_chunk_renderer
 
-            inputs = [str(plan_file)]
-            inputs += [f.source for f in result_set.files]
-            inputs += [p.file for p in problems if p.file]
-            data = get_renderer(fmt)(made)
-            write_atomic(output, data, inputs)
+            write_atomic(output, get_chunk_renderer(fmt)(made), inputs)
             if not quiet:
                 typer.echo(t("report.written", path=str(output)))
         raise typer.Exit(EXIT_OK)
@@ -197,7 +199,7 @@ def _choose_format(output_format: str | None, output: Path | None) -> str:
 
 def _print(made: Report, fmt: str) -> None:
     from ...errors import UsageError
-    from ...render import BINARY_FORMATS, get_renderer
+    from ...render import BINARY_FORMATS, get_chunk_renderer
     from ..console import fancy
 
     if fmt in BINARY_FORMATS:
@@ -210,6 +212,5 @@ def _print(made: Report, fmt: str) -> None:
         for line in render_styled(made, console.width):
             console.print(line, overflow="ignore", crop=False)
         return
-    data = get_renderer(fmt)(made)
-    text = data.decode("utf-8") if isinstance(data, bytes) else data
-    typer.echo(text, nl=False)
+    for piece in get_chunk_renderer(fmt)(made):
+        typer.echo(piece.decode("utf-8") if isinstance(piece, bytes) else piece, nl=False)
