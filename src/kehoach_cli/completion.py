@@ -274,7 +274,7 @@ def _latest_key(item: tuple[ResultFile, ResultValue]) -> tuple[date, datetime, s
 def _figure(items: list[tuple[ResultFile, ResultValue]]) -> Figure | None:
     if not items:
         return None
-    result, value = max(items, key=_latest_key)
+    result, value = items[0] if len(items) == 1 else max(items, key=_latest_key)
     assert value.value is not None
     return Figure(value.value, (result.source,), (value.note,) if value.note else ())
 

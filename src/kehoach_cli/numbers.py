@@ -119,7 +119,13 @@ def round_half_up(value: Decimal, decimals: int) -> Decimal:
     >>> round_half_up(Decimal("2.345"), 2), round_half_up(Decimal("0.5"), 0)
     (Decimal('2.35'), Decimal('1'))
     """
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    quantum = _QUANTA.get(decimals)
+    if quantum is None:
+        quantum = Decimal(1).scaleb(-decimals)
+    return value.quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+_QUANTA = {d: Decimal(1).scaleb(-d) for d in range(0, 7)}  # 1, 0.1, … 0.000001
 
 
 def decimals_of(value: Decimal) -> int:
