@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import math
 import zipfile
+from copy import copy
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -162,6 +163,10 @@ class _Sheet:
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
         self.ws = ws
+        # Style key → the cell's style indices, filled by the first cell with that style: openpyxl
+        # hashes every Font/Alignment/Border/Fill assigned to find its index, which was most of
+        # the workbook's time; the same indices are copied to the later cells (same output).
+        self._styles: dict[tuple[Any, ...], Any] = {}
         self.Font = Font
         self.Alignment = Alignment
         self.PatternFill = PatternFill
@@ -174,23 +179,40 @@ class _Sheet:
     def text(self, row: int, col: int, value: str, **style: Any) -> Any:
         cell = self.ws.cell(row=row, column=col)
         cell.value = value
-        if value.startswith(_FORMULA_START):
+        formula_like = value.startswith(_FORMULA_START)
+        if formula_like:
             # openpyxl would store "=…" as a formula; a string cell with Excel's quote prefix
             # keeps the text as typed and stays text when someone edits it.
             cell.data_type = "s"
-            cell.quotePrefix = True
-        self.style(cell, **style)
+        self.style(cell, quote=formula_like, **style)
         return cell
 
     def number(self, row: int, col: int, value: int | float | None, fmt: str, **style: Any) -> Any:
         cell = self.ws.cell(row=row, column=col)
         cell.value = value
-        cell.number_format = fmt
         style.setdefault("horizontal", "right")
-        self.style(cell, **style)
+        self.style(cell, number_format=fmt, **style)
         return cell
 
     def style(
+        self, cell: Any, *, number_format: str = "", quote: bool = False, **style: Any
+    ) -> None:
+        """Style a cell; a cell not styled yet takes the indices of the first one styled alike."""
+        key = (number_format, quote, *sorted(style.items()))
+        fresh = not cell.has_style
+        known = self._styles.get(key) if fresh else None
+        if known is not None:
+            cell._style = copy(known)
+            return
+        if number_format:
+            cell.number_format = number_format
+        if quote:
+            cell.quotePrefix = True
+        self._apply(cell, **style)
+        if fresh:
+            self._styles[key] = copy(cell._style)
+
+    def _apply(
         self,
         cell: Any,
         *,
@@ -710,7 +732,8 @@ def render(report: Report) -> bytes:
     from openpyxl.writer.excel import ExcelWriter
 
     buffer = io.BytesIO()
-    ExcelWriter(wb, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
+    # Stored, not compressed: stable_zip compresses every part once, on its way out.
+    ExcelWriter(wb, zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED)).save()
     return stable_zip(buffer.getvalue(), report.as_of)
 
 
