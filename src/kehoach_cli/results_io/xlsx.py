@@ -86,20 +86,24 @@ def _read_with_calamine(
         chosen = next((n for n in names if fold(n) == fold(SHEET_NAME)), None)
         raw_names = dict(zip(names, workbook.sheet_names, strict=True))
         rows: list[list[object]] = []
+        # calamine parses a sheet's whole XML on each get_sheet_by_name: load the chosen one once.
+        loaded: Any = None
         if chosen is None:
             # A renamed sheet still counts when it holds the table.
             for name in names:
-                candidate = _sheet_rows(workbook, raw_names[name], limits)
+                candidate_sheet = workbook.get_sheet_by_name(raw_names[name])
+                candidate = _sheet_rows(candidate_sheet, limits)
                 if any(fold(text_of(v)) == "ma chi tieu" for row in candidate for v in row):
-                    chosen, rows = name, candidate
+                    chosen, rows, loaded = name, candidate, candidate_sheet
                     break
             if chosen is None:
                 sheets = ", ".join(f'"{n}"' for n in names)
                 return None, [problem("sheet_missing", file_where, sheet=SHEET_NAME, sheets=sheets)]
         else:
-            rows = _sheet_rows(workbook, raw_names[chosen], limits)
-        merged = _merged_ranges(workbook, raw_names[chosen])
-        height = int(getattr(workbook.get_sheet_by_name(raw_names[chosen]), "height", 0) or 0)
+            loaded = workbook.get_sheet_by_name(raw_names[chosen])
+            rows = _sheet_rows(loaded, limits)
+        merged = _merged_ranges(loaded)
+        height = int(getattr(loaded, "height", 0) or 0)
     except Exception as exc:
         reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
         return None, [problem("unreadable_workbook", file_where, reason=reason)]
@@ -127,14 +131,13 @@ def _read_with_calamine(
     return Grid(rows, where, Where(display, sheet=sheet), formulas, merged), []
 
 
-def _merged_ranges(workbook: Any, name: str) -> list[tuple[int, int, int, int]]:
+def _merged_ranges(sheet: Any) -> list[tuple[int, int, int, int]]:
     """The sheet's merged ranges, 0-based and inclusive (none for formats calamine lacks)."""
-    ranges = getattr(workbook.get_sheet_by_name(name), "merged_cell_ranges", None) or []
+    ranges = getattr(sheet, "merged_cell_ranges", None) or []
     return [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in ranges]
 
 
-def _sheet_rows(workbook: Any, name: str, limits: Limits) -> list[list[object]]:
-    sheet = workbook.get_sheet_by_name(name)
+def _sheet_rows(sheet: Any, limits: Limits) -> list[list[object]]:
     rows: list[list[object]] = sheet.to_python(skip_empty_area=False, nrows=limits.rows)
     return [
         [
