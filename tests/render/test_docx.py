@@ -211,3 +211,12 @@ def test_english() -> None:
     lines = texts(document)
     assert "REPORT" in lines and "I. RESULTS AGAINST THE TARGETS" in lines
     assert cell_texts(document.tables[0])[0][1].startswith("SOCIALIST REPUBLIC OF VIET NAM")
+
+
+def test_text_xml_cannot_carry_is_dropped_and_markup_escaped() -> None:
+    report = q2_report()
+    rows = list(report.rows)
+    first = next(i for i, row in enumerate(rows) if row.code == "rice_area")
+    rows[first] = replace(rows[first], name="Lúa <b>&\x01 \x0bxuân")
+    document = open_doc(replace(report, rows=tuple(rows)))
+    assert any("Lúa <b>& xuân" in row[1] for row in cell_texts(document.tables[-1]))

@@ -53,18 +53,23 @@ def stable_zip(data: bytes, day: date) -> bytes:
     zipfile stamps members with the current time, so two runs differ in bytes even when every
     part is equal; a fixed stamp (the report's date) makes the archive reproducible.
     """
-    stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
     source = zipfile.ZipFile(io.BytesIO(data))
+    names = source.namelist()
+    # [Content_Types].xml first, as Office writes it; the rest in the writer's order.
+    names.sort(key=lambda name: name != "[Content_Types].xml")
+    return stable_package([(name, source.read(name)) for name in names], day)
+
+
+def stable_package(parts: list[tuple[str, bytes]], day: date) -> bytes:
+    """The parts, in this order, as a zip archive whose every member is stamped ``day``."""
+    stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        names = source.namelist()
-        # [Content_Types].xml first, as Office writes it; the rest in the writer's order.
-        names.sort(key=lambda name: name != "[Content_Types].xml")
-        for name in names:
+        for name, data in parts:
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
-            target.writestr(info, source.read(name))
+            target.writestr(info, data)
     return out.getvalue()
 
 
