@@ -178,12 +178,21 @@ def _build(text: str, limits: Limits, lines: dict[Key, int] | None) -> tuple[boo
     get_event = parser.get_event
     resolve = _plain_tag
     initials = _resolved_initials()
+    # Locals rather than globals in the loop below, which runs once per event (a million for a
+    # plan of 50 000 indicators).
+    str_tag, int_tag, float_tag, null_tag = _STR, _INT, _FLOAT, _NULL
+    nokey, drop, safe_tags = _NOKEY, _DROP, _SAFE_TAGS
+    indexing = lines is not None
     max_depth, max_nodes = limits.yaml_depth, limits.yaml_nodes
     count = depth = deepest = 0
     # name -> value, nodes, height, mark, origin: the line where the nodes its copies repeat
     # come from (an alias bomb is reported there, at its first anchor)
     anchors: dict[str, tuple[Any, int, int, Any, int]] = {}
     stack: list[list[Any]] = []
+    # The innermost open collection: its frame, its list or dict, and whether it is a dict.
+    top: list[Any] | None = None
+    container: Any = None
+    in_map = False
     notes: list[Any] = []
     root: Any = _NOKEY
     document_mark = None
@@ -208,6 +217,8 @@ def _build(text: str, limits: Limits, lines: dict[Key, int] | None) -> tuple[boo
         return tuple(path)
 
     def attach(value: Any, mark: Any) -> None:
+        # A collection or an alias's value into the innermost open collection; a scalar's
+        # attaching is written out in the loop, the same steps.
         nonlocal root
         if not stack:
             root = value
@@ -241,13 +252,6 @@ def _build(text: str, limits: Limits, lines: dict[Key, int] | None) -> tuple[boo
         if key is not _DROP:
             container[key] = value
 
-    def muted() -> bool:
-        # Inside a dropped value, or a collection used as a key: nothing is checked there.
-        if not stack:
-            return False
-        frame = stack[-1]
-        return bool(frame[_MUTED]) or (type(frame[_C]) is dict and frame[_KEY] is _DROP)
-
     while True:
         event = get_event()
         kind = type(event)
@@ -265,22 +269,22 @@ def _build(text: str, limits: Limits, lines: dict[Key, int] | None) -> tuple[boo
                 if event.implicit[0] and (initials is None or value[:1] in initials):
                     tag = resolve(value)
                 else:
-                    tag = _STR
-            if tag == _STR:
+                    tag = str_tag
+            if tag == str_tag:
                 pass
-            elif tag == _FLOAT:
+            elif tag == float_tag:
                 value = _float_text(value)
-            elif tag == _INT and value.isdigit() and value.isascii() and value[:1] != "0":
+            elif tag == int_tag and value.isdigit() and value.isascii() and value[:1] != "0":
                 value = int(value)
-            elif tag == _NULL:
+            elif tag == null_tag:
                 value = None
-            elif muted():
-                value = None
-            elif tag == _MERGE and type(stack[-1][_C]) is dict and stack[-1][_KEY] is _NOKEY:
+            elif top is not None and (top[_MUTED] or (in_map and top[_KEY] is drop)):
+                value = None  # inside a dropped value or a key: nothing is checked there
+            elif tag == _MERGE and in_map and top is not None and top[_KEY] is nokey:
                 raise ConstructorError(
                     None, None, "merge keys (<<) are not allowed", event.start_mark
                 )
-            elif tag not in _SAFE_TAGS:
+            elif tag not in safe_tags:
                 raise ConstructorError(None, None, f"tag {tag!r}", event.start_mark)
             else:
                 if constructor is None:
@@ -295,7 +299,39 @@ def _build(text: str, limits: Limits, lines: dict[Key, int] | None) -> tuple[boo
             if event.anchor is not None:
                 line = event.start_mark.line + 1
                 _anchor(anchors, event, (value, 1, 0, event.start_mark, line))
-            attach(value, event.start_mark)
+            # attach(value, event.start_mark), written out: this runs for every scalar.
+            if in_map:
+                assert top is not None
+                key = top[_KEY]
+                if key is nokey:
+                    if type(value) is str:
+                        key = value
+                    elif value is None:  # a scalar is never a list or a dict
+                        if not top[_MUTED]:
+                            notes.append(("yaml_bad_key", event.start_mark.line + 1, None))
+                        key = drop
+                    else:
+                        key = str(value)
+                    if key is drop:
+                        pass
+                    elif key in container:
+                        if not top[_MUTED]:
+                            where = (*path_here(), key)
+                            notes.append(("duplicate_key", event.start_mark.line + 1, where))
+                        key = drop
+                    elif indexing:
+                        record((*top[_PATH], key), event.start_mark.line + 1)
+                    top[_KEY] = key
+                else:
+                    top[_KEY] = nokey
+                    if key is not drop:
+                        container[key] = value
+            elif top is not None:
+                if indexing:
+                    record((*top[_PATH], len(container)), event.start_mark.line + 1)
+                container.append(value)
+            else:
+                attach(value, event.start_mark)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             count += 1
             mark = event.start_mark
@@ -306,36 +342,44 @@ def _build(text: str, limits: Limits, lines: dict[Key, int] | None) -> tuple[boo
                 if depth > max_depth:
                     raise _TooBig("yaml_too_deep", mark.line + 1)
             tag = event.tag
-            parent_muted = muted()
-            if tag is not None and tag != "!" and tag not in _SAFE_TAGS and not parent_muted:
+            # Inside a dropped value, or a collection used as a key: nothing is checked there.
+            parent_muted = top is not None and (bool(top[_MUTED]) or (in_map and top[_KEY] is drop))
+            if tag is not None and tag != "!" and tag not in safe_tags and not parent_muted:
                 raise ConstructorError(None, None, f"tag {tag!r}", mark)
-            is_key = bool(stack) and type(stack[-1][_C]) is dict and stack[-1][_KEY] is _NOKEY
+            is_key = in_map and top is not None and top[_KEY] is nokey
             path: Key | None = None
-            if lines is not None:
-                path = _child_path(stack[-1]) if stack else ()
+            if indexing:
+                path = _child_path(top) if top is not None else ()
             anchor = event.anchor
             if anchor is not None:
                 _anchor(anchors, event, None)
-            stack.append(
-                [
-                    {} if kind is MappingStartEvent else [],
-                    _NOKEY,
-                    anchor,
-                    count - 1,
-                    deepest,
-                    path,
-                    mark,
-                    parent_muted or is_key,
-                    None,
-                    len(log),
-                ]
-            )
+            in_map = kind is MappingStartEvent
+            container = {} if in_map else []
+            top = [
+                container,
+                nokey,
+                anchor,
+                count - 1,
+                deepest,
+                path,
+                mark,
+                parent_muted or is_key,
+                None,
+                len(log),
+            ]
+            stack.append(top)
             if anchor is not None:
                 deepest = depth  # the height of an anchored subtree is measured from here
             depth += 1
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
             frame = stack.pop()
             depth -= 1
+            if stack:
+                top = stack[-1]
+                container = top[_C]
+                in_map = type(container) is dict
+            else:
+                top, container, in_map = None, None, False
             if frame[_ANCHOR] is not None:
                 if lines is not None:
                     spans[frame[_ANCHOR]] = (frame[_PATH], frame[_LOG0], len(log))
