@@ -1,4 +1,5 @@
-"""Behaviour kept by the speed work: the one-pass YAML reader, quiet broken pipes, JSON output."""
+"""Behaviour kept by the speed work: the one-pass YAML reader, quiet broken pipes, JSON output,
+the workbook guard's cheap first pass."""
 
 from __future__ import annotations
 
@@ -6,15 +7,17 @@ import json
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 
-from kehoach_cli.limits import current_limits
+from kehoach_cli.guards import check_xlsx_container
+from kehoach_cli.limits import Limits, current_limits
 from kehoach_cli.render import json as json_renderer
 from kehoach_cli.yaml_io import YamlDocument, read_yaml
 
-from .conftest import ROOT
+from .conftest import RESULTS, ROOT
 from .render.test_report_renderers import q2_report
 
 
@@ -144,3 +147,69 @@ def test_json_is_indented_for_a_commune_and_compact_past_the_threshold(
     compact = json_renderer.render(report)
     assert compact.count("\n") == 1 and compact.endswith("}\n")
     assert json.loads(compact) == json.loads(indented)
+
+
+def _form_with(tmp_path: Path, offset: int, extra: bytes, after: bytes = b"") -> Path:
+    """The Q2 primary-school form, its results sheet padded with a comment to put ``extra``
+    ``offset`` bytes from the sheet's first byte (the guard inflates it in 64 KB pieces)."""
+    source = RESULTS / "2024-q2" / "tieu-hoc.xlsx"
+    target = tmp_path / "form.xlsx"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                at = data.index(b"</sheetData>")
+                padding = b"<!--" + b" " * (offset - at - 7) + b"-->"
+                assert at + len(padding) == offset
+                data = data[:at] + padding + extra + after + data[at:]
+            out.writestr(info.filename, data)
+    return target
+
+
+def _guard(path: Path) -> list[tuple[str, str | None]]:
+    return [(p.code, p.cell) for p in check_xlsx_container(path, "f.xlsx", Limits())]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        b'<c r="XFD1048576"><v>1</v></c>',
+        b"<c r='xfd1048576'><v>1</v></c>",
+        b'<c s="1" r = "$XFD$1048576" t="n"><v>1</v></c>',
+        b"<x:c r='XFD1048576\"><x:v>1</x:v></x:c>",
+    ],
+)
+def test_a_far_value_cell_is_refused_however_its_reference_is_written(
+    tmp_path: Path, cell: bytes
+) -> None:
+    form = _form_with(tmp_path, 8000, b'<row r="1048576">' + cell + b"</row>")
+    assert _guard(form) == [("sheet_too_large", "XFD1048576")]
+
+
+@pytest.mark.parametrize("split", range(13))
+def test_a_far_value_cell_across_two_pieces_of_the_stream_is_refused(
+    tmp_path: Path, split: int
+) -> None:
+    # The reference's quoted value starts ``split`` bytes before the first piece ends.
+    cell = b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    lead = cell.index(b'"XFD')
+    form = _form_with(tmp_path, 64 * 1024 - lead - split, cell, b" " * 70_000)
+    assert _guard(form) == [("sheet_too_large", "XFD1048576")]
+
+
+def test_far_cells_without_values_pass_and_the_budget_is_the_value_cells_rectangle(
+    tmp_path: Path,
+) -> None:
+    formatted = b'<row r="1048576"><c r="XFC1048576" s="1"/><c r="XFD1048576"/></row>'
+    assert _guard(_form_with(tmp_path, 8000, formatted)) == []
+    # 8 columns x 250 000 rows is the budget exactly; one column more is past it
+    at_budget = b'<row r="250000"><c r="H250000"><v>1</v></c></row>'
+    assert _guard(_form_with(tmp_path, 8000, formatted + at_budget)) == []
+    past = b'<row r="250000"><c r="I250000"><v>1</v></c></row>'
+    assert _guard(_form_with(tmp_path, 8000, formatted + past)) == [("sheet_too_large", "I250000")]
+
+
+def test_a_doctype_anywhere_in_a_part_is_refused_not_only_before_the_root(tmp_path: Path) -> None:
+    doctype = b'<!DOCTYPE x [<!ENTITY a "b">]>'
+    form = _form_with(tmp_path, 100_000, doctype)
+    assert _guard(form) == [("xml_doctype", None)]

@@ -46,6 +46,15 @@ _CELL = re.compile(
 _REF = re.compile(rb"\br\s*=\s*[\"']\$?([A-Za-z]{1,3})\$?([0-9]{1,7})[\"']")
 _VALUE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:v|is)\b")
 _MAX_CELL_TEXT = 4 * 1024 * 1024
+# Every cell reference the exact scan can find is a quoted ``$?letters$?digits``; these find
+# all such quoted values, references or not (an upper bound is all they give), without a step
+# of Python per cell. A match holds no quote inside, so none can swallow the next one's opening.
+# One pattern per opening quote: a literal first character makes the scan several times faster.
+_ANY_REF = tuple(
+    re.compile(quote + rb"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})[\"']") for quote in (b'"', b"'")
+)
+_ANY_REF_LONGEST = 14  # quote, $, 3 letters, $, 7 digits, quote
+_TAIL = max(_DOCTYPE_TAIL, _ANY_REF_LONGEST)
 # calamine holds the rectangle from A1 to the farthest value, about 32 bytes a cell, and the reader
 # turns it into lists: 2 million cells stay near 100 MB. A results form has a few hundred.
 CELL_BUDGET = 2_000_000  # an unfinished cell longer than this is not a cell
@@ -217,15 +226,26 @@ def _scan_parts(
         if member.is_dir() or not name.lower().endswith(_XML_SUFFIXES):
             continue
         is_sheet = name.startswith("xl/worksheets/") and name.endswith(".xml")
-        extent = _Extent()
+        bound = _Extent()
         try:
-            for piece in _cells_and_doctype(archive, member, extent if is_sheet else None):
+            for piece in _doctype_and_bound(archive, member, bound if is_sheet else None):
                 if piece == "doctype":
                     return [_problem("xml_doctype", display, member=name)]
         except (_Damaged, zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error):
             return [_problem("zip_damaged", display, member=name)]
-        if is_sheet:
-            sheets[name] = extent
+        if not is_sheet:
+            continue
+        if bound.row * bound.col <= CELL_BUDGET:
+            continue  # no cell reaches past the budget, so no value cell does
+        # Something may lie far out (often a formatted empty cell): find the farthest value.
+        extent = _Extent()
+        try:
+            for piece in _cells_and_doctype(archive, member, extent):
+                if piece == "doctype":  # pragma: no cover - the first pass saw the same bytes
+                    return [_problem("xml_doctype", display, member=name)]
+        except (_Damaged, zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error):
+            return [_problem("zip_damaged", display, member=name)]
+        sheets[name] = extent
     problems: list[Problem] = []
     names: dict[str, str] | None = None
     for part, extent in sheets.items():
@@ -245,6 +265,32 @@ def _scan_parts(
                 )
             )
     return problems
+
+
+def _doctype_and_bound(
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, bound: _Extent | None
+) -> Iterator[Literal["doctype"]]:
+    """Stream one member; yields "doctype" on a DTD and, when given ``bound``, records in it
+    the farthest row and column any cell reference reaches, holding a value or not.
+
+    The product of the two is at least that of the farthest value cell: when it is within the
+    budget the sheet is done with, without the per-cell work of :func:`_cells_and_doctype`.
+    """
+    tail = b""
+    for chunk in _inflate(archive, member):
+        window = tail + chunk
+        if any(mark in window for mark in _DOCTYPE):
+            yield "doctype"
+            return
+        if bound is not None:
+            # Repeats (in the tail, in other attributes) do not matter for a maximum.
+            for pattern, quote in zip(_ANY_REF, (b'"', b"'"), strict=True):
+                found = pattern.findall(window) if quote in window else []
+                if found:
+                    columns, rows = zip(*found, strict=True)
+                    bound.row = max(bound.row, max(map(int, rows)))
+                    bound.col = max(bound.col, *map(_column_number, set(columns)))
+        tail = window[-_TAIL:]
 
 
 def _cells_and_doctype(
@@ -331,10 +377,15 @@ def _inflate(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[byte
         raise _Damaged(member.filename)
 
 
-def _extend(extent: _Extent, letters: bytes, digits: bytes) -> None:
+def _column_number(letters: bytes) -> int:
     col = 0
     for ch in letters.upper():
         col = col * 26 + (ch - 64)
+    return col
+
+
+def _extend(extent: _Extent, letters: bytes, digits: bytes) -> None:
+    col = _column_number(letters)
     row = int(digits)
     cell = letters.upper().decode("ascii") + digits.decode("ascii")
     if row > extent.row:
