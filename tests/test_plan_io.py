@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from kehoach_cli.errors import InputFileNotFound, InvalidData
+from kehoach_cli.plan import Indicator
 from kehoach_cli.plan_io import find_plan, load_plan, read_plan
 
 from .conftest import PLAN, TESTDATA
@@ -125,3 +127,14 @@ def test_find_plan_order_option_then_env_then_data_folder(
     assert find_plan(default) == default
     with pytest.raises(InputFileNotFound):
         find_plan(tmp_path / "missing.yaml")
+
+
+def test_indicators_are_the_dataclass_with_every_field_set() -> None:
+    # Plan.indicators sets the fields without the dataclass's __init__ (for speed): the same.
+    plan = load_plan(PLAN)
+    names = {f.name for f in dataclasses.fields(Indicator)}
+    for ind in plan.indicators:
+        assert vars(ind).keys() == names
+        assert dataclasses.replace(ind) == ind
+    rice = plan.by_code["rice_output"]
+    assert rice.path[-1] == rice.name and rice.section == rice.path[0]

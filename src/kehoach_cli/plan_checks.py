@@ -9,7 +9,7 @@ from .errors import FormulaError
 from .formulas import BinOp, Expr, dependency_order, parse
 from .messages import t
 from .numbers import format_number, is_whole, round_half_up
-from .plan import Plan
+from .plan import COUNT_UNITS, Plan
 from .problems import Problem
 
 LineOf = Callable[[tuple[str | int, ...]], int | None]
@@ -71,9 +71,11 @@ def check_plan(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
             problems.append(plan_problem("duplicate_unit", file, line, code=code))
         seen_units.add(code)
 
+    # The rows are walked twice (a ref or a formula may name a code defined further down), so
+    # they are listed once.
+    rows = list(plan.each_row())
     first_seen: dict[str, tuple[int, ...]] = {}
-    for path, chain in plan.walk():
-        row = chain[-1]
+    for path, row in rows:
         if not row.code:
             continue
         if row.code in first_seen:
@@ -84,8 +86,7 @@ def check_plan(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
     codes = set(first_seen)
 
     formulas: dict[str, Expr] = {}
-    for path, chain in plan.walk():
-        row = chain[-1]
+    for path, row in rows:
         if row.ref and row.ref not in codes:
             add("unknown_ref", path, "ref", ref=row.ref)
         if not row.code:
@@ -128,7 +129,7 @@ def check_plan(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
                     name=row.name,
                     value=format_number(row.target),
                 )
-            elif row.unit in _count_units() and not is_whole(row.target):
+            elif row.unit in COUNT_UNITS and not is_whole(row.target):
                 add(
                     "fraction_in_count",
                     path,
@@ -191,12 +192,6 @@ def check_plan(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
     if not any(p.severity == "error" for p in problems):
         problems.extend(_check_figures(plan, formulas, line_of, file))
     return problems
-
-
-def _count_units() -> frozenset[str]:
-    from .plan import COUNT_UNITS
-
-    return COUNT_UNITS
 
 
 def _check_figures(
