@@ -91,14 +91,14 @@ def check_plan(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
             add("unknown_ref", path, "ref", ref=row.ref)
         if not row.code:
             continue
-        code = row.code
-        if row.unit and row.unit not in units:
+        code, unit, target = row.code, row.unit, row.target
+        if unit and unit not in units:
             add(
                 "unknown_unit",
                 path,
                 "unit",
                 indicator=code,
-                unit=row.unit,
+                unit=unit,
                 units=", ".join(plan.units_of_measure),
             )
         if row.responsible and row.responsible not in seen_units:
@@ -110,16 +110,16 @@ def check_plan(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
                 unit=row.responsible,
                 units=", ".join(unit_codes),
             )
-        if row.target is not None:
-            if row.target < 0:
+        if target is not None:
+            if target < 0:
                 add(
                     "negative_target",
                     path,
                     "target",
                     indicator=code,
-                    value=format_number(row.target),
+                    value=format_number(target),
                 )
-            elif row.unit == "%" and row.target > 100:
+            elif unit == "%" and target > 100:
                 add(
                     "share_over_100",
                     path,
@@ -127,16 +127,16 @@ def check_plan(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
                     severity="warning",
                     indicator=code,
                     name=row.name,
-                    value=format_number(row.target),
+                    value=format_number(target),
                 )
-            elif row.unit in COUNT_UNITS and not is_whole(row.target):
+            elif unit in COUNT_UNITS and not is_whole(target):
                 add(
                     "fraction_in_count",
                     path,
                     "target",
                     indicator=code,
                     name=row.name,
-                    value=format_number(row.target),
+                    value=format_number(target),
                     unit=row.unit,
                 )
         if row.expected_progress:
