@@ -220,3 +220,235 @@ def test_text_xml_cannot_carry_is_dropped_and_markup_escaped() -> None:
     rows[first] = replace(rows[first], name="Lúa <b>&\x01 \x0bxuân")
     document = open_doc(replace(report, rows=tuple(rows)))
     assert any("Lúa <b>& xuân" in row[1] for row in cell_texts(document.tables[-1]))
+
+
+# --- the XML against the ECMA-376 schema ------------------------------------------------------
+#
+# No copy of wml.xsd could be installed here (PyPI has no package shipping the ECMA-376 XSDs),
+# so the content models of the elements the renderer writes are written down from ECMA-376
+# Part 1 (transitional wml.xsd). Word rejects a file whose property elements have their
+# children out of this order; LibreOffice does not, so the rendered pages cannot tell.
+# Names joined with "|" share a place (a choice); a child not listed fails the test, so an
+# element the renderer starts writing has to be placed here first.
+
+CONTENT_MODELS = {
+    # CT_PPrBase, then CT_PPr's own rPr, sectPr, pPrChange.
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
+    "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct "
+    "topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind "
+    "contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+    "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    # EG_RPrBase (a choice in the transitional schema, a sequence for Office's validator),
+    # after CT_ParaRPr's revision marks.
+    "rPr": "ins del moveFrom moveTo rStyle rFonts b bCs i iCs caps smallCaps strike dstrike "
+    "outline shadow emboss imprint noProof snapToGrid vanish webHidden color spacing w kern "
+    "position sz szCs highlight u effect bdr shd fitText vertAlign rtl cs em lang "
+    "eastAsianLayout specVanish oMath rPrChange",
+    "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW "
+    "jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption "
+    "tblDescription tblPrChange",
+    # CT_TrPrBase is a choice; this is the order Word writes.
+    "trPr": "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader "
+    "tblCellSpacing jc hidden ins del trPrChange",
+    "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection "
+    "tcFitText vAlign hideMark headers cellIns cellDel cellMerge tcPrChange",
+    "sectPr": "headerReference|footerReference footnotePr endnotePr type pgSz pgMar paperSrc "
+    "pgBorders lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi "
+    "rtlGutter docGrid printerSettings sectPrChange",
+    "pBdr": "top left bottom right between bar",
+    "tblBorders": "top left start bottom right end insideH insideV",
+    "tblCellMar": "top left start bottom right end",
+    "tabs": "tab",
+    "document": "background body",
+    "body": "p|tbl sectPr",
+    "tbl": "tblPr tblGrid tr",
+    "tblGrid": "gridCol",
+    "tr": "tblPrEx trPr tc",
+    "tc": "tcPr p|tbl",
+    "p": "pPr r",
+    "r": "rPr t|tab|br",
+    "styles": "docDefaults latentStyles style",
+    "docDefaults": "rPrDefault pPrDefault",
+    "rPrDefault": "rPr",
+    "pPrDefault": "pPr",
+    "style": "name aliases basedOn next link autoRedefine hidden uiPriority semiHidden "
+    "unhideWhenUsed qFormat locked personal personalCompose personalReply rsid pPr rPr tblPr "
+    "trPr tcPr tblStylePr",
+    # A subsequence of CT_Settings (98 children): the ones Word writes in a new document.
+    "settings": "writeProtection view zoom proofState defaultTabStop characterSpacingControl "
+    "savePreviewPicture compat rsids mathPr themeFontLang clrSchemeMapping "
+    "doNotAutoCompressPictures shapeDefaults decimalSymbol listSeparator",
+    # The end of CT_Compat: its 65 flags, of which only useFELayout is written, then the settings.
+    "compat": "useFELayout compatSetting",
+}
+REPEATED = {"p", "tbl", "tr", "tc", "gridCol", "r", "t", "tab", "br", "style", "compatSetting"}
+REPEATED |= {"headerReference", "footerReference"}
+# Attributes the schema requires (use="required") on the elements written here.
+REQUIRED = {
+    "pgMar": "top right bottom left header footer gutter",
+    "zoom": "percent",
+    "tabs/tab": "val pos",
+    "pBdr/*": "val",
+    "tblBorders/*": "val",
+    "shd": "val",
+    "jc": "val",
+    "sz": "val",
+    "szCs": "val",
+    "u": "",
+    "gridSpan": "val",
+    "vAlign": "val",
+    "tblStyle": "val",
+    "name": "val",
+    "basedOn": "val",
+    "uiPriority": "val",
+    "defaultTabStop": "val",
+    "characterSpacingControl": "val",
+    "decimalSymbol": "val",
+    "listSeparator": "val",
+    "compatSetting": "name uri val",
+}
+# On/off properties are written bare, as Word writes them: Office's own validator allows only
+# "on"/"off" in w:val for some of them (w:tblHeader), not the schema's "true"/"1".
+BARE = {"b", "i", "keepNext", "cantSplit", "tblHeader", "qFormat", "semiHidden", "useFELayout"}
+BARE |= {"unhideWhenUsed"}
+
+
+def local(element) -> str:  # noqa: ANN001
+    return element.tag.split("}")[1]
+
+
+def schema_problems(xml: bytes) -> list[str]:
+    """Where the part breaks the content models, required attributes or element-only content."""
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    problems = []
+    root = etree.fromstring(xml)
+    for element in root.iter():
+        name = local(element)
+        where = root.getroottree().getpath(element)
+        if name != "t" and (element.text or "").strip():
+            problems.append(f"{where}: text {element.text!r} in element-only content")
+        if (element.tail or "").strip():
+            problems.append(f"{where}: text {element.tail!r} after it")
+        parent = element.getparent()
+        context = local(parent) if parent is not None else ""
+        key = next((k for k in (f"{context}/{name}", f"{context}/*", name) if k in REQUIRED), "")
+        for attribute in REQUIRED.get(key, "").split():
+            if element.get(w + attribute) is None:
+                problems.append(f"{where}: no w:{attribute}")
+        if name in BARE and element.get(w + "val") is not None:
+            problems.append(f"{where}: w:val on an on/off property")
+        if name not in CONTENT_MODELS:
+            continue
+        rank = {
+            child: place
+            for place, names in enumerate(CONTENT_MODELS[name].split())
+            for child in names.split("|")
+        }
+        children = [local(child) for child in element]
+        for child in children:
+            if child not in rank:
+                problems.append(f"{where}: {child} is not a child {name} can have here")
+            elif child not in REPEATED and children.count(child) > 1:
+                problems.append(f"{where}: {child} twice")
+        places = [rank[child] for child in children if child in rank]
+        if places != sorted(places):
+            problems.append(f"{where}: children out of schema order: {' '.join(children)}")
+        if name == "tc" and children[-1] != "p":
+            problems.append(f"{where}: a cell must end with a paragraph")
+    for table in root.iter(w + "tbl"):
+        columns = len(table.findall(f"{w}tblGrid/{w}gridCol"))
+        for row in table.findall(w + "tr"):
+            spans = [int(cell.get(w + "val")) for cell in row.iter(w + "gridSpan")]
+            width = len(row.findall(w + "tc")) + sum(spans) - len(spans)
+            if width != columns:
+                problems.append(f"{root.getroottree().getpath(row)}: {width} of {columns} columns")
+    return problems
+
+
+def with_number_and_date() -> Report:
+    report = q2_report()
+    plan = replace(report.plan, document_number="12/BC-UBND", document_date=date(2024, 6, 25))
+    return replace(report, plan=plan)
+
+
+REPORTS = {
+    "vi": lambda: render(q2_report(), emulation_contents=emulation()),
+    "en": lambda: render(q2_report("en")),
+    "by quarter": lambda: render(q2_report(by="quarter")),
+    "number and date": lambda: render(with_number_and_date()),
+    "hostile text": lambda: render(hostile_report()),
+}
+
+
+@pytest.mark.parametrize("which", REPORTS)
+@pytest.mark.parametrize("part", ["word/document.xml", "word/styles.xml", "word/settings.xml"])
+def test_parts_follow_the_wordprocessingml_schema(which: str, part: str) -> None:
+    xml = zipfile.ZipFile(io.BytesIO(REPORTS[which]())).read(part)
+    assert schema_problems(xml) == []
+
+
+def test_the_schema_check_finds_what_word_rejects() -> None:
+    document = zipfile.ZipFile(io.BytesIO(render(q2_report()))).read("word/document.xml")
+    swapped = document.replace(b"<w:keepNext/>", b"", 1).replace(
+        b'<w:jc w:val="both"/>', b'<w:jc w:val="both"/><w:keepNext/>', 1
+    )
+    assert any("out of schema order" in problem for problem in schema_problems(swapped))
+    settings = (
+        b'<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    )
+    stray = settings + b"<w:zoom w:val='bestFit'/>{_INDENT}</w:settings>"
+    assert sorted(p.split(": ", 1)[1] for p in schema_problems(stray)) == [
+        "no w:percent",
+        "text '{_INDENT}' after it",
+    ]
+
+
+def test_the_package_parts_types_and_relationships() -> None:
+    from lxml import etree
+
+    archive = zipfile.ZipFile(io.BytesIO(render(q2_report())))
+    names = archive.namelist()
+    assert names[0] == "[Content_Types].xml" and len(names) == len(set(names))
+    parts = {name: etree.fromstring(archive.read(name)) for name in names}  # all well-formed
+    types = parts["[Content_Types].xml"]
+    assert types.tag == "{http://schemas.openxmlformats.org/package/2006/content-types}Types"
+    overrides = {o.get("PartName"): o.get("ContentType") for o in types if "PartName" in o.attrib}
+    defaults = {d.get("Extension"): d.get("ContentType") for d in types if "Extension" in d.attrib}
+    assert defaults["rels"] == "application/vnd.openxmlformats-package.relationships+xml"
+    office = "application/vnd.openxmlformats-officedocument"
+    main = f"{office}.wordprocessingml"
+    assert overrides == {
+        "/word/document.xml": f"{main}.document.main+xml",
+        "/word/styles.xml": f"{main}.styles+xml",
+        "/word/settings.xml": f"{main}.settings+xml",
+        "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
+        "/docProps/app.xml": f"{office}.extended-properties+xml",
+    }
+    assert {f"/{name}" for name in names if not name.endswith(".rels")} - {
+        "/[Content_Types].xml"
+    } == set(overrides)
+
+    def targets(rels: str, base: str) -> dict[str, str]:
+        root = parts[rels]
+        assert (
+            root.tag
+            == "{http://schemas.openxmlformats.org/package/2006/relationships}Relationships"
+        )
+        ids = [r.get("Id") for r in root]
+        assert len(ids) == len(set(ids))
+        return {r.get("Type").rsplit("/", 1)[1]: base + r.get("Target") for r in root}
+
+    assert targets("_rels/.rels", "") == {
+        "officeDocument": "word/document.xml",
+        "core-properties": "docProps/core.xml",
+        "extended-properties": "docProps/app.xml",
+    }
+    assert targets("word/_rels/document.xml.rels", "word/") == {
+        "styles": "word/styles.xml",
+        "settings": "word/settings.xml",
+    }
+    core, app = parts["docProps/core.xml"], parts["docProps/app.xml"]
+    assert core.nsmap["cp"].endswith("/package/2006/metadata/core-properties")
+    assert app.tag.endswith("/officeDocument/2006/extended-properties}Properties")

@@ -186,9 +186,8 @@ class _Row:
         return [cell for cell in self.cells if not cell.covered]
 
     def xml(self) -> str:
-        props = ('<w:tblHeader w:val="true"/>' if self.header else "") + (
-            "<w:cantSplit/>" if self.keep else ""
-        )
+        # In Word's order; bare, since Office's validator takes only "on"/"off" in w:tblHeader.
+        props = ("<w:cantSplit/>" if self.keep else "") + ("<w:tblHeader/>" if self.header else "")
         cells = "".join(cell.xml() for cell in self.shown())
         return f"<w:tr>{'<w:trPr>' + props + '</w:trPr>' if props else ''}{cells}</w:tr>"
 
@@ -384,13 +383,14 @@ STYLES = (
     f"<w:tblPr>{_TABLE_INDENT}{_CELL_MARGINS}</w:tblPr></w:style>"
     '<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/>'
     '<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:pPr><w:spacing w:after="0" '
-    'w:line="240" w:lineRule="auto"/></w:pPr><w:tblPr>{_TABLE_INDENT}'
+    f'w:line="240" w:lineRule="auto"/></w:pPr><w:tblPr>{_TABLE_INDENT}'
     f"<w:tblBorders>{_GRID}</w:tblBorders>{_CELL_MARGINS}</w:tblPr></w:style></w:styles>"
 )
 # The template's compatibility settings (Word 2010 layout), which decide how Word lays out.
 SETTINGS = (
-    f'{_DECL}<w:settings xmlns:w="{_W}"><w:zoom w:val="bestFit"/><w:defaultTabStop w:val="720"/>'
-    '<w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:useFELayout/>'
+    f'{_DECL}<w:settings xmlns:w="{_W}"><w:zoom w:val="bestFit" w:percent="100"/>'
+    '<w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>'
+    "<w:compat><w:useFELayout/>"
     + "".join(
         f'<w:compatSetting w:name="{name}" w:uri="http://schemas.microsoft.com/office/word" '
         f'w:val="{value}"/>'
