@@ -20,7 +20,7 @@ INSTRUCTIONS_SHEET = "Hướng dẫn"
 WHOLE_COMMUNE_LABEL = "Toàn xã"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Where:
     """A place in a results file: a workbook cell, a CSV cell or a YAML line."""
 
@@ -81,9 +81,13 @@ def column_letter(index: int) -> str:
     return letters
 
 
+_LETTERS = [column_letter(col) for col in range(256)]  # a row names its cells from these
+
+
 def cell_ref(row: int, col: int) -> str:
     """A 0-based (row, col) as Excel writes it: (11, 5) → F12."""
-    return f"{column_letter(col)}{row + 1}"
+    letters = _LETTERS[col] if 0 <= col < len(_LETTERS) else column_letter(col)
+    return f"{letters}{row + 1}"
 
 
 def _column_of(cell: str) -> str:
@@ -97,6 +101,8 @@ def text_of(value: object) -> str:
     """A cell as clean text: NFC, trimmed, inner runs of spaces collapsed; empty → ""."""
     if value is None:
         return ""
+    if isinstance(value, str) and value.isalnum():
+        return unicodedata.normalize("NFC", value)  # no space to trim or collapse (a code)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = unicodedata.normalize("NFC", str(value))
@@ -114,7 +120,7 @@ def is_empty(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CellValue:
     """A number cell read for an indicator: the value, or the code of what is wrong with it."""
 
@@ -126,6 +132,12 @@ class CellValue:
 
 def read_number(raw: object, ind: Indicator) -> CellValue:
     """The "Thực hiện" of one indicator, from what a reader returned, checked against its kind."""
+    if type(raw) is float:  # the usual cell, past the checks below that it cannot meet
+        try:
+            number = to_decimal(raw)
+        except NumberFormatError:
+            return CellValue(None, "not_a_number", (("value", text_of(raw)),))
+        return check_range(number, ind)
     if is_empty(raw):
         return CellValue(None)
     if isinstance(raw, bool) or isinstance(raw, (date, datetime)):
@@ -162,12 +174,13 @@ def check_range(value: Decimal, ind: Indicator) -> CellValue:
     # The value is formatted for a message only: most cells have none.
     if value < 0:
         return CellValue(value, "negative_value", (("value", format_number(value)),))
-    if ind.is_percentage and value > 100:
+    percentage = ind.is_percentage
+    if percentage and value > 100:
         return CellValue(value, "percentage_over_100", (("value", format_number(value)),))
     if ind.is_count and not is_whole(value):
         params = (("value", format_number(value)), ("unit", ind.unit))
         return CellValue(value, "fraction_in_count", params)
-    if ind.is_percentage and 0 < value < 1 and ind.target is not None and ind.target >= 10:
+    if percentage and 0 < value < 1 and ind.target is not None and ind.target >= 10:
         # "31,2%" typed into Excel is stored as 0,312 in a cell formatted as a percentage.
         scaled = format_number(value * 100)
         params = (("value", format_number(value)), ("scaled", scaled))

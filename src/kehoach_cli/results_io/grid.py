@@ -321,27 +321,32 @@ def _read_table(
     seen: dict[str, Where] = {}
     code_col, value_col = columns["code"], columns["value"]
     note_col = columns.get("note")
-    for r in range(header_row + 1, len(grid.rows)):
-        code_raw = grid.get(r, code_col)
-        raw = grid.get(r, value_col)
-        value_at = grid.where(r, value_col)
-        formula = grid.formulas.get((r, value_col))
-        note = text_of(grid.get(r, note_col)) if note_col is not None else ""
+    # The loop runs once per indicator: cells are read straight from the row, and a place is
+    # named (a string built) only for a row that gives a value or a problem.
+    rows, formulas, where = grid.rows, grid.formulas, grid.where
+    for r in range(header_row + 1, len(rows)):
+        row = rows[r]
+        width = len(row)
+        code_raw = row[code_col] if code_col < width else None
+        raw = row[value_col] if value_col < width else None
+        formula = formulas.get((r, value_col)) if formulas else None
         code = text_of(code_raw).lower()
-        if code and grid.merged and grid.merged_with_others(r, value_col):
+        if not code:
+            if not is_empty(raw) and formula is None:
+                problems.append(problem("code_missing", where(r, value_col), value=text_of(raw)))
+            continue
+        value_at = where(r, value_col)
+        if grid.merged and grid.merged_with_others(r, value_col):
             # A merge across "Thực hiện" hides the figure (Excel keeps only the first cell).
             problems.append(problem("merged_value_cell", value_at, indicator=code))
             continue
-        if not code:
-            if not is_empty(raw) and formula is None:
-                problems.append(problem("code_missing", value_at, value=text_of(raw)))
-            continue
+        note = text_of(row[note_col]) if note_col is not None and note_col < width else ""
         values_item = read_row(
             code,
             raw,
             note or None,
             formula,
-            grid.where(r, code_col),
+            where(r, code_col),
             value_at,
             plan,
             meta.unit,

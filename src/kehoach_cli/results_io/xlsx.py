@@ -196,22 +196,28 @@ def _formula_cells(path: Path, part: str) -> dict[tuple[int, int], bool]:
             data = archive.read(part)
     except Exception:  # a broken part: calamine already read the values, formulas are a bonus
         return {}
-    if _FORMULA_TAG.search(data) is None:
+    # Without ":f" in the part no formula tag has a prefix, and the prefix-free pattern, which
+    # starts with a literal, is found several times faster in a large sheet (same matches).
+    formula_tag = _FORMULA_TAG if b":f" in data else _PLAIN_FORMULA_TAG
+    if formula_tag.search(data) is None:
         return {}
-    found = _scan_formulas(data)
+    found = _scan_formulas(data, formula_tag)
     return found if found is not None else _parse_formulas(data)
 
 
 _FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_PLAIN_FORMULA_TAG = re.compile(rb"<f[\s>/]")
 _CELL_TAG = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?)c((?:\s[^<>]*)?)(?<!/)>\s*$")
 _CELL_REF = re.compile(rb"""\br\s*=\s*["']([A-Za-z]+[0-9]+)["']""")
 _VALUE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:v\s*>(?!</)|is[\s>/])")
 
 
-def _scan_formulas(data: bytes) -> dict[tuple[int, int], bool] | None:
+def _scan_formulas(
+    data: bytes, formula_tag: re.Pattern[bytes] = _FORMULA_TAG
+) -> dict[tuple[int, int], bool] | None:
     """The byte scan; None when the XML is not laid out as the scan expects."""
     found: dict[tuple[int, int], bool] = {}
-    for match in _FORMULA_TAG.finditer(data):
+    for match in formula_tag.finditer(data):
         at = match.start()
         start = data.rfind(b"<", 0, at)
         cell = _CELL_TAG.match(data, start, at) if start >= 0 else None
