@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from importlib import import_module
 from importlib.util import find_spec
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
@@ -101,27 +102,30 @@ def available_formats() -> list[str]:
     return [name for name in REPORT_RENDERERS if is_available(name)]
 
 
-def get_renderer(name: str) -> Renderer:
-    """The ``render`` function of a format; ``UnknownFormat`` or ``FormatNotAvailable``."""
+def _renderer_module(name: str) -> ModuleType:
+    """The module of a format's renderer; ``UnknownFormat`` or ``FormatNotAvailable``."""
     key = normalize_format(name)
     module_name = f"{__name__}.{REPORT_RENDERERS[key]}"
     if find_spec(module_name) is None:
         raise FormatNotAvailable(key)
     module = import_module(module_name)
-    render = getattr(module, "render", None)
-    if render is None:
+    if not hasattr(module, "render"):
         raise FormatNotAvailable(key)
-    return cast(Renderer, render)
+    return module
+
+
+def get_renderer(name: str) -> Renderer:
+    """The ``render`` function of a format; ``UnknownFormat`` or ``FormatNotAvailable``."""
+    return cast(Renderer, _renderer_module(name).render)
 
 
 def get_chunk_renderer(name: str) -> ChunkRenderer:
     """The format's ``render_chunks`` when it has one, else its ``render`` as a single piece."""
-    key = normalize_format(name)
-    render = get_renderer(key)
-    module = import_module(f"{__name__}.{REPORT_RENDERERS[key]}")
+    module = _renderer_module(name)
     chunks = getattr(module, "render_chunks", None)
     if chunks is not None:
         return cast(ChunkRenderer, chunks)
+    render = cast(Renderer, module.render)
 
     def whole(report: Report) -> Iterable[str | bytes]:
         return (render(report),)

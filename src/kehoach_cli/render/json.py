@@ -25,8 +25,6 @@ INDENT_UP_TO = 2_000  # indicators; a commune's plan has a few dozen
 CHUNK_ITEMS = 500  # indicators or rows per piece of streamed output
 
 _compact = partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
-# The fields streamed item by item; the rest of the report is small.
-_STREAMED = ("indicators", "rows")
 
 
 def render(report: Report) -> str:
@@ -40,11 +38,12 @@ def render_chunks(report: Report) -> Iterator[str]:
         yield json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
         return
     shell = replace(report, indicators=(), rows=()).to_dict()
+    # The fields streamed item by item; the rest of the report is small.
     items: dict[str, tuple[Any, ...]] = {"indicators": report.indicators, "rows": report.rows}
     opening = "{"
     for position, (key, value) in enumerate(shell.items()):
         lead = opening if position == 0 else ","
-        if key not in _STREAMED:
+        if key not in items:
             yield f"{lead}{_compact(key)}:{_compact(value)}"
             continue
         yield f"{lead}{_compact(key)}:["
