@@ -256,6 +256,11 @@ CALAMINE_ONLY = (
     "rows = b.get_sheet_by_name(sys.argv[2]).to_python(skip_empty_area=False)"
 )
 
+# The least any command that validates with pydantic (as the plan must be) pays: importing
+# pydantic and validating one model of one field. Against the --help floor it bounds the report's
+# start-up ratio from below, whatever the CLI framework.
+PYDANTIC_ONLY = "from pydantic import BaseModel\nclass M(BaseModel):\n    x: int\nM(x=1)"
+
 # The least any validate of a YAML plan and a workbook can cost with kehoach's libraries:
 # libyaml's parser (PyYAML's CParser, which kehoach uses) merely pulling the plan's events,
 # building nothing and checking nothing, then the calamine read above. Not a kehoach run: a
@@ -375,6 +380,9 @@ def main(argv: list[str] | None = None) -> int:
     add(
         "typer floor: minimal app runs a command", [PY, str(HERE / "typer_floor.py"), "--name", "x"]
     )
+    pydantic_only = add("bound: pydantic validates one tiny model", [PY, "-c", PYDANTIC_ONLY])
+    if pydantic_only.timing and not pydantic_only.timing.error:
+        pydantic_only.note = "(a bound) any report validating its plan with pydantic pays this"
     add("kehoach --help", [*kh, "--help"], target=1.3)
     add(
         "kehoach validate data/results/2024-q2 (shipped)", [*kh, "validate", "data/results/2024-q2"]

@@ -31,6 +31,7 @@ def test_smoke_run_prints_the_table_and_writes_the_ratios(tmp_path: Path) -> Non
     assert rows["bound ÷ calamine read, N = 100"]["ratio"] > 0
     # Every row of the issue is there, measured or saying why not.
     for name in (
+        "bound: pydantic validates one tiny model",
         "kehoach report --period q2 --format json (shipped)",
         "kehoach report --format xlsx (shipped)",
         "kehoach report --format docx (shipped)",
