@@ -138,3 +138,28 @@ def test_indicators_are_the_dataclass_with_every_field_set() -> None:
         assert dataclasses.replace(ind) == ind
     rice = plan.by_code["rice_output"]
     assert rice.path[-1] == rice.name and rice.section == rice.path[0]
+
+
+def test_row_errors_come_in_field_order_with_the_wording_of_a_model(tmp_path: Path) -> None:
+    # Rows are a pydantic dataclass, for memory: its errors must read as a model's did.
+    text = (PLANS / "minimal.yaml").read_text(encoding="utf-8")
+    text = text.replace("      - code: grain\n", "      - code: Grain Total\n        foo: 1\n", 1)
+    text = text.replace("        name: Lương thực\n", "        name: [x]\n", 1)
+    text = text.replace("      - code: maize\n", "      - 7\n      - code: maize\n", 1)
+    broken = tmp_path / "plan.yaml"
+    broken.write_text(text, encoding="utf-8")
+    plan, report = read_plan(broken)
+    assert plan is None
+    assert report.flatten("code", "line") == [
+        ("bad_value", 23),  # name, before code as in the table's columns
+        ("bad_value", 21),
+        ("unknown_key", 22),
+        ("bad_value", 37),
+    ]
+    messages = [p.message for p in report.problems]
+    assert "table.0.children.0.name (Input should be a valid string)" in messages[0]
+    assert '"foo" (tại table.0.children.0.foo)' in messages[2]
+    assert messages[3] == (
+        'Giá trị "7" không hợp lệ cho table.0.children.2 '
+        "(Input should be a valid dictionary or instance of Row)."
+    )

@@ -115,7 +115,12 @@ def _from_pydantic(error: Any, doc: YamlDocument, shown: str) -> Problem:
     kind = error.get("type", "")
     value = error.get("input")
     indicator = _indicator_at(doc.data, loc)
-    if kind == "extra_forbidden":
+    if kind == "dataclass_type":
+        # Rows are a pydantic dataclass (plan.py says why): its error says what a model's did.
+        kind = "model_type"
+        class_name = (error.get("ctx") or {}).get("class_name", "")
+        error = {**error, "msg": f"Input should be a valid dictionary or instance of {class_name}"}
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         return _problem(
             "unknown_key", shown, line, indicator=indicator, key=loc[-1] if loc else "", field=field
         )
