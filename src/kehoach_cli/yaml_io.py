@@ -194,6 +194,9 @@ def _build(text: str, limits: Limits, lines: dict[Key, int] | None) -> tuple[boo
     container: Any = None
     in_map = False
     notes: list[Any] = []
+    # Each distinct mapping key kept once: libyaml gives a new string for every scalar, and a
+    # plan repeats the same few keys in every row (25 MB of copies at 50 000 indicators).
+    keys: dict[str, str] = {}
     root: Any = _NOKEY
     document_mark = None
     constructor: Any = None
@@ -305,7 +308,7 @@ def _build(text: str, limits: Limits, lines: dict[Key, int] | None) -> tuple[boo
                 key = top[_KEY]
                 if key is nokey:
                     if type(value) is str:
-                        key = value
+                        key = keys.setdefault(value, value)
                     elif value is None:  # a scalar is never a list or a dict
                         if not top[_MUTED]:
                             notes.append(("yaml_bad_key", event.start_mark.line + 1, None))
