@@ -205,23 +205,18 @@ def _formula_cells(path: Path, part: str) -> dict[tuple[int, int], bool]:
 
 
 def _read_member(path: Path, part: str) -> bytearray:
-    """A member of the zip, inflated into one buffer of its size.
+    """A member of the zip, inflated into one buffer that grows with what is inflated.
 
     ``ZipFile.read`` holds the whole part twice while it joins the pieces it inflated: 40 MB at
     its peak for the 19 MB sheet of a 50 000-row form, while the plan and the sheet's values are
-    in memory too. The directory's size is the most inflating gives (zipfile stops there), and
-    ``_zip_trouble`` has checked it against the limits.
+    in memory too. The buffer is not sized from the directory up front: a directory lying about
+    a part's size would have that much reserved before a byte is read. zipfile stops at the
+    declared size, which ``_zip_trouble`` has checked against the limits.
     """
+    data = bytearray()
     with zipfile.ZipFile(path) as archive, archive.open(part) as member:
-        data = bytearray(archive.getinfo(part).file_size)
-        filled = 0
-        while filled < len(data):
-            chunk = member.read(_CHUNK)
-            if not chunk:
-                break
-            data[filled : filled + len(chunk)] = chunk
-            filled += len(chunk)
-    del data[filled:]  # fewer bytes than the directory said: zipfile has raised or will
+        while chunk := member.read(_CHUNK):
+            data += chunk
     return data
 
 
