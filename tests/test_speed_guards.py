@@ -213,3 +213,20 @@ def test_a_doctype_anywhere_in_a_part_is_refused_not_only_before_the_root(tmp_pa
     doctype = b'<!DOCTYPE x [<!ENTITY a "b">]>'
     form = _form_with(tmp_path, 100_000, doctype)
     assert _guard(form) == [("xml_doctype", None)]
+
+
+def test_main_called_in_process_does_not_freeze_the_callers_objects() -> None:
+    # The console script freezes the collector's objects at the end, to spare the collections
+    # at exit; a program calling main(argv) must not have its objects pinned for good.
+    import gc
+
+    from kehoach_cli.cli.app import main
+
+    thresholds, frozen = gc.get_threshold(), gc.get_freeze_count()
+    try:
+        with pytest.raises(SystemExit) as done:
+            main(["validate", str(ROOT / "data" / "plan_2024.yaml")])
+        assert done.value.code == 0
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.set_threshold(*thresholds)

@@ -162,7 +162,10 @@ def main(argv: list[str] | None = None) -> None:
     # Frozen objects are left out of it; they are freed with the process as before. atexit
     # handlers and the flushing of sys.stdout/stderr still run; only finalizers of objects
     # caught in reference cycles are skipped, which Python never promises to run at exit.
-    gc.freeze()
+    # Only as the console script (no argv given): a caller running main() again in the same
+    # process would keep every frozen object for good.
+    if argv is None:
+        gc.freeze()
     sys.exit(code)
 
 
