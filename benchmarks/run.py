@@ -317,7 +317,11 @@ def fmt_s(value: float) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--quick", action="store_true", help="5 runs per row (< 2 minutes)")
+    mode.add_argument(
+        "--quick",
+        action="store_true",
+        help=f"5 runs per row, {QUICK_SMALL_N_RUNS} for N < 10 000, 1 for N ≥ 10 000 (< 2 minutes)",
+    )
     mode.add_argument("--smoke", action="store_true", help="tiny N, one run: for CI")
     parser.add_argument("--runs", type=int, help="runs per row after the warm-up")
     parser.add_argument("--sizes", help="comma-separated N (default 100,1000,10000,50000)")
@@ -584,18 +588,25 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def print_table(rows: list[Row], runs: int) -> None:
-    print(f"\nkehoach benchmark — {datetime.now():%Y-%m-%d %H:%M}, {machine()}, median of {runs}")
-    print(f"{'measure':58} {'median':>11} {'floor':>11} {'ratio':>7}  {'target':9} met  note")
+    print(
+        f"\nkehoach benchmark — {datetime.now():%Y-%m-%d %H:%M}, {machine()}, "
+        f"median of {runs} runs (column n: a row's own count)"
+    )
+    print(
+        f"{'measure':58} {'median':>11} {'n':>2} {'floor':>11} {'ratio':>7}  {'target':9} met  note"
+    )
     for row in rows:
         t = row.timing
         has_t = t is not None and t.subject and not t.error
         median = fmt_s(t.median) if has_t and t else ""
+        count = str(len(t.subject)) if has_t and t else ""
         floor = fmt_s(t.floor_median) if has_t and t and t.floor else ""
         ratio = row.ratio if row.ratio is not None else (t.ratio if has_t and t else None)
         shown = f"{ratio:7.2f}" if ratio is not None and "RSS" not in row.name else ""
         met = {True: "yes", False: "NO", None: ""}[row.met]
         print(
-            f"{row.name:58} {median:>11} {floor:>11} {shown:>7}  {row.target:9} {met:3}  {row.note}"
+            f"{row.name:58} {median:>11} {count:>2} {floor:>11} {shown:>7}  "
+            f"{row.target:9} {met:3}  {row.note}"
         )
 
 
@@ -612,6 +623,7 @@ def write_json(
         return {
             "measure": row.name,
             "median_s": round(t.median, 4) if ok and t else None,
+            "runs": len(t.subject) if ok and t else None,
             "floor_median_s": round(t.floor_median, 4) if ok and t and t.floor else None,
             "ratio": round(row.ratio, 3)
             if row.ratio is not None

@@ -24,6 +24,7 @@ def test_smoke_run_prints_the_table_and_writes_the_ratios(tmp_path: Path) -> Non
     data = json.loads(out.read_text(encoding="utf-8"))
     rows = {row["measure"]: row for row in data["rows"]}
     assert rows["kehoach --help"]["ratio"] > 0
+    assert rows["kehoach --help"]["runs"] == 1  # each row says how many runs its median is of
     assert rows["validate, N = 100"]["median_s"] > 0
     assert rows["validate: max RSS at N = 100"]["met"] is True
     # The bound under validate ÷ calamine is computed (one run at N = 100 is too noisy to say
