@@ -230,3 +230,53 @@ def test_main_called_in_process_does_not_freeze_the_callers_objects() -> None:
         assert gc.get_freeze_count() == frozen
     finally:
         gc.set_threshold(*thresholds)
+
+
+@pytest.mark.parametrize(
+    ("part", "target"),
+    [
+        ("xl/worksheets/sheet1.dat", "/xl/worksheets/sheet1.dat"),  # not named .xml
+        ("xl/data/s1.xml", "data/s1.xml"),  # outside xl/worksheets/
+        ("XL/WORKSHEETS/SHEET1.XML", "/xl/worksheets/sheet1.xml"),  # found ignoring case
+        ("xl/other/s.bin", "worksheets/../other/s.bin"),
+        ("xl/other/s.bin", "xl/other/s.bin"),
+    ],
+)
+def test_a_far_cell_is_refused_wherever_the_workbook_puts_its_sheet(
+    tmp_path: Path, part: str, target: str
+) -> None:
+    # The guard used to look for far cells only in parts named xl/worksheets/*.xml; calamine
+    # follows the workbook's relationships to any part, and a far cell there made it try to
+    # allocate the whole 17-billion-cell rectangle: the process aborted without a word.
+    shipped = zipfile.ZipFile(RESULTS / "2024-q2" / "vhxh.xlsx")
+    form = tmp_path / "form.xlsx"
+    far = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    with zipfile.ZipFile(form, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in shipped.infolist():
+            data, name = shipped.read(info.filename), info.filename
+            if name == "xl/_rels/workbook.xml.rels":
+                old = b'Target="/xl/worksheets/sheet1.xml"'
+                assert old in data
+                data = data.replace(old, f'Target="{target}"'.encode())
+            if name == "xl/worksheets/sheet1.xml":
+                name = part
+                at = data.index(b"</sheetData>")
+                data = data[:at] + far + data[at:]
+            out.writestr(name, data)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kehoach_cli",
+            "validate",
+            "--plan",
+            str(ROOT / "data" / "plan_2024.yaml"),
+            str(form),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+        timeout=60,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "form.xlsx › Kết quả!XFD1048576: LỖI sheet_too_large" in done.stdout

@@ -221,38 +221,37 @@ def _scan_parts(
 ) -> list[Problem]:
     """Inflate every XML part once, in small pieces: damaged data, DTDs, far cells."""
     sheets: dict[str, _Extent] = {}
+    as_sheet: set[str] = set()
     for member in members:
         name = member.filename
-        if member.is_dir() or not name.lower().endswith(_XML_SUFFIXES):
+        lower = name.lower()
+        if member.is_dir() or not lower.endswith(_XML_SUFFIXES):
             continue
-        is_sheet = name.startswith("xl/worksheets/") and name.endswith(".xml")
-        bound = _Extent()
-        try:
-            for piece in _doctype_and_bound(archive, member, bound if is_sheet else None):
-                if piece == "doctype":
-                    return [_problem("xml_doctype", display, member=name)]
-        except (_Damaged, zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error):
-            return [_problem("zip_damaged", display, member=name)]
-        if not is_sheet:
+        is_sheet = lower.startswith("xl/worksheets/") and lower.endswith(".xml")
+        if is_sheet:
+            as_sheet.add(name)
+        found = _scan_member(archive, member, display, is_sheet)
+        if isinstance(found, list):
+            return found
+        if found is not None:
+            sheets[name] = found
+    # A sheet is whatever the workbook's relationships point at, named as they like
+    # ("xl/data/s.bin", "XL/Sheet.XML"): calamine follows them, ignoring case. Such a part was
+    # checked above for damage and DTDs if its name says XML, but not for far cells.
+    names = _sheet_names(archive)
+    for member in members:
+        name = member.filename
+        if name in as_sheet or member.is_dir() or name.lower() not in names:
             continue
-        if bound.row * bound.col <= CELL_BUDGET:
-            continue  # no cell reaches past the budget, so no value cell does
-        # Something may lie far out (often a formatted empty cell): find the farthest value.
-        extent = _Extent()
-        try:
-            for piece in _cells_and_doctype(archive, member, extent):
-                if piece == "doctype":  # pragma: no cover - the first pass saw the same bytes
-                    return [_problem("xml_doctype", display, member=name)]
-        except (_Damaged, zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error):
-            return [_problem("zip_damaged", display, member=name)]
-        sheets[name] = extent
+        found = _scan_member(archive, member, display, True)
+        if isinstance(found, list):
+            return found
+        if found is not None:
+            sheets[name] = found
     problems: list[Problem] = []
-    names: dict[str, str] | None = None
     for part, extent in sheets.items():
         if extent.row * extent.col > CELL_BUDGET:
-            if names is None:
-                names = _sheet_names(archive)
-            sheet = names.get(part, PurePosixPath(part).stem)
+            sheet = names.get(part.lower(), PurePosixPath(part).stem)
             cell = extent.row_cell if extent.row > limits.rows else extent.col_cell
             problems.append(
                 _problem(
@@ -265,6 +264,32 @@ def _scan_parts(
                 )
             )
     return problems
+
+
+def _scan_member(
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, display: str, is_sheet: bool
+) -> list[Problem] | _Extent | None:
+    """One part inflated in small pieces: its problem (damage, a DTD); for a sheet whose cells
+    may reach past the budget, the farthest value cell; else None."""
+    name = member.filename
+    bound = _Extent()
+    try:
+        for piece in _doctype_and_bound(archive, member, bound if is_sheet else None):
+            if piece == "doctype":
+                return [_problem("xml_doctype", display, member=name)]
+    except (_Damaged, zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error):
+        return [_problem("zip_damaged", display, member=name)]
+    if not is_sheet or bound.row * bound.col <= CELL_BUDGET:
+        return None  # no cell reaches past the budget, so no value cell does
+    # Something may lie far out (often a formatted empty cell): find the farthest value.
+    extent = _Extent()
+    try:
+        for piece in _cells_and_doctype(archive, member, extent):
+            if piece == "doctype":  # pragma: no cover - the first pass saw the same bytes
+                return [_problem("xml_doctype", display, member=name)]
+    except (_Damaged, zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error):
+        return [_problem("zip_damaged", display, member=name)]
+    return extent
 
 
 def _doctype_and_bound(
@@ -395,24 +420,40 @@ def _extend(extent: _Extent, letters: bytes, digits: bytes) -> None:
 
 
 def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet part → the sheet's name as Excel shows it (DTDs were refused before this runs)."""
+    """Sheet part (lower case, every spelling a reader may resolve the workbook's target to) →
+    the sheet's name as Excel shows it. The parts read here were checked for DTDs and damage."""
+    import posixpath
     import unicodedata
 
     from defusedxml import ElementTree
 
     try:
-        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    except Exception:  # a name is a nicety: the part name will do
+        book = ElementTree.fromstring(_read_any_case(archive, "xl/workbook.xml"))
+        rels = ElementTree.fromstring(_read_any_case(archive, "xl/_rels/workbook.xml.rels"))
+    except Exception:  # a name is a nicety; without them calamine finds no sheet either
         return {}
     targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{_PKG_NS}Relationship")}
     names: dict[str, str] = {}
     for sheet in book.iter(f"{_MAIN_NS}sheet"):
         target = targets.get(sheet.get(f"{_REL_NS}id"), "")
-        if target:
-            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            names[part] = unicodedata.normalize("NFC", sheet.get("name", ""))
+        if not target:
+            continue
+        name = unicodedata.normalize("NFC", sheet.get("name", ""))
+        spellings = {f"xl/{target}", posixpath.normpath(f"xl/{target}"), target.lstrip("/")}
+        if target.lower().startswith("xl/"):
+            spellings.add(target)
+        for part in spellings:
+            names.setdefault(part.lower(), name)
     return names
+
+
+def _read_any_case(archive: zipfile.ZipFile, name: str) -> bytes:
+    """A member by its name in any case, as calamine finds the parts it reads."""
+    wanted = name.lower()
+    for member in archive.infolist():
+        if member.filename.lower() == wanted:
+            return archive.read(member)
+    raise KeyError(name)
 
 
 def _notes(archive: zipfile.ZipFile, names: set[str], display: str) -> list[Problem]:
