@@ -280,3 +280,52 @@ def test_a_far_cell_is_refused_wherever_the_workbook_puts_its_sheet(
     )
     assert done.returncode == 1, done.stderr
     assert "form.xlsx › Kết quả!XFD1048576: LỖI sheet_too_large" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("cells", "cell"),
+    [
+        (b'<row r="16"><c r="B50000000"><v>1</v></c></row>', "B50000000"),  # 8 digits
+        (b'<row r="16"><c r="XFD0001048576"><v>1</v></c></row>', "XFD0001048576"),
+        (b'<row r="16"><c r="A99999999999"><v>1</v></c></row>', "A99999999999"),
+        (b'<row r="1"><c a=">" r="XFD1048576"><v>1</v></c></row>', "XFD1048576"),
+        # no reference: calamine counts the row from <row r> and the column cell by cell
+        (b'<row r="1048576">' + b"<c></c>" * 16383 + b"<c><v>1</v></c></row>", "XFD1048576"),
+        (b'<row r="1048576">' + b'<c x:r="A1"/>' * 16383 + b"<c><v>1</v></c></row>", "XFD1048576"),
+    ],
+)
+def test_a_far_cell_the_reference_pattern_missed_is_refused(
+    tmp_path: Path, cells: bytes, cell: str
+) -> None:
+    # Each of these made calamine ask for gigabytes and abort the process (134, no message).
+    assert _guard(_form_with(tmp_path, 8000, cells)) == [("sheet_too_large", cell)]
+
+
+@pytest.mark.parametrize(
+    ("part", "old", "new"),
+    [
+        ("xl/_rels/workbook.xml.rels", b"http://schemas.openxmlformats.org/package", b"urn:x"),
+        ("xl/workbook.xml", b"/officeDocument/2006/relationships", b"/x"),
+    ],
+)
+def test_a_far_cell_in_a_sheet_named_through_other_namespaces_is_refused(
+    tmp_path: Path, part: str, old: bytes, new: bytes
+) -> None:
+    # calamine reads the relationships by local name, whatever the namespaces; the guard used
+    # to resolve them by namespace and so missed a sheet part not named xl/worksheets/*.xml.
+    shipped = zipfile.ZipFile(RESULTS / "2024-q2" / "vhxh.xlsx")
+    form = tmp_path / "form.xlsx"
+    far = b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    with zipfile.ZipFile(form, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in shipped.infolist():
+            data, name = shipped.read(info.filename), info.filename
+            if name == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"/xl/worksheets/sheet1.xml", b"/xl/worksheets/sheet1.dat")
+            if name == part:
+                assert old in data
+                data = data.replace(old, new)
+            if name == "xl/worksheets/sheet1.xml":
+                name = "xl/worksheets/sheet1.dat"
+                data = data.replace(b"</sheetData>", far + b"</sheetData>")
+            out.writestr(name, data)
+    assert _guard(form) == [("sheet_too_large", "XFD1048576")]

@@ -39,21 +39,39 @@ _DOCTYPE = (
     "<!ENTITY".encode("utf-16-le"),
 )
 _DOCTYPE_TAIL = max(len(m) for m in _DOCTYPE)
-# One cell element, self-closed or with its content; any namespace prefix.
-_CELL = re.compile(
-    rb"<(?:[A-Za-z_][\w.-]*:)?c\b([^>]*?)(/>|>(.*?)</(?:[A-Za-z_][\w.-]*:)?c>)", re.S
+# calamine (quick-xml) reads tags by their local name, any prefix, and positions a cell as it meets
+# it: by its own plain ``r`` attribute (not ``x:r``) or, without one, by counting: the row from
+# the last ``<row r>`` plus the rows ended since, the column one past the previous cell's. The
+# exact scan follows the same rules. Attribute values are taken whole (a ``>`` may be in one).
+_PREFIX = rb"(?:[A-Za-z_][\w.-]*:)?"
+# (or, when a quote is never closed, up to the first ``>``: calamine refuses such a tag, but the
+# scan keeps the references in it)
+_ATTRS = rb"((?:[^>\"']|\"[^\"]*\"|'[^']*')*?|[^>]*?)"
+_SHEET_TOKEN = re.compile(
+    rb"<" + _PREFIX + rb"row(?=[\s/>])" + _ATTRS + rb"(/?)>"
+    rb"|</" + _PREFIX + rb"row\s*>"
+    rb"|<" + _PREFIX + rb"c(?=[\s/>])" + _ATTRS + rb"(/>|>(.*?)</" + _PREFIX + rb"c\s*>)",
+    re.S,
 )
-_REF = re.compile(rb"\br\s*=\s*[\"']\$?([A-Za-z]{1,3})\$?([0-9]{1,7})[\"']")
+_ATTR = re.compile(rb"""([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_REF = re.compile(rb"\$?([A-Za-z]+)\$?([0-9]+)")
+_LOOSE_REF = re.compile(rb"""\br\s*=\s*["']\$?([A-Za-z]+)\$?([0-9]+)["']""")
+_ROW_REF = re.compile(rb"[A-Za-z]*([0-9]+)")
 _VALUE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:v|is)\b")
 _MAX_CELL_TEXT = 4 * 1024 * 1024
-# Every cell reference the exact scan can find is a quoted ``$?letters$?digits``; these find
-# all such quoted values, references or not (an upper bound is all they give), without a step
-# of Python per cell. A match holds no quote inside, so none can swallow the next one's opening.
-# One pattern per opening quote: a literal first character makes the scan several times faster.
-_ANY_REF = tuple(
-    re.compile(quote + rb"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})[\"']") for quote in (b'"', b"'")
+# Every cell reference the exact scan can find is a quoted ``$?letters$?digits``, of any length
+# (calamine reads "A0001048576" and "B50000000" too); these find all such quoted values,
+# references or not (an upper bound is all they give), without a step of Python per cell. A
+# match holds no quote inside, so none can swallow the next one's opening. One pattern per
+# opening quote: a literal first character makes the scan several times faster.
+_ANY_REF = tuple(re.compile(quote + rb"\$?([A-Za-z]+)\$?([0-9]+)[\"']") for quote in (b'"', b"'"))
+# A cell tag whose attributes, read whole, hold no plain ``r``: calamine places it by counting,
+# which the quoted values above do not bound.
+_CELL_WITHOUT_REF = re.compile(
+    rb"<" + _PREFIX + rb"c(?=[\s/>])"
+    rb"""(?!(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*?\s+r\s*=)"""
 )
-_ANY_REF_LONGEST = 14  # quote, $, 3 letters, $, 7 digits, quote
+_ANY_REF_LONGEST = 64  # a longer reference is split by a piece end only when it is absurd anyway
 _TAIL = max(_DOCTYPE_TAIL, _ANY_REF_LONGEST)
 # calamine holds the rectangle from A1 to the farthest value, about 32 bytes a cell, and the reader
 # turns it into lists: 2 million cells stay near 100 MB. A results form has a few hundred.
@@ -219,31 +237,22 @@ class _Extent:
 def _scan_parts(
     archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], display: str, limits: Limits
 ) -> list[Problem]:
-    """Inflate every XML part once, in small pieces: damaged data, DTDs, far cells."""
+    """Inflate every part once, in small pieces: damaged data, DTDs, far cells.
+
+    Any part may be a sheet: calamine follows the workbook's relationships, reading their tags
+    by local name whatever the namespaces say, to a part of any name, folder or case
+    ("xl/data/s.bin", "XL/Sheet.XML"). Rather than resolve them as calamine might, every part
+    is looked at for far cells; only one holding ``sheetData`` can be read as a sheet.
+    """
     sheets: dict[str, _Extent] = {}
-    as_sheet: set[str] = set()
-    for member in members:
-        name = member.filename
-        lower = name.lower()
-        if member.is_dir() or not lower.endswith(_XML_SUFFIXES):
-            continue
-        is_sheet = lower.startswith("xl/worksheets/") and lower.endswith(".xml")
-        if is_sheet:
-            as_sheet.add(name)
-        found = _scan_member(archive, member, display, is_sheet)
-        if isinstance(found, list):
-            return found
-        if found is not None:
-            sheets[name] = found
-    # A sheet is whatever the workbook's relationships point at, named as they like
-    # ("xl/data/s.bin", "XL/Sheet.XML"): calamine follows them, ignoring case. Such a part was
-    # checked above for damage and DTDs if its name says XML, but not for far cells.
     names = _sheet_names(archive)
     for member in members:
         name = member.filename
-        if name in as_sheet or member.is_dir() or name.lower() not in names:
+        lower = name.lower()
+        if member.is_dir():
             continue
-        found = _scan_member(archive, member, display, True)
+        markup = lower.endswith(_XML_SUFFIXES) or lower in names
+        found = _scan_member(archive, member, display, markup)
         if isinstance(found, list):
             return found
         if found is not None:
@@ -266,82 +275,144 @@ def _scan_parts(
     return problems
 
 
+@dataclass
+class _Bound:
+    """What the cheap pass learns of a part: how far its references reach, whether a cell is
+    placed by counting, whether it can be a sheet at all."""
+
+    row: int = 0
+    col: int = 0
+    counted: bool = False
+    sheet_data: bool = False
+    doctype: bool = False
+
+    def past_budget(self) -> bool:
+        return self.sheet_data and (self.counted or self.row * self.col > CELL_BUDGET)
+
+
 def _scan_member(
-    archive: zipfile.ZipFile, member: zipfile.ZipInfo, display: str, is_sheet: bool
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, display: str, markup: bool
 ) -> list[Problem] | _Extent | None:
-    """One part inflated in small pieces: its problem (damage, a DTD); for a sheet whose cells
-    may reach past the budget, the farthest value cell; else None."""
+    """One part inflated in small pieces: its problem (damage, a DTD in a markup part); for a
+    sheet whose cells may reach past the budget, the farthest value cell; else None."""
     name = member.filename
-    bound = _Extent()
+    bound = _Bound()
     try:
-        for piece in _doctype_and_bound(archive, member, bound if is_sheet else None):
-            if piece == "doctype":
-                return [_problem("xml_doctype", display, member=name)]
+        _doctype_and_bound(archive, member, bound)
     except (_Damaged, zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error):
         return [_problem("zip_damaged", display, member=name)]
-    if not is_sheet or bound.row * bound.col <= CELL_BUDGET:
+    if bound.doctype and (markup or bound.sheet_data):
+        return [_problem("xml_doctype", display, member=name)]
+    if not bound.past_budget():
         return None  # no cell reaches past the budget, so no value cell does
     # Something may lie far out (often a formatted empty cell): find the farthest value.
     extent = _Extent()
     try:
-        for piece in _cells_and_doctype(archive, member, extent):
-            if piece == "doctype":  # pragma: no cover - the first pass saw the same bytes
-                return [_problem("xml_doctype", display, member=name)]
+        _value_cells(archive, member, extent)
     except (_Damaged, zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error):
         return [_problem("zip_damaged", display, member=name)]
     return extent
 
 
-def _doctype_and_bound(
-    archive: zipfile.ZipFile, member: zipfile.ZipInfo, bound: _Extent | None
-) -> Iterator[Literal["doctype"]]:
-    """Stream one member; yields "doctype" on a DTD and, when given ``bound``, records in it
-    the farthest row and column any cell reference reaches, holding a value or not.
+def _doctype_and_bound(archive: zipfile.ZipFile, member: zipfile.ZipInfo, bound: _Bound) -> None:
+    """Stream one member; records in ``bound`` whether it holds a DTD, the farthest row
+    and column any cell reference reaches, holding a value or not, and whether any cell is
+    placed by counting.
 
     The product of the two is at least that of the farthest value cell: when it is within the
-    budget the sheet is done with, without the per-cell work of :func:`_cells_and_doctype`.
+    budget and no cell is counted, the sheet is done with, without the per-cell work of
+    :func:`_value_cells`.
     """
     tail = b""
     for chunk in _inflate(archive, member):
         window = tail + chunk
-        if any(mark in window for mark in _DOCTYPE):
-            yield "doctype"
-            return
-        if bound is not None:
-            # Repeats (in the tail, in other attributes) do not matter for a maximum.
-            for pattern, quote in zip(_ANY_REF, (b'"', b"'"), strict=True):
-                found = pattern.findall(window) if quote in window else []
-                if found:
-                    columns, rows = zip(*found, strict=True)
-                    bound.row = max(bound.row, max(map(int, rows)))
-                    bound.col = max(bound.col, *map(_column_number, set(columns)))
-        tail = window[-_TAIL:]
+        if not bound.doctype and any(mark in window for mark in _DOCTYPE):
+            bound.doctype = True
+        if not bound.sheet_data and b"sheetData" in window:
+            bound.sheet_data = True
+        keep = len(window) - _TAIL
+        if not bound.counted:
+            for cut in _CELL_WITHOUT_REF.finditer(window):
+                if window.find(b">", cut.end()) >= 0 or cut.start() < keep - _CUT_TAG:
+                    bound.counted = True
+                    break
+                keep = min(keep, cut.start())  # cut by the piece's end: seen whole next time
+        # Repeats (in the tail, in other attributes) do not matter for a maximum.
+        for pattern, quote in zip(_ANY_REF, (b'"', b"'"), strict=True):
+            found = pattern.findall(window) if quote in window else []
+            if found:
+                columns, rows = zip(*found, strict=True)
+                bound.row = max(bound.row, *map(_row_number, set(rows)))
+                bound.col = max(bound.col, *map(_column_number, set(columns)))
+        if _REF_RUN_AT_END.search(window, max(len(window) - _TAIL - 1, 0)):
+            bound.counted = True  # a reference longer than the tail may go on in the next piece
+        tail = window[max(keep, 0) :]
 
 
-def _cells_and_doctype(
-    archive: zipfile.ZipFile, member: zipfile.ZipInfo, extent: _Extent | None
-) -> Iterator[Literal["doctype"]]:
-    """Stream one member; yields "doctype" on a DTD and records value cells into ``extent``."""
+_CUT_TAG = 4096  # a cell tag this long cut by a piece's end counts as one without a reference
+_REF_RUN_AT_END = re.compile(rb"[$A-Za-z0-9]{%d}\Z" % _TAIL)
+
+
+def _value_cells(archive: zipfile.ZipFile, member: zipfile.ZipInfo, extent: _Extent) -> None:
+    """Stream one member, placing its cells as calamine does, and record value cells into
+    ``extent`` (the part was checked for DTDs by the first pass)."""
     tail = b""
+    started = False
+    row, col = 1, 1  # where calamine puts a cell without a reference (1-based here)
     for chunk in _inflate(archive, member):
         window = tail + chunk
-        if any(mark in window for mark in _DOCTYPE):
-            yield "doctype"
-            return
-        if extent is None:
-            tail = window[-_DOCTYPE_TAIL:]
-            continue
         end = 0
-        for match in _CELL.finditer(window):
-            end = match.end()
-            if match.group(2) == b"/>" or not _VALUE.search(match.group(3) or b""):
+        if not started:
+            at = window.find(b"sheetData")
+            if at < 0:
+                tail = window[-len(b"sheetData") :]
                 continue
-            ref = _REF.search(match.group(1))
+            started, end = True, at
+        for match in _SHEET_TOKEN.finditer(window, end):
+            end = match.end()
+            cell_attrs, closing = match.group(3), match.group(4)
+            if cell_attrs is None and match.group(1) is None:  # </row>
+                row, col = row + 1, 1
+                continue
+            if cell_attrs is None:  # <row ...> or <row .../>
+                ref = _ROW_REF.fullmatch(_attribute_r(match.group(1)) or b"")
+                if ref:
+                    row = _row_number(ref.group(1))
+                if match.group(2):
+                    row, col = row + 1, 1
+                continue
+            ref = _REF.fullmatch(_attribute_r(cell_attrs) or b"")
+            letters, digits = (
+                (ref.group(1), ref.group(2)) if ref else (_column_letters(col), b"%d" % row)
+            )
             if ref:
-                _extend(extent, ref.group(1), ref.group(2))
+                col = _column_number(letters)
+            if closing != b"/>" and _VALUE.search(match.group(5) or b""):
+                # A reference another reader might take in a malformed tag, then the cell's place.
+                for loose in _LOOSE_REF.finditer(cell_attrs):
+                    _extend(extent, loose.group(1), loose.group(2))
+                _extend(extent, letters, digits)
+            col += 1
         tail = window[end:]
         if len(tail) > _MAX_CELL_TEXT:
-            tail = tail[-_DOCTYPE_TAIL:]
+            tail = tail[-_TAIL:]
+
+
+def _attribute_r(attributes: bytes) -> bytes | None:
+    """The value of a tag's own plain ``r`` attribute (not ``x:r``, not text inside a value)."""
+    for match in _ATTR.finditer(attributes):
+        if match.group(1) == b"r":
+            value = match.group(2) if match.group(2) is not None else match.group(3)
+            return value.strip()
+    return None
+
+
+def _column_letters(col: int) -> bytes:
+    letters = b""
+    while col > 0:
+        col, rest = divmod(col - 1, 26)
+        letters = bytes([65 + rest]) + letters
+    return letters
 
 
 class _Damaged(Exception):
@@ -402,17 +473,30 @@ def _inflate(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[byte
         raise _Damaged(member.filename)
 
 
+# A reference longer than this is past any budget; reading it whole would only cost time.
+_ABSURD = 1 << 64
+
+
 def _column_number(letters: bytes) -> int:
+    if len(letters) > 12:
+        return _ABSURD
     col = 0
     for ch in letters.upper():
         col = col * 26 + (ch - 64)
     return col
 
 
+def _row_number(digits: bytes) -> int:
+    digits = digits.lstrip(b"0")
+    return _ABSURD if len(digits) > 18 else int(digits or b"0")
+
+
 def _extend(extent: _Extent, letters: bytes, digits: bytes) -> None:
     col = _column_number(letters)
-    row = int(digits)
+    row = _row_number(digits)
     cell = letters.upper().decode("ascii") + digits.decode("ascii")
+    if len(cell) > 24:
+        cell = cell[:23] + "…"
     if row > extent.row:
         extent.row, extent.row_cell = row, cell
     if col > extent.col:
