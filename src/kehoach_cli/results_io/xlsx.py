@@ -64,6 +64,9 @@ def read_workbook(path: Path, display: str, limits: Limits) -> tuple[Grid | None
             is_ods = "content.xml" in names and "xl/workbook.xml" not in names
             if "xl/workbook.xml" not in names and not is_ods:
                 return None, [problem("not_xlsx", file_where)]
+            lying = None if is_ods else _shared_strings_lie(path, members)
+            if lying:
+                return None, [problem("unreadable_workbook", file_where, reason=lying)]
             sheets_xml = {} if is_ods else _sheet_parts(archive)
     except zipfile.BadZipFile:
         return None, [problem("not_xlsx", file_where)]
@@ -164,6 +167,33 @@ def _zip_trouble(members: list[zipfile.ZipInfo], limits: Limits, where: Where) -
     return None
 
 
+def _shared_strings_lie(path: Path, members: list[zipfile.ZipInfo]) -> str | None:
+    """The shared strings' ``uniqueCount`` when it cannot be true, or None.
+
+    calamine reserves room for that many strings before reading one (24 bytes each): a count of
+    2^31 in a tiny part asks for 48 GB and the process aborts (134) without a message. A string
+    takes at least 5 bytes (``<si/>``), so a count larger than the part could hold is a lie.
+    calamine reads ``xl/sharedStrings.xml`` in any case and its root by local name; every
+    ``<sst`` tag is looked at, so a decoy in a comment before the root hides nothing.
+    """
+    for member in members:
+        if member.filename.lower() != "xl/sharedstrings.xml":
+            continue
+        data = _read_member(path, member)
+        if b"uniqueCount" not in data:
+            continue
+        for match in _SST_COUNT.finditer(data):
+            if int(match.group(1)) > member.file_size // 5 + 1:
+                return f'{member.filename}: uniqueCount="{match.group(1).decode("ascii")}"'
+    return None
+
+
+# [^<>]* stops at the tag's end, so the search stays linear; 30 digits are past any real count.
+_SST_COUNT = re.compile(
+    rb"""<(?:[A-Za-z_][\w.-]*:)?sst\s[^<>]*?\buniqueCount\s*=\s*["']\s*\+?0*([0-9]{1,30})"""
+)
+
+
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     """Folded sheet name → its XML part, from workbook.xml and its relationships."""
     from defusedxml import ElementTree
@@ -204,7 +234,7 @@ def _formula_cells(path: Path, part: str) -> dict[tuple[int, int], bool]:
     return found if found is not None else _parse_formulas(data)
 
 
-def _read_member(path: Path, part: str) -> bytearray:
+def _read_member(path: Path, part: str | zipfile.ZipInfo) -> bytearray:
     """A member of the zip, inflated into one buffer that grows with what is inflated.
 
     ``ZipFile.read`` holds the whole part twice while it joins the pieces it inflated: 40 MB at
