@@ -133,20 +133,17 @@ class CellValue:
 def read_number(raw: object, ind: Indicator) -> CellValue:
     """The "Thực hiện" of one indicator, from what a reader returned, checked against its kind."""
     if type(raw) is float:  # the usual cell, past the checks below that it cannot meet
-        try:
-            number = to_decimal(raw)
-        except NumberFormatError:
-            return CellValue(None, "not_a_number", (("value", text_of(raw)),))
-        return check_range(number, ind)
+        if not -_TOO_LARGE < raw < _TOO_LARGE:  # also NaN; past 1e28 to_decimal cannot quantize
+            return CellValue(None, "not_a_number", (("value", _quoted(raw)),))
+        return check_range(to_decimal(raw), ind)
     if is_empty(raw):
         return CellValue(None)
     if isinstance(raw, bool) or isinstance(raw, (date, datetime)):
         return CellValue(None, "not_a_number", (("value", text_of(raw)),))
     if isinstance(raw, (int, float, Decimal)):
-        try:
-            value = to_decimal(raw)
-        except NumberFormatError:
-            return CellValue(None, "not_a_number", (("value", text_of(raw)),))
+        if not -_TOO_LARGE < raw < _TOO_LARGE:
+            return CellValue(None, "not_a_number", (("value", _quoted(raw)),))
+        value = to_decimal(raw)
     else:
         shown = text_of(raw)
         try:
@@ -165,8 +162,23 @@ def read_number(raw: object, ind: Indicator) -> CellValue:
                 )
             if exc.code == "bad_grouping":
                 return CellValue(None, "bad_grouping", (("value", shown),))
-            return CellValue(None, "not_a_number", (("value", shown),))
+            return CellValue(None, "not_a_number", (("value", _quoted(shown)),))
+        if not -_TOO_LARGE < value < _TOO_LARGE:
+            return CellValue(None, "not_a_number", (("value", _quoted(shown)),))
     return check_range(value, ind)
+
+
+# No commune figure reaches 10^15 (a thousand trillion đồng); past 10^28 Decimal's default
+# context cannot even round the value, and the report would fail on it with no file or cell.
+_TOO_LARGE = 10**15
+
+
+def _quoted(raw: object) -> str:
+    """A bad value as a message quotes it: "1e+300", or a long text cut short."""
+    if isinstance(raw, float):
+        return repr(raw)
+    text = f"{Decimal(raw):.6e}" if isinstance(raw, (int, Decimal)) else str(raw)
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 def check_range(value: Decimal, ind: Indicator) -> CellValue:
