@@ -39,6 +39,9 @@ def read_csv(path: Path, display: str, limits: Limits) -> tuple[Grid | None, lis
     first = text.lstrip().splitlines()[0]
     delimiter = max((",", ";", "\t"), key=first.count)
     rows: list[list[object]] = []
+    # The csv module refuses a field over 128 KB with an error that names no line; the file is
+    # within the size limit, so no field can be larger than that (module-wide, only raised).
+    csv.field_size_limit(max(csv.field_size_limit(), limits.text_bytes))
     for i, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)):
         if i >= limits.rows:
             # Rows past the limit are not read: say so rather than lose figures silently.
