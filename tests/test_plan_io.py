@@ -163,3 +163,29 @@ def test_row_errors_come_in_field_order_with_the_wording_of_a_model(tmp_path: Pa
         'Giá trị "7" không hợp lệ cho table.0.children.2 '
         "(Input should be a valid dictionary or instance of Row)."
     )
+
+
+@pytest.mark.parametrize("digits", [31, 101, 5000])
+def test_an_absurdly_large_target_is_refused_at_its_line(tmp_path: Path, digits: int) -> None:
+    # 10^30 used to fail the report with an unexpected InvalidOperation, 5 000 digits the YAML
+    # reader with ValueError (Python converts at most 4 300): neither named the file or line.
+    text = PLAN.read_text(encoding="utf-8")
+    assert "target: 323\n" in text
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(text.replace("target: 323\n", f"target: 1{'0' * (digits - 1)}\n", 1))
+    plan, report = read_plan(plan_file)
+    assert plan is None
+    assert report.flatten("code", "indicator") == [("number_too_large", "grain_output")]
+    line = [row.strip() for row in text.splitlines()].index("target: 323") + 1
+    assert report.problems[0].line == line
+    assert '"1000000000000000000000000000000' in report.problems[0].message
+    assert len(report.problems[0].message) < 300  # the number is quoted by its head
+
+
+def test_a_target_below_a_thousand_trillion_is_accepted(tmp_path: Path) -> None:
+    text = PLAN.read_text(encoding="utf-8")
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(text.replace("target: 323\n", "target: 999999999999999\n", 1))
+    plan, report = read_plan(plan_file)
+    assert plan is not None, report.problems
+    assert plan.by_code["grain_output"].target == Decimal(999999999999999)

@@ -40,3 +40,37 @@ def test_a_scalar_document_is_its_value(tmp_path: Path) -> None:
     path.write_text("42\n", encoding="utf-8")
     doc = read_yaml(path, "doc.yaml", current_limits())
     assert (doc.data, doc.problems) == (42, [])
+
+
+def test_an_integer_longer_than_python_converts_stays_text(tmp_path: Path) -> None:
+    # int() refuses more than 4 300 digits (ValueError, an unexpected error for the user); the
+    # digits are kept as text, which every reader of a figure refuses as too large at its line.
+    path = tmp_path / "doc.yaml"
+    path.write_text(f"a: {'9' * 5000}\nb: {'9' * 4300}\n", encoding="utf-8")
+    doc = read_yaml(path, "doc.yaml", current_limits())
+    assert doc.problems == []
+    assert doc.data["a"] == "9" * 5000
+    assert doc.data["b"] == int("9" * 4300)
+
+
+def test_a_results_figure_of_5000_digits_is_not_a_number_at_its_line(tmp_path: Path) -> None:
+    from kehoach_cli.plan_io import load_plan
+    from kehoach_cli.results_io import validate_results
+
+    from .conftest import PLAN, RESULTS
+
+    shipped = RESULTS / "examples" / "yaml" / "2024-q2" / "dcnn.yaml"
+    text = shipped.read_text(encoding="utf-8")
+    assert "  rice_area: {value: 58.5," in text
+    sent = tmp_path / "dcnn.yaml"
+    sent.write_text(text.replace("rice_area: {value: 58.5,", f"rice_area: {{value: {'9' * 5000},"))
+    plan = load_plan(PLAN)
+    problems = validate_results([sent], plan, current_limits())
+    assert [(p.code, p.indicator) for p in problems] == [("not_a_number", "rice_area")]
+    line = (
+        text.splitlines().index(
+            '  rice_area: {value: 58.5, note: "Đông Xuân 29,5 ha; Hè Thu 29 ha"}'
+        )
+        + 1
+    )
+    assert problems[0].line == line

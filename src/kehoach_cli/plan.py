@@ -7,6 +7,7 @@ is the flat list of indicators in table order, each with its path of ancestor na
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,15 +27,28 @@ WindowKind = Literal["cutoff", "calendar"]
 QUARTER_KEYS = ("q1", "q2", "q3", "q4")
 
 
+# No commune target reaches 10^15 (a thousand trillion); past 10^28 Decimal's default context
+# cannot even round one, and the report would fail on it naming no file or line (the results
+# readers refuse figures from the same bound: results_io.common).
+_TOO_LARGE = 10**15
+
+
 def _vietnamese_number(value: Any) -> Any:
     """Accept a target typed as Vietnamese text ("39,83") as well as a YAML number."""
     if isinstance(value, str):
         try:
-            return parse_number(value)
+            value = parse_number(value)
         except NumberFormatError as exc:
             raise ValueError(f"number:{exc.code}") from exc
-    if isinstance(value, bool):
+    elif isinstance(value, bool):
         raise ValueError("number:not_a_number")
+    finite = (
+        (isinstance(value, Decimal) and value.is_finite())
+        or (isinstance(value, float) and math.isfinite(value))
+        or isinstance(value, int)
+    )
+    if finite and not -_TOO_LARGE < value < _TOO_LARGE:
+        raise ValueError("number:too_large")
     return value
 
 

@@ -142,8 +142,10 @@ def _from_pydantic(error: Any, doc: YamlDocument, shown: str) -> Problem:
     message = str(error.get("msg", ""))
     if "number:" in message:
         reason = message.split("number:", 1)[1].strip()
+        text = str(value)  # a 5 000-digit number is quoted by its head
+        quoted = text if len(text) <= 40 else text[:40] + "…"
         return _problem(
-            f"number_{reason}", shown, line, indicator=indicator, field=field, value=value
+            f"number_{reason}", shown, line, indicator=indicator, field=field, value=quoted
         )
     if "row:" in message:
         detail = message.split("row:", 1)[1].strip()

@@ -278,7 +278,9 @@ def _build(text: str, limits: Limits, lines: dict[Key, int] | None) -> tuple[boo
             elif tag == float_tag:
                 value = _float_text(value)
             elif tag == int_tag and value.isdigit() and value.isascii() and value[:1] != "0":
-                value = int(value)
+                # Python refuses to convert more than 4 300 digits (ValueError); such a number
+                # stays text, which every reader of a figure refuses as too large, at its line.
+                value = int(value) if len(value) <= _LONGEST_INT else value
             elif tag == null_tag:
                 value = None
             elif top is not None and (top[_MUTED] or (in_map and top[_KEY] is drop)):
@@ -440,6 +442,9 @@ def _child_path(parent: list[Any]) -> Key:
         return (*parent[_PATH], len(container))
     key = parent[_KEY]
     return (*parent[_PATH], key if key is not _NOKEY and key is not _DROP else "\x00")
+
+
+_LONGEST_INT = 4300  # sys.int_info.default_max_str_digits
 
 
 def _anchor(anchors: dict[str, Any], event: Any, record: Any) -> None:

@@ -51,6 +51,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{value}" không phải là số ({field}). Viết số, ví dụ 323 hoặc "39,83".',
         '"{value}" is not a number ({field}). Write a number, e.g. 323 or "39,83".',
     ),
+    "plan.number_too_large": (
+        '"{value}" quá lớn ({field}): không chỉ tiêu nào của xã tới một triệu tỷ (10^15). '
+        "Kiểm tra lại số.",
+        '"{value}" is too large ({field}): no commune target reaches a thousand trillion '
+        "(10^15). Check the number.",
+    ),
     "plan.number_empty": (
         "Ô số để trống ({field}). Viết số hoặc null nếu không có chỉ tiêu.",
         "Empty number ({field}). Write a number, or null when there is no target.",
