@@ -76,6 +76,8 @@ CASES: dict[str, Case] = {
         edit=lambda s, r: s.cell(r["cattle_herd"], 6, __import__("datetime").date(2024, 5, 1)),
     ),
     "uncached_formula": Case("formula_no_value", at("rice_area"), {"rice_area": "=20+38.5"}),
+    # An error pasted or left by a failed formula: calamine reads it as an empty cell.
+    "excel_error": Case("cell_error", at("rice_output"), {"rice_output": "#DIV/0!"}),
     "unknown_code": Case(
         "unknown_indicator",
         at("rice_output", "B"),
@@ -159,3 +161,15 @@ def test_a_warning_keeps_the_figure(tmp_path: Path) -> None:
     assert report.valid and report.flatten("code") == [("percentage_as_fraction",)]
     kept = results.files[0].value_of("poverty_rate")
     assert kept is not None and str(kept.value) == "0.312"
+
+
+def test_excel_errors_are_found_with_or_without_a_formula_and_any_prefix() -> None:
+    from kehoach_cli.results_io.xlsx import _error_cells
+
+    sheet = (
+        b'<row r="15"><c r="F15" s="3" t="e"><f>A1/0</f><v>#DIV/0!</v></c>'
+        b'<c r="G15" t="e"/><c r="H15"><v>1</v></c>'
+        b'<x:c r="I15" t=\'e\'><x:v>#REF!</x:v></x:c><c r="J15" t="s"><v>3</v></c></row>'
+    )
+    assert _error_cells(sheet) == {(14, 5): "#DIV/0!", (14, 8): "#REF!"}
+    assert _error_cells(b'<c r="F15" t="n"><v>1</v></c>') == {}

@@ -200,6 +200,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'The "Thực hiện" cell is merged with other cells: a figure may be hidden. Unmerge the '
         "cells and type the figure into the indicator's own cell.",
     ),
+    "results.cell_error": (
+        'Ô có lỗi "{value}" của Excel (công thức không tính được) nên chưa có số liệu. Sửa công '
+        "thức hoặc ghi thẳng con số.",
+        'The cell holds Excel\'s error "{value}" (a formula that cannot be computed), so no figure '
+        "is read. Fix the formula, or type the number itself.",
+    ),
     "results.formula_no_value": (
         "Ô chứa công thức nhưng chưa có giá trị tính sẵn (tệp chưa từng được mở bằng Excel). Mở "
         "tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi; hoặc ghi thẳng con số.",

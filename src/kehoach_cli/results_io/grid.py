@@ -56,6 +56,7 @@ class Grid:
     formulas: dict[tuple[int, int], bool] = field(default_factory=dict)  # → has a cached value
     # merged ranges (first row, first col, last row, last col), 0-based, inclusive
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)  # Excel errors: "#DIV/0!"
 
     def merged_with_others(self, row: int, col: int) -> bool:
         """Whether the cell is part of a merged range of more than one cell."""
@@ -350,7 +351,7 @@ def _read_table(
     note_col = columns.get("note")
     # The loop runs once per indicator: cells are read straight from the row, and a place is
     # named (a string built) only for a row that gives a value or a problem.
-    rows, formulas, where = grid.rows, grid.formulas, grid.where
+    rows, formulas, where, errors = grid.rows, grid.formulas, grid.where, grid.errors
     merged = grid.merged_rows(value_col) if grid.merged else None
     for r in range(header_row + 1, len(rows)):
         row = rows[r]
@@ -358,6 +359,7 @@ def _read_table(
         code_raw = row[code_col] if code_col < width else None
         raw = row[value_col] if value_col < width else None
         formula = formulas.get((r, value_col)) if formulas else None
+        error = errors.get((r, value_col)) if errors else None
         code = text_of(code_raw).lower()
         if not code:
             if not is_empty(raw) and formula is None:
@@ -380,6 +382,7 @@ def _read_table(
             meta.unit,
             seen,
             problems,
+            error,
         )
         if values_item is not None:
             values.append(values_item)
@@ -397,8 +400,10 @@ def read_row(
     unit: str | None,
     seen: dict[str, Where],
     problems: list[Problem],
+    error: str | None = None,
 ) -> ResultValue | None:
-    """One indicator's row in any format; ``formula`` None: no formula, else whether cached."""
+    """One indicator's row in any format; ``formula`` None: no formula, else whether cached;
+    ``error`` the Excel error the value cell holds ("#DIV/0!"), if any."""
     ind = plan.indicator(code)
     if ind is None:
         problems.append(problem("unknown_indicator", code_at, value=code))
@@ -411,6 +416,9 @@ def read_row(
     seen[code] = code_at
     if ind.derived and formula is not None:
         return None  # the form computes it; the engine computes it again from the components
+    if error is not None:
+        problems.append(problem("cell_error", value_at, indicator=code, value=error))
+        return None
     if formula is False:
         problems.append(problem("formula_no_value", value_at, indicator=code))
         return None

@@ -118,9 +118,10 @@ def _read_with_calamine(
         return Where(display, sheet=sheet, cell=cell_ref(row, col))
 
     formulas: dict[tuple[int, int], bool] = {}
+    errors: dict[tuple[int, int], str] = {}
     part = sheets_xml.get(fold(sheet))
     if part:
-        formulas = _formula_cells(path, part)
+        formulas, errors = _formula_cells(path, part)
     if height > limits.rows:
         # Rows past the limit are not read: say so rather than lose figures silently.
         return None, [
@@ -131,7 +132,7 @@ def _read_with_calamine(
                 limit=limits.rows,
             )
         ]
-    return Grid(rows, where, Where(display, sheet=sheet), formulas, merged), []
+    return Grid(rows, where, Where(display, sheet=sheet), formulas, merged, errors), []
 
 
 def _merged_ranges(sheet: Any) -> list[tuple[int, int, int, int]]:
@@ -214,7 +215,9 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def _formula_cells(path: Path, part: str) -> dict[tuple[int, int], bool]:
+def _formula_cells(
+    path: Path, part: str
+) -> tuple[dict[tuple[int, int], bool], dict[tuple[int, int], str]]:
     """(row, col) of every formula cell → whether a value was cached with it.
 
     The sheet's XML is scanned as bytes: most forms hold a few formulas among thousands of
@@ -224,14 +227,33 @@ def _formula_cells(path: Path, part: str) -> dict[tuple[int, int], bool]:
     try:
         data = _read_member(path, part)
     except Exception:  # a broken part: calamine already read the values, formulas are a bonus
-        return {}
+        return {}, {}
+    errors = _error_cells(data)
     # Without ":f" in the part no formula tag has a prefix, and the prefix-free pattern, which
     # starts with a literal, is found several times faster in a large sheet (same matches).
     formula_tag = _FORMULA_TAG if b":f" in data else _PLAIN_FORMULA_TAG
     if formula_tag.search(data) is None:
-        return {}
+        return {}, errors
     found = _scan_formulas(data, formula_tag)
-    return found if found is not None else _parse_formulas(data)
+    return (found if found is not None else _parse_formulas(data)), errors
+
+
+def _error_cells(data: bytes | bytearray) -> dict[tuple[int, int], str]:
+    """Cells holding an Excel error (``t="e"``: "#DIV/0!", "#REF!"…) → its text.
+
+    calamine gives such a cell as empty, so a formula that failed would read as a figure not
+    yet reported. Most sheets have none: two substring searches, then nothing.
+    """
+    if b'"e"' not in data and b"'e'" not in data:
+        return {}
+    found: dict[tuple[int, int], str] = {}
+    for cell in _ERROR_CELL.finditer(data):
+        ref = _CELL_REF.search(cell.group(2))
+        value = _ERROR_VALUE.search(cell.group(3))
+        position = _position(ref.group(1).decode("ascii")) if ref else None
+        if position is not None:
+            found[position] = value.group(1).decode("utf-8", "replace") if value else "#?"
+    return found
 
 
 def _read_member(path: Path, part: str | zipfile.ZipInfo) -> bytearray:
@@ -256,6 +278,12 @@ _PLAIN_FORMULA_TAG = re.compile(rb"<f[\s>/]")
 _CELL_TAG = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?)c((?:\s[^<>]*)?)(?<!/)>\s*$")
 _CELL_REF = re.compile(rb"""\br\s*=\s*["']([A-Za-z]+[0-9]+)["']""")
 _VALUE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:v\s*>(?!</)|is[\s>/])")
+# A cell typed as an error, not self-closed, with its content (the value and any formula).
+_ERROR_CELL = re.compile(
+    rb"""<((?:[A-Za-z_][\w.-]*:)?)c(\s[^<>]*?\bt\s*=\s*["']e["'][^<>]*)(?<!/)>(.*?)</\1c\s*>""",
+    re.S,
+)
+_ERROR_VALUE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?v\s*>\s*([^<\s]{1,40})")
 
 
 def _scan_formulas(
