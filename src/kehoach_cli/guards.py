@@ -43,21 +43,44 @@ _DOCTYPE_TAIL = max(len(m) for m in _DOCTYPE)
 # it: by its own plain ``r`` attribute (not ``x:r``) or, without one, by counting: the row from
 # the last ``<row r>`` plus the rows ended since, the column one past the previous cell's. The
 # exact scan follows the same rules. Attribute values are taken whole (a ``>`` may be in one).
-_PREFIX = rb"(?:[A-Za-z_][\w.-]*:)?"
+# quick-xml ends a name at a space, tab, CR or LF only (``<c\x0c`` is no cell), separates
+# attributes by those and a form feed (``r\x0b=`` is no ``r``), and takes a name's prefix as
+# anything up to its first colon ("1:c", "é:c", "a/b:c", ":c" are cells).
+_WS = rb"[ \t\r\n]"
+_ATTR_WS = rb"[ \t\n\x0c\r]"  # between attributes quick-xml also takes a form feed (not \x0b)
+_PREFIX = rb"(?:(?![/!?])[^ \t\r\n:<>]*:)?"  # "</", "<!", "<?" start no element
+_END_PREFIX = rb"(?:[^ \t\r\n:<>]*:)?"
+_NAME_END = rb"(?=[ \t\r\n>]|/>)"
 # (or, when a quote is never closed, up to the first ``>``: calamine refuses such a tag, but the
 # scan keeps the references in it)
-_ATTRS = rb"((?:[^>\"']|\"[^\"]*\"|'[^']*')*?|[^>]*?)"
+_ATTRS = rb"(?:[^>\"']|\"[^\"]*\"|'[^']*')*?|[^>]*?"
+# A cell's content when it holds no comment, CDATA, instruction or other cell: taken with the
+# cell in one match (the usual case, and a third of the work); other content goes token by token.
+_PLAIN_BODY = rb"(?P<body>[^<]*(?:<(?![!?]|/?" + _END_PREFIX + rb"c[ \t\r\n/>])[^<]*)*)"
+# One token at a time, nesting aside: comments, CDATA and processing instructions are skipped
+# whole (calamine never sees a tag inside one; an unfinished one is marked by an empty group),
+# then row starts and ends, cell starts (with a plain content and end, or alone) and ends, and
+# the starts of a cell's value. Each alternative's last group names it (``match.lastgroup``).
 _SHEET_TOKEN = re.compile(
-    rb"<" + _PREFIX + rb"row(?=[\s/>])" + _ATTRS + rb"(/?)>"
-    rb"|</" + _PREFIX + rb"row\s*>"
-    rb"|<" + _PREFIX + rb"c(?=[\s/>])" + _ATTRS + rb"(/>|>(.*?)</" + _PREFIX + rb"c\s*>)",
+    rb"<!--(?:.*?-->|(?P<comment>))"
+    rb"|<!\[CDATA\[(?:.*?\]\]>|(?P<cdata>))"
+    rb"|<\?(?:.*?\?>|(?P<pi>))"
+    rb"|<" + _PREFIX + rb"row" + _NAME_END + rb"(?P<row>" + _ATTRS + rb")(?P<row_closed>/?)>"
+    rb"|(?P<row_end></" + _END_PREFIX + rb"row" + _WS + rb"*>)"
+    rb"|<" + _PREFIX + rb"c" + _NAME_END + rb"(?P<cell>" + _ATTRS + rb")"
+    rb"(?:(?P<cell_closed>/)>|>(?:" + _PLAIN_BODY + rb"</" + _END_PREFIX + rb"c" + _WS + rb"*>)?)"
+    rb"|(?P<cell_end></" + _END_PREFIX + rb"c" + _WS + rb"*>)"
+    rb"|(?P<value><" + _PREFIX + rb"(?:v|is)" + _NAME_END + rb")",
     re.S,
 )
-_ATTR = re.compile(rb"""([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_VALUE = re.compile(rb"<" + _PREFIX + rb"(?:v|is)" + _NAME_END)
+_CLOSERS = {"comment": b"-->", "cdata": b"]]>", "pi": b"?>"}
+# Text and whole tags (quotes respected): what comes before an unfinished token in a long tail.
+_DONE = re.compile(rb"""(?:[^<]+|<(?:[^>"']|"[^"]*"|'[^']*')*>)*""")
+_ATTR = re.compile(rb"""([^ \t\n\x0c\r=]+)%s*=%s*(?:"([^"]*)"|'([^']*)')""" % (_ATTR_WS, _ATTR_WS))
 _REF = re.compile(rb"\$?([A-Za-z]+)\$?([0-9]+)")
 _LOOSE_REF = re.compile(rb"""\br\s*=\s*["']\$?([A-Za-z]+)\$?([0-9]+)["']""")
 _ROW_REF = re.compile(rb"[A-Za-z]*([0-9]+)")
-_VALUE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:v|is)\b")
 _MAX_CELL_TEXT = 4 * 1024 * 1024
 # Every cell reference the exact scan can find is a quoted ``$?letters$?digits``, of any length
 # (calamine reads "A0001048576" and "B50000000" too); these find all such quoted values,
@@ -68,8 +91,8 @@ _ANY_REF = tuple(re.compile(quote + rb"\$?([A-Za-z]+)\$?([0-9]+)[\"']") for quot
 # A cell tag whose attributes, read whole, hold no plain ``r``: calamine places it by counting,
 # which the quoted values above do not bound.
 _CELL_WITHOUT_REF = re.compile(
-    rb"<" + _PREFIX + rb"c(?=[\s/>])"
-    rb"""(?!(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*?\s+r\s*=)"""
+    rb"<%sc%s(?!(?:%s+[^ \t\n\x0c\r=/>]+%s*=%s*(?:\"[^\"]*\"|'[^']*'))*?%s+r%s*=)"
+    % (_PREFIX, _NAME_END, _ATTR_WS, _ATTR_WS, _ATTR_WS, _ATTR_WS, _ATTR_WS)
 )
 _ANY_REF_LONGEST = 64  # a longer reference is split by a piece end only when it is absurd anyway
 _TAIL = max(_DOCTYPE_TAIL, _ANY_REF_LONGEST)
@@ -355,10 +378,18 @@ _REF_RUN_AT_END = re.compile(rb"[$A-Za-z0-9]{%d}\Z" % _TAIL)
 
 def _value_cells(archive: zipfile.ZipFile, member: zipfile.ZipInfo, extent: _Extent) -> None:
     """Stream one member, placing its cells as calamine does, and record value cells into
-    ``extent`` (the part was checked for DTDs by the first pass)."""
+    ``extent`` (the part was checked for DTDs by the first pass).
+
+    Tokens are taken one at a time with a little state (inside a cell, inside a comment), as
+    quick-xml hands calamine its events: a tag inside a comment, CDATA or processing
+    instruction is no tag, and a cell's content cannot hide the next cell.
+    """
     tail = b""
     started = False
+    closer = b""  # the end of the comment, CDATA or instruction the last piece ended inside
     row, col = 1, 1  # where calamine puts a cell without a reference (1-based here)
+    cell: tuple[bytes, bytes, bytes] | None = None  # the open cell: letters, digits, attributes
+    valued = False  # the open cell has a <v> or <is>
     for chunk in _inflate(archive, member):
         window = tail + chunk
         end = 0
@@ -368,34 +399,69 @@ def _value_cells(archive: zipfile.ZipFile, member: zipfile.ZipInfo, extent: _Ext
                 tail = window[-len(b"sheetData") :]
                 continue
             started, end = True, at
-        for match in _SHEET_TOKEN.finditer(window, end):
-            end = match.end()
-            cell_attrs, closing = match.group(3), match.group(4)
-            if cell_attrs is None and match.group(1) is None:  # </row>
-                row, col = row + 1, 1
+        if closer:
+            at = window.find(closer, end)
+            if at < 0:
+                tail = window[-len(closer) :]
                 continue
-            if cell_attrs is None:  # <row ...> or <row .../>
-                ref = _ROW_REF.fullmatch(_attribute_r(match.group(1)) or b"")
+            closer, end = b"", at + len(closer)
+        for match in _SHEET_TOKEN.finditer(window, end):
+            kind = match.lastgroup
+            if kind in _CLOSERS:  # unfinished: skip to its end in the pieces to come
+                closer = _CLOSERS[kind]  # (kept: its last bytes, never its opening)
+                end = max(match.end(), len(window) - len(closer) + 1)
+                break
+            end = match.end()
+            if kind == "value":
+                valued = True
+                continue
+            if cell is not None and kind in ("cell_end", "cell", "cell_closed", "body"):
+                # (a cell start inside a cell: calamine refuses the sheet; close the first)
+                if valued:
+                    _extend_cell(extent, *cell)
+                cell, col = None, col + 1
+            if kind == "row_closed":  # <row ...> or <row .../>
+                if cell is not None:
+                    continue  # calamine refuses a row inside a cell
+                ref = _ROW_REF.fullmatch(_attribute_r(match.group("row")) or b"")
                 if ref:
                     row = _row_number(ref.group(1))
-                if match.group(2):
+                if match.group("row_closed"):
                     row, col = row + 1, 1
-                continue
-            ref = _REF.fullmatch(_attribute_r(cell_attrs) or b"")
-            letters, digits = (
-                (ref.group(1), ref.group(2)) if ref else (_column_letters(col), b"%d" % row)
-            )
-            if ref:
-                col = _column_number(letters)
-            if closing != b"/>" and _VALUE.search(match.group(5) or b""):
-                # A reference another reader might take in a malformed tag, then the cell's place.
-                for loose in _LOOSE_REF.finditer(cell_attrs):
-                    _extend(extent, loose.group(1), loose.group(2))
-                _extend(extent, letters, digits)
-            col += 1
+            elif kind == "row_end":
+                if cell is None:  # calamine passes over a </row> inside a cell
+                    row, col = row + 1, 1
+            elif kind in ("cell", "cell_closed", "body"):
+                cell_attrs = match.group("cell")
+                ref = _REF.fullmatch(_attribute_r(cell_attrs) or b"")
+                letters, digits = (
+                    (ref.group(1), ref.group(2)) if ref else (_column_letters(col), b"%d" % row)
+                )
+                if ref:
+                    col = _column_number(letters)
+                if kind == "cell":  # its content and end come as tokens
+                    cell, valued = (letters, digits, cell_attrs), False
+                    continue
+                if kind == "body" and _VALUE.search(match.group("body")):
+                    _extend_cell(extent, letters, digits, cell_attrs)
+                col += 1
+            # else: a whole comment, CDATA or instruction, or a </c> outside a cell
         tail = window[end:]
         if len(tail) > _MAX_CELL_TEXT:
-            tail = tail[-_TAIL:]
+            # A long stretch without a token (a long text): keep only an unfinished tag.
+            tail = tail[_DONE.match(tail).end() :]  # type: ignore[union-attr]
+            if len(tail) > _MAX_CELL_TEXT:  # a tag of megabytes: no form has one
+                _extend(extent, b"A" * 13, b"9" * 19)
+                return
+    if cell is not None and valued:
+        _extend_cell(extent, *cell)
+
+
+def _extend_cell(extent: _Extent, letters: bytes, digits: bytes, attributes: bytes) -> None:
+    """Record a value cell, and any reference another reader might take in a malformed tag."""
+    for loose in _LOOSE_REF.finditer(attributes):
+        _extend(extent, loose.group(1), loose.group(2))
+    _extend(extent, letters, digits)
 
 
 def _attribute_r(attributes: bytes) -> bytes | None:
