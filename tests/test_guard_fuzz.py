@@ -17,6 +17,7 @@ import os
 import random
 import subprocess
 import sys
+import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -149,8 +150,6 @@ _ROWS = [1, 2, 3, 7, 12, 100, 65_536, 99_999, 999_999, 1_000_000, 1_048_576, 2_0
 _COLS = [1, 2, 3, 4, 26, 27, 64, 702, 703, 16_000, 16_384, 18_278]
 _PREFIXES = [b"", b"", b"", b"x:", b"x:", b"s:", b"a.b-c:", b"1:", "é:".encode(), b"a/b:"]
 _SPACES = [b" ", b" ", b" ", b"\t", b"\n", b"\r\n", b"  ", b"\x0c", b"\x0b"]
-# Only in a wild sheet: the last of the contents, the last three of the junk (calamine refuses
-# an unknown tag inside a cell), the last of the junk anywhere (it hides the rest of the sheet).
 _JUNK = [
     b'<!-- <c r="XFD1"> -->',
     b'<!-- <row r="1"> -->',
@@ -162,10 +161,21 @@ _JUNK = [
     b'<?pi <c r="A1"><v>1</v></c> ?>',
     b'<![CDATA[<row r="1"><c r="A1"><v>1</v></c>]]>',
     b"<![CDATA[</row></row>]]>",
+]
+# Outside a cell only (calamine refuses an unknown tag inside one).
+_JUNK_OUTSIDE = [
     b"<extLst/>",
     b"<foo a=\"<row r='1'>\"/>",
-    b"<!--->",  # no end: a comment up to the next "-->", for calamine as for the guard
+    b'<x a="<!--"/>',
+    b'<x a="-->"/>',
+    b'<x a="<?"/>',
+    b'<x a="?>"/>',
+    b'<x a="<![CDATA["/>',
+    b'<x a="]]>"/>',
+    b"<x a=\"</c></row><row r='1'>\"/>",
 ]
+# Only in a wild sheet: the last of the contents, and this junk (it hides the rest of the sheet).
+_JUNK_WILD = [b"<!--->", b"<![CDATA[", b"<!-- <row r='1'>"]
 _CONTENT = [
     b"<v>1</v>",
     b"<v>1</v>",
@@ -225,7 +235,7 @@ class _Grammar:
     def junk(self, in_cell: bool = False) -> bytes:
         if self.rng.random() >= 0.15:
             return b""
-        choices = _JUNK if self.wild else _JUNK[:-3] if in_cell else _JUNK[:-1]
+        choices = _JUNK + ([] if in_cell else _JUNK_OUTSIDE) + (_JUNK_WILD if self.wild else [])
         return self.rng.choice(choices)
 
     def reference(self, row: int, col: int) -> bytes:
@@ -367,6 +377,53 @@ REGRESSIONS = {
 }
 
 
+_FAR = b'<row r="1000000"><c r="B5"/><c><v>1</v></c></row>'
+REGRESSIONS.update(
+    {
+        "a comment opening in another tag's attribute value is none": _A1
+        + b'<x a="<!--"/>'
+        + _FAR
+        + b'<x b="-->"/>',
+        "an instruction opening in an attribute value is none": _A1
+        + b'<x a="<?"/>'
+        + _FAR
+        + b'<x b="?>"/>',
+        "a CDATA opening in an attribute value is none": _A1
+        + b'<x a="<![CDATA["/>'
+        + _FAR
+        + b'<x b="]]>"/>',
+        "a <row r> in another tag's attribute value is none": _A1
+        + b'<row r="1000000"><c r="B5"/><x a="<row r=\'1\'>"/><c><v>1</v></c></row>',
+        "a <row r> in a value tag's attribute is none": _A1
+        + b'<row r="1000000"><c r="B5"/><c><v a="<row r=\'1\'>">1</v></c></row>',
+    }
+)
+
+
+def _with_head(head: bytes, body: bytes) -> bytes:
+    main = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    return b'<worksheet xmlns="' + main + b'">' + head + b"<sheetData>" + body + b"</sheetData>"
+
+
+HEADS = {
+    "sheetData in an attribute before the sheet's own": (
+        b'<sheetPr codeName="sheetData &lt;!--"/><sheetPr codeName="sheetData <!--"/>'
+    ),
+    "a cell left open before sheetData": b"<c>",
+    "a far row before sheetData": b'<row r="9"><c r="A1"><v>1</v></c></row>',
+}
+
+
+@pytest.mark.parametrize("head", HEADS.values(), ids=list(HEADS))
+def test_what_comes_before_sheet_data_hides_nothing(
+    head: bytes, oracle: Oracle, tmp_path: Path
+) -> None:
+    path = _write(tmp_path / "f.xlsx", _with_head(head, _A1 + _FAR) + b'<x a="-->"/></worksheet>')
+    truth, detail = oracle.too_large(path)
+    assert truth, detail
+    assert _guard_refuses(path)
+
+
 @pytest.mark.parametrize("body", REGRESSIONS.values(), ids=list(REGRESSIONS))
 def test_regression(body: bytes, oracle: Oracle, tmp_path: Path) -> None:
     path = _write(tmp_path / "f.xlsx", _sheet(body))
@@ -401,6 +458,31 @@ def test_a_comment_longer_than_a_piece_hides_its_tags(
     body = _A1 + b'<row r="1000000">' + hidden + b'<c r="B5"/><c><v>1</v></c></row>'
     path = _write(tmp_path / "f.xlsx", _sheet(body))
     assert _guard_refuses(path)
+
+
+def test_a_reference_past_every_bound_is_refused_with_a_message(tmp_path: Path) -> None:
+    """Its rectangle (2^128 cells) overflowed the Decimal that formats the count: a crash."""
+    body = b'<row r="1"><c r="AAAAAAAAAAAAAA99999999999999999999"><v>1</v></c></row>'
+    path = _write(tmp_path / "f.xlsx", _sheet(body))
+    assert _guard_refuses(path)
+
+
+def test_many_cells_without_an_end_cost_little(tmp_path: Path) -> None:
+    """The exact pass scanned from each unfinished cell to the end of what it held: minutes."""
+    body = b"<row>" + b"<c><x a='" * 50_000
+    path = _write(tmp_path / "f.xlsx", _sheet(body))
+    started = time.perf_counter()
+    check_xlsx_container(path, "f.xlsx", Limits())
+    assert time.perf_counter() - started < 2
+
+
+def test_a_tag_without_an_end_is_waited_for_a_little_then_refused(tmp_path: Path) -> None:
+    rng = random.Random(SEED)
+    junk = b"".join(b"'%x'" % rng.getrandbits(32) for _ in range(300_000))  # 3 MB, no ">"
+    path = _write(tmp_path / "f.xlsx", _sheet(b"<row><c><x " + junk))
+    started = time.perf_counter()
+    assert _guard_refuses(path)
+    assert time.perf_counter() - started < 2
 
 
 def test_the_oracle_reads_a_sheet_of_the_whole_budget(oracle: Oracle, tmp_path: Path) -> None:

@@ -54,34 +54,45 @@ _NAME_END = rb"(?=[ \t\r\n>]|/>)"
 # (or, when a quote is never closed, up to the first ``>``: calamine refuses such a tag, but the
 # scan keeps the references in it)
 _ATTRS = rb"(?:[^>\"']|\"[^\"]*\"|'[^']*')*?|[^>]*?"
-# A cell's content when it holds no comment, CDATA, instruction or other cell: taken with the
-# cell in one match (the usual case, and a third of the work); other content goes token by token.
-_PLAIN_BODY = rb"(?P<body>[^<]*(?:<(?![!?]|/?" + _END_PREFIX + rb"c[ \t\r\n/>])[^<]*)*)"
+# The rest of a tag, quotes respected (unrolled: each turn starts at a quote, so a tag without
+# its end costs one pass, not a backtracking storm).
+_WHOLE_TAG = rb"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>"""
+# A cell's content when it holds no comment, CDATA, instruction or other cell: text and whole
+# tags, taken with the cell in one match (the usual case, and a third of the work); any other
+# content goes token by token.
+_PLAIN_BODY = (
+    rb"(?P<body>[^<]*(?:<(?![!?]|/?" + _END_PREFIX + rb"c[ \t\r\n/>])" + _WHOLE_TAG + rb"[^<]*)*)"
+)
 # One token at a time, nesting aside: comments, CDATA and processing instructions are skipped
 # whole (calamine never sees a tag inside one; an unfinished one is marked by an empty group),
-# then row starts and ends, cell starts (with a plain content and end, or alone) and ends, and
-# the starts of a cell's value. Each alternative's last group names it (``match.lastgroup``).
+# then row starts and ends, cell starts (with a plain content and end, or alone) and ends, the
+# starts of a cell's value, the start of sheetData, and any other tag whole (a "<!--" or "<row"
+# in an attribute value is no token); a "<" that starts none of them stops the piece's scan.
+# Each alternative's last group names it (``match.lastgroup``).
 _SHEET_TOKEN = re.compile(
-    rb"<!--(?:.*?-->|(?P<comment>))"
-    rb"|<!\[CDATA\[(?:.*?\]\]>|(?P<cdata>))"
-    rb"|<\?(?:.*?\?>|(?P<pi>))"
-    rb"|<" + _PREFIX + rb"row" + _NAME_END + rb"(?P<row>" + _ATTRS + rb")(?P<row_closed>/?)>"
+    rb"<" + _PREFIX + rb"row" + _NAME_END + rb"(?P<row>" + _ATTRS + rb")(?P<row_closed>/?)>"
     rb"|(?P<row_end></" + _END_PREFIX + rb"row" + _WS + rb"*>)"
     rb"|<" + _PREFIX + rb"c" + _NAME_END + rb"(?P<cell>" + _ATTRS + rb")"
     rb"(?:(?P<cell_closed>/)>|>(?:" + _PLAIN_BODY + rb"</" + _END_PREFIX + rb"c" + _WS + rb"*>)?)"
     rb"|(?P<cell_end></" + _END_PREFIX + rb"c" + _WS + rb"*>)"
-    rb"|(?P<value><" + _PREFIX + rb"(?:v|is)" + _NAME_END + rb")",
+    rb"|(?P<value><" + _PREFIX + rb"(?:v|is)" + _NAME_END + _WHOLE_TAG + rb")"
+    rb"|<!--(?:.*?-->|(?P<comment>))"
+    rb"|<!\[CDATA\[(?:.*?\]\]>|(?P<cdata>))"
+    rb"|<\?(?:.*?\?>|(?P<pi>))"
+    rb"|(?P<sheet_data><" + _PREFIX + rb"sheetData" + _NAME_END + _WHOLE_TAG + rb")"
+    rb"|(?P<tag></?(?![!?])" + _WHOLE_TAG + rb")"
+    rb"|(?P<stray><)",  # starts no token: a tag cut by the piece's end (or junk)
     re.S,
 )
 _VALUE = re.compile(rb"<" + _PREFIX + rb"(?:v|is)" + _NAME_END)
 _CLOSERS = {"comment": b"-->", "cdata": b"]]>", "pi": b"?>"}
-# Text and whole tags (quotes respected): what comes before an unfinished token in a long tail.
-_DONE = re.compile(rb"""(?:[^<]+|<(?:[^>"']|"[^"]*"|'[^']*')*>)*""")
 _ATTR = re.compile(rb"""([^ \t\n\x0c\r=]+)%s*=%s*(?:"([^"]*)"|'([^']*)')""" % (_ATTR_WS, _ATTR_WS))
 _REF = re.compile(rb"\$?([A-Za-z]+)\$?([0-9]+)")
 _LOOSE_REF = re.compile(rb"""\br\s*=\s*["']\$?([A-Za-z]+)\$?([0-9]+)["']""")
 _ROW_REF = re.compile(rb"[A-Za-z]*([0-9]+)")
-_MAX_CELL_TEXT = 4 * 1024 * 1024
+# The longest tag the exact pass waits the end of (rescanning it with each piece): Excel's are
+# under a kilobyte; the cells' texts are not in tags.
+_MAX_TAG = 256 * 1024
 # Every cell reference the exact scan can find is a quoted ``$?letters$?digits``, of any length
 # (calamine reads "A0001048576" and "B50000000" too); these find all such quoted values,
 # references or not (an upper bound is all they give), without a step of Python per cell. A
@@ -291,7 +302,7 @@ def _scan_parts(
                     display,
                     sheet=sheet,
                     cell=cell,
-                    cells=_count(extent.row * extent.col),
+                    cells=_count(min(extent.row * extent.col, _ABSURD)),  # (a Decimal's room)
                     limit=_count(CELL_BUDGET),
                 )
             )
@@ -393,12 +404,6 @@ def _value_cells(archive: zipfile.ZipFile, member: zipfile.ZipInfo, extent: _Ext
     for chunk in _inflate(archive, member):
         window = tail + chunk
         end = 0
-        if not started:
-            at = window.find(b"sheetData")
-            if at < 0:
-                tail = window[-len(b"sheetData") :]
-                continue
-            started, end = True, at
         if closer:
             at = window.find(closer, end)
             if at < 0:
@@ -407,11 +412,18 @@ def _value_cells(archive: zipfile.ZipFile, member: zipfile.ZipInfo, extent: _Ext
             closer, end = b"", at + len(closer)
         for match in _SHEET_TOKEN.finditer(window, end):
             kind = match.lastgroup
+            if kind == "stray":  # wait for the rest, in the next piece
+                break
             if kind in _CLOSERS:  # unfinished: skip to its end in the pieces to come
                 closer = _CLOSERS[kind]  # (kept: its last bytes, never its opening)
                 end = max(match.end(), len(window) - len(closer) + 1)
                 break
             end = match.end()
+            if kind == "sheet_data" and not started:  # calamine reads from here, afresh
+                started = True
+                continue
+            if not started or kind == "tag":
+                continue
             if kind == "value":
                 valued = True
                 continue
@@ -446,13 +458,14 @@ def _value_cells(archive: zipfile.ZipFile, member: zipfile.ZipInfo, extent: _Ext
                     _extend_cell(extent, letters, digits, cell_attrs)
                 col += 1
             # else: a whole comment, CDATA or instruction, or a </c> outside a cell
-        tail = window[end:]
-        if len(tail) > _MAX_CELL_TEXT:
-            # A long stretch without a token (a long text): keep only an unfinished tag.
-            tail = tail[_DONE.match(tail).end() :]  # type: ignore[union-attr]
-            if len(tail) > _MAX_CELL_TEXT:  # a tag of megabytes: no form has one
-                _extend(extent, b"A" * 13, b"9" * 19)
-                return
+        if closer:
+            tail = window[end:]
+            continue
+        pending = window.find(b"<", end)  # text before it holds no token: it goes
+        tail = window[pending:] if pending >= 0 else b""
+        if len(tail) > _MAX_TAG:  # a tag this long (or a stray "<"): no form has one
+            _extend(extent, b"XFD", b"1048576")  # it may hide anything: the sheet's far corner
+            return
     if cell is not None and valued:
         _extend_cell(extent, *cell)
 
