@@ -248,21 +248,11 @@ def test_a_far_cell_is_refused_wherever_the_workbook_puts_its_sheet(
     # The guard used to look for far cells only in parts named xl/worksheets/*.xml; calamine
     # follows the workbook's relationships to any part, and a far cell there made it try to
     # allocate the whole 17-billion-cell rectangle: the process aborted without a word.
-    shipped = zipfile.ZipFile(RESULTS / "2024-q2" / "vhxh.xlsx")
-    form = tmp_path / "form.xlsx"
     far = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
-    with zipfile.ZipFile(form, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in shipped.infolist():
-            data, name = shipped.read(info.filename), info.filename
-            if name == "xl/_rels/workbook.xml.rels":
-                old = b'Target="/xl/worksheets/sheet1.xml"'
-                assert old in data
-                data = data.replace(old, f'Target="{target}"'.encode())
-            if name == "xl/worksheets/sheet1.xml":
-                name = part
-                at = data.index(b"</sheetData>")
-                data = data[:at] + far + data[at:]
-            out.writestr(name, data)
+    old = b'Target="/xl/worksheets/sheet1.xml"'
+    form = _shipped_form_with(
+        tmp_path, part, far, [("xl/_rels/workbook.xml.rels", old, f'Target="{target}"'.encode())]
+    )
     done = subprocess.run(
         [
             sys.executable,
@@ -313,19 +303,28 @@ def test_a_far_cell_in_a_sheet_named_through_other_namespaces_is_refused(
 ) -> None:
     # calamine reads the relationships by local name, whatever the namespaces; the guard used
     # to resolve them by namespace and so missed a sheet part not named xl/worksheets/*.xml.
+    far = b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    dat = ("xl/_rels/workbook.xml.rels", b"/xl/worksheets/sheet1.xml", b"/xl/worksheets/sheet1.dat")
+    form = _shipped_form_with(tmp_path, "xl/worksheets/sheet1.dat", far, [dat, (part, old, new)])
+    assert _guard(form) == [("sheet_too_large", "XFD1048576")]
+
+
+def _shipped_form_with(
+    tmp_path: Path, sheet_part: str, far_row: bytes, edits: list[tuple[str, bytes, bytes]]
+) -> Path:
+    """A copy of a shipped form whose sheet is stored as ``sheet_part`` with ``far_row`` added;
+    ``edits``: (part, old, new), bytes replaced in that part in order (each must be there)."""
     shipped = zipfile.ZipFile(RESULTS / "2024-q2" / "vhxh.xlsx")
     form = tmp_path / "form.xlsx"
-    far = b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
     with zipfile.ZipFile(form, "w", zipfile.ZIP_DEFLATED) as out:
         for info in shipped.infolist():
             data, name = shipped.read(info.filename), info.filename
-            if name == "xl/_rels/workbook.xml.rels":
-                data = data.replace(b"/xl/worksheets/sheet1.xml", b"/xl/worksheets/sheet1.dat")
-            if name == part:
-                assert old in data
-                data = data.replace(old, new)
+            for part, old, new in edits:
+                if part == name:
+                    assert old in data, (part, old)
+                    data = data.replace(old, new)
             if name == "xl/worksheets/sheet1.xml":
-                name = "xl/worksheets/sheet1.dat"
-                data = data.replace(b"</sheetData>", far + b"</sheetData>")
+                name = sheet_part
+                data = data.replace(b"</sheetData>", far_row + b"</sheetData>")
             out.writestr(name, data)
-    assert _guard(form) == [("sheet_too_large", "XFD1048576")]
+    return form
