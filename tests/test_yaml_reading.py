@@ -53,7 +53,7 @@ def test_an_integer_longer_than_python_converts_stays_text(tmp_path: Path) -> No
     assert doc.data["b"] == int("9" * 4300)
 
 
-def test_a_results_figure_of_5000_digits_is_not_a_number_at_its_line(tmp_path: Path) -> None:
+def test_a_results_figure_of_5000_digits_is_too_large_at_its_line(tmp_path: Path) -> None:
     from kehoach_cli.plan_io import load_plan
     from kehoach_cli.results_io import validate_results
 
@@ -66,7 +66,7 @@ def test_a_results_figure_of_5000_digits_is_not_a_number_at_its_line(tmp_path: P
     sent.write_text(text.replace("rice_area: {value: 58.5,", f"rice_area: {{value: {'9' * 5000},"))
     plan = load_plan(PLAN)
     problems = validate_results([sent], plan, current_limits())
-    assert [(p.code, p.indicator) for p in problems] == [("not_a_number", "rice_area")]
+    assert [(p.code, p.indicator) for p in problems] == [("number_too_large", "rice_area")]
     line = (
         text.splitlines().index(
             '  rice_area: {value: 58.5, note: "Đông Xuân 29,5 ha; Hè Thu 29 ha"}'

@@ -52,8 +52,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{value}" is not a number ({field}). Write a number, e.g. 323 or "39,83".',
     ),
     "plan.number_too_large": (
-        '"{value}" quá lớn ({field}): không chỉ tiêu nào của xã tới một triệu tỷ (10^15). '
-        "Kiểm tra lại số.",
+        '"{value}" lớn quá mức ({field}): không có chỉ tiêu nào của xã lớn đến một triệu tỷ '
+        "(10^15). Kiểm tra lại số.",
         '"{value}" is too large ({field}): no commune target reaches a thousand trillion '
         "(10^15). Check the number.",
     ),

@@ -159,6 +159,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{value}" is not a number. Write a number, e.g. 120 or 39,5; leave it empty when there '
         "is no figure yet.",
     ),
+    "results.number_too_large": (
+        '"{value}" lớn quá mức: không có số liệu nào của xã lớn đến một triệu tỷ (10^15). Kiểm '
+        "tra lại số.",
+        '"{value}" is too large: no commune figure reaches a thousand trillion (10^15). Check '
+        "the number.",
+    ),
     "results.ambiguous_number": (
         '"{value}" không rõ nghĩa: {thousands} (hàng nghìn) hay {decimal} (số thập phân)? Ghi '
         "lại không dùng dấu chấm: {thousands} hoặc {decimal}.",
@@ -201,8 +207,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cells and type the figure into the indicator's own cell.",
     ),
     "results.cell_error": (
-        'Ô có lỗi "{value}" của Excel (công thức không tính được) nên chưa có số liệu. Sửa công '
-        "thức hoặc ghi thẳng con số.",
+        'Ô đang báo lỗi Excel "{value}" (công thức không tính được) nên không đọc được số liệu. '
+        "Sửa công thức hoặc ghi thẳng con số.",
         'The cell holds Excel\'s error "{value}" (a formula that cannot be computed), so no figure '
         "is read. Fix the formula, or type the number itself.",
     ),

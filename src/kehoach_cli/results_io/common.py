@@ -133,8 +133,9 @@ class CellValue:
 def read_number(raw: object, ind: Indicator) -> CellValue:
     """The "Thực hiện" of one indicator, from what a reader returned, checked against its kind."""
     if type(raw) is float:  # the usual cell, past the checks below that it cannot meet
-        if not -_TOO_LARGE < raw < _TOO_LARGE:  # also NaN; past 1e28 to_decimal cannot quantize
-            return CellValue(None, "not_a_number", (("value", _quoted(raw)),))
+        if not -_TOO_LARGE < raw < _TOO_LARGE:  # past 1e28 to_decimal cannot even quantize
+            code = "not_a_number" if raw != raw else "number_too_large"  # NaN is not a number
+            return CellValue(None, code, (("value", _quoted(raw)),))
         return check_range(to_decimal(raw), ind)
     if is_empty(raw):
         return CellValue(None)
@@ -142,7 +143,8 @@ def read_number(raw: object, ind: Indicator) -> CellValue:
         return CellValue(None, "not_a_number", (("value", text_of(raw)),))
     if isinstance(raw, (int, float, Decimal)):
         if not -_TOO_LARGE < raw < _TOO_LARGE:
-            return CellValue(None, "not_a_number", (("value", _quoted(raw)),))
+            code = "not_a_number" if raw != raw else "number_too_large"
+            return CellValue(None, code, (("value", _quoted(raw)),))
         value = to_decimal(raw)
     else:
         shown = text_of(raw)
@@ -164,7 +166,7 @@ def read_number(raw: object, ind: Indicator) -> CellValue:
                 return CellValue(None, "bad_grouping", (("value", shown),))
             return CellValue(None, "not_a_number", (("value", _quoted(shown)),))
         if not -_TOO_LARGE < value < _TOO_LARGE:
-            return CellValue(None, "not_a_number", (("value", _quoted(shown)),))
+            return CellValue(None, "number_too_large", (("value", _quoted(shown)),))
     return check_range(value, ind)
 
 
