@@ -279,7 +279,7 @@ def _scan_parts(
     is looked at for far cells; only one holding ``sheetData`` can be read as a sheet.
     """
     sheets: dict[str, _Extent] = {}
-    names = _sheet_names(archive)
+    names = sheet_names(archive)
     for member in members:
         name = member.filename
         lower = name.lower()
@@ -582,7 +582,7 @@ def _extend(extent: _Extent, letters: bytes, digits: bytes) -> None:
         extent.col, extent.col_cell = col, cell
 
 
-def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
+def sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
     """Sheet part (lower case, every spelling a reader may resolve the workbook's target to) →
     the sheet's name as Excel shows it. The parts read here were checked for DTDs and damage."""
     import posixpath

@@ -10,7 +10,7 @@ from .errors import InputFileNotFound, InvalidData
 from .limits import Limits, current_limits
 from .messages import t
 from .plan import Plan
-from .problems import Problem, ProblemReport
+from .problems import Problem, ProblemReport, quoted_head
 from .yaml_io import YamlDocument, read_yaml
 
 PLAN_ENV = "KEHOACH_PLAN"
@@ -142,10 +142,13 @@ def _from_pydantic(error: Any, doc: YamlDocument, shown: str) -> Problem:
     message = str(error.get("msg", ""))
     if "number:" in message:
         reason = message.split("number:", 1)[1].strip()
-        text = str(value)  # a 5 000-digit number is quoted by its head
-        quoted = text if len(text) <= 40 else text[:40] + "…"
         return _problem(
-            f"number_{reason}", shown, line, indicator=indicator, field=field, value=quoted
+            f"number_{reason}",
+            shown,
+            line,
+            indicator=indicator,
+            field=field,
+            value=quoted_head(str(value)),
         )
     if "row:" in message:
         detail = message.split("row:", 1)[1].strip()

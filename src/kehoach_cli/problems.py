@@ -89,3 +89,9 @@ class ProblemReport:
             "warnings": self.warnings,
             "problems": [p.to_dict() for p in self.problems],
         }
+
+
+def quoted_head(text: str) -> str:
+    """A value as a problem's message quotes it: whole, or its first 40 characters and "…" (a
+    5 000-digit number or a pasted blob would bury the message)."""
+    return text if len(text) <= 40 else text[:40] + "…"

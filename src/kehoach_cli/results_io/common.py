@@ -13,7 +13,7 @@ from ..errors import NumberFormatError
 from ..messages import t
 from ..numbers import format_number, is_whole, parse_number, to_decimal
 from ..plan import Indicator
-from ..problems import Problem
+from ..problems import Problem, quoted_head
 
 SHEET_NAME = "Kết quả"
 INSTRUCTIONS_SHEET = "Hướng dẫn"
@@ -134,8 +134,7 @@ def read_number(raw: object, ind: Indicator) -> CellValue:
     """The "Thực hiện" of one indicator, from what a reader returned, checked against its kind."""
     if type(raw) is float:  # the usual cell, past the checks below that it cannot meet
         if not -_TOO_LARGE < raw < _TOO_LARGE:  # past 1e28 to_decimal cannot even quantize
-            code = "not_a_number" if raw != raw else "number_too_large"  # NaN is not a number
-            return CellValue(None, code, (("value", _quoted(raw)),))
+            return _beyond(raw)
         return check_range(to_decimal(raw), ind)
     if is_empty(raw):
         return CellValue(None)
@@ -143,8 +142,7 @@ def read_number(raw: object, ind: Indicator) -> CellValue:
         return CellValue(None, "not_a_number", (("value", text_of(raw)),))
     if isinstance(raw, (int, float, Decimal)):
         if not -_TOO_LARGE < raw < _TOO_LARGE:
-            code = "not_a_number" if raw != raw else "number_too_large"
-            return CellValue(None, code, (("value", _quoted(raw)),))
+            return _beyond(raw)
         value = to_decimal(raw)
     else:
         shown = text_of(raw)
@@ -164,9 +162,9 @@ def read_number(raw: object, ind: Indicator) -> CellValue:
                 )
             if exc.code == "bad_grouping":
                 return CellValue(None, "bad_grouping", (("value", shown),))
-            return CellValue(None, "not_a_number", (("value", _quoted(shown)),))
+            return CellValue(None, "not_a_number", (("value", quoted_head(shown)),))
         if not -_TOO_LARGE < value < _TOO_LARGE:
-            return CellValue(None, "number_too_large", (("value", _quoted(shown)),))
+            return CellValue(None, "number_too_large", (("value", quoted_head(shown)),))
     return check_range(value, ind)
 
 
@@ -175,12 +173,11 @@ def read_number(raw: object, ind: Indicator) -> CellValue:
 _TOO_LARGE = 10**15
 
 
-def _quoted(raw: object) -> str:
-    """A bad value as a message quotes it: "1e+300", or a long text cut short."""
-    if isinstance(raw, float):
-        return repr(raw)
-    text = f"{Decimal(raw):.6e}" if isinstance(raw, (int, Decimal)) else str(raw)
-    return text if len(text) <= 40 else text[:40] + "…"
+def _beyond(raw: float | int | Decimal) -> CellValue:
+    """A number past the bound (or NaN, which is no number), quoted short: "1e+300"."""
+    code = "not_a_number" if raw != raw else "number_too_large"
+    shown = repr(raw) if isinstance(raw, float) else quoted_head(f"{Decimal(raw):.6e}")
+    return CellValue(None, code, (("value", shown),))
 
 
 def check_range(value: Decimal, ind: Indicator) -> CellValue:

@@ -58,13 +58,6 @@ class Grid:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # Excel errors: "#DIV/0!"
 
-    def merged_with_others(self, row: int, col: int) -> bool:
-        """Whether the cell is part of a merged range of more than one cell."""
-        return any(
-            r0 <= row <= r1 and c0 <= col <= c1 and (r0, c0) != (r1, c1)
-            for r0, c0, r1, c1 in self.merged
-        )
-
     def merged_rows(self, col: int) -> Callable[[int], bool]:
         """Whether a row's cell in ``col`` is part of a merged range of more than one cell.
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zipfile
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from ..limits import Limits
@@ -23,8 +23,6 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
 def is_workbook_bytes(head: bytes) -> bool:
@@ -196,23 +194,16 @@ _SST_COUNT = re.compile(
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Folded sheet name → its XML part, from workbook.xml and its relationships."""
-    from defusedxml import ElementTree
+    """Folded sheet name → its part in the archive, resolved as the container guard resolves
+    the workbook's relationships (any case, every spelling a reader may give a target)."""
+    from ..guards import sheet_names
 
-    try:
-        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    except (KeyError, ElementTree.ParseError, ValueError):
-        return {}
-    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{_PKG_REL}Relationship")}
-    parts: dict[str, str] = {}
-    for sheet in book.iter(f"{_MAIN}sheet"):
-        target = targets.get(sheet.get(f"{_REL}id"), "")
-        if not target:
-            continue
-        part = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
-        parts[fold(sheet.get("name", ""))] = part
-    return parts
+    names = sheet_names(archive)
+    return {
+        fold(names[member.filename.lower()]): member.filename
+        for member in archive.infolist()
+        if member.filename.lower() in names
+    }
 
 
 def _formula_cells(
