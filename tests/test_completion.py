@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kehoach_cli.completion import compute
 from kehoach_cli.periods import Period
-from kehoach_cli.plan_io import load_plan
+from kehoach_cli.plan.io import load_plan
+from kehoach_cli.report.completion import compute
 
 from .conftest import PLAN
 from .render.fixtures import q2_files, result_file, small_plan

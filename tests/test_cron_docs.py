@@ -165,8 +165,8 @@ def test_documented_line_runs_on_the_sample_data(kind: str, line: str, tmp_path:
 def _check_report_output(line: str, serve: Path) -> None:
     from datetime import date
 
-    from kehoach_cli.plan_io import load_plan
-    from kehoach_cli.schedule import output_name, resolve_period
+    from kehoach_cli.plan.io import load_plan
+    from kehoach_cli.report.schedule import output_name, resolve_period
 
     for args in _invocations(line):
         options = dict(zip(args[1::2], args[2::2], strict=False))

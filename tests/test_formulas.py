@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from kehoach_cli.errors import FormulaError
-from kehoach_cli.formulas import BinOp, parse
+from kehoach_cli.plan.formulas import BinOp, parse
 
 
 def test_precedence_and_parentheses() -> None:

@@ -102,7 +102,7 @@ def _mutated_plan(draw: st.DrawFn) -> str:
 @given(_mutated_plan())
 def test_mutated_plans_give_only_documented_problems(tmp_path: Path, text: str) -> None:
     from kehoach_cli.messages import catalog
-    from kehoach_cli.plan_io import read_plan
+    from kehoach_cli.plan.io import read_plan
 
     path = tmp_path / "plan.yaml"
     path.write_text(text, encoding="utf-8")

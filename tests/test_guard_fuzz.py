@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from kehoach_cli.guards import CELL_BUDGET, check_xlsx_container
-from kehoach_cli.limits import Limits
+from kehoach_cli.safety.guards import CELL_BUDGET, check_xlsx_container
+from kehoach_cli.safety.limits import Limits
 from tests.conftest import RESULTS
 
 pytestmark = pytest.mark.skipif(

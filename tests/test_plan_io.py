@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from kehoach_cli.errors import InputFileNotFound, InvalidData
-from kehoach_cli.plan import Indicator
-from kehoach_cli.plan_io import find_plan, load_plan, read_plan
+from kehoach_cli.plan.io import find_plan, load_plan, read_plan
+from kehoach_cli.plan.model import Indicator
 
 from .conftest import PLAN, TESTDATA
 

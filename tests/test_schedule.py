@@ -8,9 +8,9 @@ import pytest
 
 from kehoach_cli.errors import UsageError
 from kehoach_cli.periods import Period
-from kehoach_cli.plan import Plan, Reporting
-from kehoach_cli.plan_io import load_plan
-from kehoach_cli.schedule import (
+from kehoach_cli.plan.io import load_plan
+from kehoach_cli.plan.model import Plan, Reporting
+from kehoach_cli.report.schedule import (
     check_period_in_plan,
     deadline,
     output_name,
@@ -159,7 +159,7 @@ def test_output_name_refuses_an_unknown_format() -> None:
 def test_every_report_format_has_an_output_name() -> None:
     from kehoach_cli.periods import Period
     from kehoach_cli.render import available_formats
-    from kehoach_cli.schedule import output_name
+    from kehoach_cli.report.schedule import output_name
 
     names = {output_name(Period(2024, "quarter", 2), fmt) for fmt in available_formats()}
     assert len(names) == len(available_formats())

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from kehoach_cli.guards import check_xlsx_container
-from kehoach_cli.limits import Limits, current_limits
 from kehoach_cli.render import json as json_renderer
-from kehoach_cli.yaml_io import YamlDocument, read_yaml
+from kehoach_cli.safety.guards import check_xlsx_container
+from kehoach_cli.safety.limits import Limits, current_limits
+from kehoach_cli.safety.yaml_io import YamlDocument, read_yaml
 
 from .conftest import RESULTS, ROOT
 from .render.test_report_renderers import q2_report

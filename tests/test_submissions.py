@@ -8,11 +8,11 @@ from decimal import Decimal
 import pytest
 
 from kehoach_cli.periods import Period
-from kehoach_cli.plan import Plan
-from kehoach_cli.plan_io import load_plan
+from kehoach_cli.plan.io import load_plan
+from kehoach_cli.plan.model import Plan
 from kehoach_cli.problems import Problem
-from kehoach_cli.results import ResultFile, ResultSet, ResultValue
-from kehoach_cli.submissions import StatusReport, submission_status
+from kehoach_cli.report.submissions import StatusReport, submission_status
+from kehoach_cli.results.model import ResultFile, ResultSet, ResultValue
 
 from .conftest import PLAN
 

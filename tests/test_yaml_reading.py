@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kehoach_cli.limits import current_limits
-from kehoach_cli.yaml_io import read_yaml
+from kehoach_cli.safety.limits import current_limits
+from kehoach_cli.safety.yaml_io import read_yaml
 
 
 def _codes(tmp_path: Path, text: str) -> list[tuple[str, int | None]]:
@@ -54,8 +54,8 @@ def test_an_integer_longer_than_python_converts_stays_text(tmp_path: Path) -> No
 
 
 def test_a_results_figure_of_5000_digits_is_too_large_at_its_line(tmp_path: Path) -> None:
-    from kehoach_cli.plan_io import load_plan
-    from kehoach_cli.results_io import validate_results
+    from kehoach_cli.plan.io import load_plan
+    from kehoach_cli.results import validate_results
 
     from .conftest import PLAN, RESULTS
 

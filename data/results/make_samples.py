@@ -17,9 +17,9 @@ from pathlib import Path
 
 from kehoach_cli.numbers import format_number
 from kehoach_cli.periods import Period
-from kehoach_cli.plan_io import load_plan
-from kehoach_cli.results_io.grid import HEADERS
-from kehoach_cli.results_io.template import (
+from kehoach_cli.plan.io import load_plan
+from kehoach_cli.results.grid import HEADERS
+from kehoach_cli.results.template import (
     FIRST_ROW,
     META_ROWS,
     build_form,
@@ -174,7 +174,7 @@ def main() -> int:
 
 def write_copies(plan: object, period: Period, unit: str, figures: dict[str, object]) -> None:
     """The Q2 report of ``unit`` again as CSV and YAML, same figures, same metadata."""
-    from kehoach_cli.plan import Plan
+    from kehoach_cli.plan.model import Plan
 
     assert isinstance(plan, Plan)
     rows = [r for r in form_rows(plan, unit) if r.indicator and not r.indicator.derived]

@@ -16,17 +16,17 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .completion import compute
     from .periods import Period, parse_period
-    from .plan_io import load_plan
-    from .report import Report
-    from .results_io import load_results
+    from .plan.io import load_plan
+    from .report.completion import compute
+    from .report.model import Report
+    from .results import load_results
 
 _EXPORTS = {
-    "load_plan": ("plan_io", "load_plan"),
-    "load_results": ("results_io", "load_results"),
-    "compute": ("completion", "compute"),
-    "Report": ("report", "Report"),
+    "load_plan": ("plan.io", "load_plan"),
+    "load_results": ("results", "load_results"),
+    "compute": ("report.completion", "compute"),
+    "Report": ("report.model", "Report"),
     "Period": ("periods", "Period"),
     "parse_period": ("periods", "parse_period"),
 }

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kehoach_cli.plan_io import load_plan
+from kehoach_cli.plan.io import load_plan
 from kehoach_cli.render.plan import plan_to_dict
 
 from ..conftest import PLAN, TESTDATA, Cli

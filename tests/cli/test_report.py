@@ -6,10 +6,10 @@ import json
 from datetime import date
 from pathlib import Path
 
-from kehoach_cli.completion import compute
 from kehoach_cli.periods import Period
-from kehoach_cli.plan_io import load_plan
-from kehoach_cli.results_io import load_results
+from kehoach_cli.plan.io import load_plan
+from kehoach_cli.report.completion import compute
+from kehoach_cli.results import load_results
 
 from ..conftest import PLAN, Cli
 from ..render.fixtures import Q2_VALUES

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from kehoach_cli.periods import Period
-from kehoach_cli.plan_io import load_plan
-from kehoach_cli.results_io import load_results
-from kehoach_cli.submissions import submission_status
+from kehoach_cli.plan.io import load_plan
+from kehoach_cli.report.submissions import submission_status
+from kehoach_cli.results import load_results
 
 from ..conftest import PLAN, RESULTS, Cli
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import openpyxl
 
-from kehoach_cli.limits import Limits
-from kehoach_cli.plan_io import load_plan
-from kehoach_cli.results_io import validate_results
+from kehoach_cli.plan.io import load_plan
+from kehoach_cli.results import validate_results
+from kehoach_cli.safety.limits import Limits
 
 from ..conftest import PLAN, RESULTS, Cli
 

@@ -1,8 +1,8 @@
 """The hostile corpus: what each file must give, and a runner that bounds time and memory.
 
 The files are written by scripts/make_hostile_corpus.py. ``GUARD`` is what the checks made
-before parsing say of each file (guards.py); ``CLI`` is what ``kehoach validate`` says today, as
-(exit code, first problem code), ``None`` for a file read without errors.
+before parsing say of each file (safety/guards.py); ``CLI`` is what ``kehoach validate`` says
+today, as (exit code, first problem code), ``None`` for a file read without errors.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Hostile workbooks and CSV through ``kehoach validate`` once the readers call the guards first.
 
-results_io.read_result_file calls guards.check_xlsx_container / check_text_file before any
+results.read_result_file calls safety.guards.check_xlsx_container / check_text_file before any
 parser. Each file: (exit code, first error code or None, warning codes expected).
 """
 

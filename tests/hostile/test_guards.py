@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from kehoach_cli.guards import (
+from kehoach_cli.messages import set_lang
+from kehoach_cli.safety.guards import (
     check_text_bytes,
     check_text_file,
     check_xlsx_container,
     openpyxl_is_defused,
 )
-from kehoach_cli.limits import Limits
-from kehoach_cli.messages import set_lang
+from kehoach_cli.safety.limits import Limits
 from tests.conftest import DATA
 from tests.hostile.corpus import GUARD, HOSTILE, WARNINGS
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from kehoach_cli.errors import OutputError
-from kehoach_cli.output import write_atomic
 from kehoach_cli.render import is_available
+from kehoach_cli.safety.output import write_atomic
 
 from ..conftest import PLAN, Cli
 

@@ -6,8 +6,8 @@ from decimal import Decimal
 from typing import Any
 
 from kehoach_cli.periods import Period
-from kehoach_cli.plan import Plan
-from kehoach_cli.results import ResultFile, ResultValue
+from kehoach_cli.plan.model import Plan
+from kehoach_cli.results.model import ResultFile, ResultValue
 
 Q2_VALUES: dict[str, dict[str, Any]] = {
     "dcnn": {

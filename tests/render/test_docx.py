@@ -13,9 +13,9 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from kehoach_cli.plan_io import load_plan
+from kehoach_cli.plan.io import load_plan
 from kehoach_cli.render.docx import render, sentence, spoken_names
-from kehoach_cli.report import Report
+from kehoach_cli.report.model import Report
 
 from ..conftest import PLAN
 from .test_xlsx import HOSTILE, hostile_report, q2_report

@@ -6,7 +6,7 @@ from dataclasses import replace
 from html.parser import HTMLParser
 
 from kehoach_cli.render.html import render
-from kehoach_cli.report import Report
+from kehoach_cli.report.model import Report
 
 from .test_xlsx import HOSTILE, hostile_report, q2_report
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from kehoach_cli.errors import OutputError
-from kehoach_cli.output import write_atomic
 from kehoach_cli.render import get_chunk_renderer
 from kehoach_cli.render import json as json_renderer
+from kehoach_cli.safety.output import write_atomic
 
 from ..conftest import Cli
 from .test_report_renderers import q2_report

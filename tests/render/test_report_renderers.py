@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kehoach_cli.completion import compute
 from kehoach_cli.periods import Period
-from kehoach_cli.plan_io import load_plan
+from kehoach_cli.plan.io import load_plan
 from kehoach_cli.render import (
     FormatNotAvailable,
     UnknownFormat,
@@ -22,7 +21,8 @@ from kehoach_cli.render import (
 from kehoach_cli.render.csv import render as render_csv
 from kehoach_cli.render.markdown import render as render_markdown
 from kehoach_cli.render.terminal import render_styled, render_text
-from kehoach_cli.report import Report
+from kehoach_cli.report.completion import compute
+from kehoach_cli.report.model import Report
 
 from ..conftest import PLAN
 from .fixtures import q2_files, result_file

@@ -11,12 +11,12 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.writer.excel import ExcelWriter
 
-from kehoach_cli.completion import compute
 from kehoach_cli.periods import Period
-from kehoach_cli.plan_io import load_plan
+from kehoach_cli.plan.io import load_plan
 from kehoach_cli.render import xlsx
 from kehoach_cli.render.xlsx import render, stable_package
-from kehoach_cli.report import STATUSES, Report
+from kehoach_cli.report.completion import compute
+from kehoach_cli.report.model import STATUSES, Report
 
 from ..conftest import PLAN
 from .fixtures import q2_files, result_file

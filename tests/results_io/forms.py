@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from kehoach_cli.periods import Period
-from kehoach_cli.plan import Plan
-from kehoach_cli.plan_io import load_plan
-from kehoach_cli.results_io.template import FIRST_ROW, META_ROWS, build_form
+from kehoach_cli.plan.io import load_plan
+from kehoach_cli.plan.model import Plan
+from kehoach_cli.results.template import FIRST_ROW, META_ROWS, build_form
 
 from ..conftest import PLAN
 

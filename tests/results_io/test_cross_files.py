@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from kehoach_cli.results_io import load_results
+from kehoach_cli.results import load_results
 
 from .forms import Q1, Q2, make_form, plan
 

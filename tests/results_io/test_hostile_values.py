@@ -7,10 +7,10 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from kehoach_cli.limits import Limits
-from kehoach_cli.results_io import validate_results
-from kehoach_cli.results_io.common import Where
-from kehoach_cli.results_io.grid import Grid, read_grid
+from kehoach_cli.results import validate_results
+from kehoach_cli.results.common import Where
+from kehoach_cli.results.grid import Grid, read_grid
+from kehoach_cli.safety.limits import Limits
 
 from ..conftest import DATA
 from ..hostile.corpus import validate

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kehoach_cli.limits import Limits
-from kehoach_cli.results_io import validate_results
+from kehoach_cli.results import validate_results
+from kehoach_cli.safety.limits import Limits
 
 from ..conftest import TESTDATA
 from .forms import plan

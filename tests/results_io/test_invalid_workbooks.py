@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from kehoach_cli.limits import Limits
-from kehoach_cli.results_io import load_results, validate_results
+from kehoach_cli.results import load_results, validate_results
+from kehoach_cli.safety.limits import Limits
 
 from .forms import make_form, plan
 
@@ -164,7 +164,7 @@ def test_a_warning_keeps_the_figure(tmp_path: Path) -> None:
 
 
 def test_excel_errors_are_found_with_or_without_a_formula_and_any_prefix() -> None:
-    from kehoach_cli.results_io.xlsx import _error_cells
+    from kehoach_cli.results.xlsx import _error_cells
 
     sheet = (
         b'<row r="15"><c r="F15" s="3" t="e"><f>A1/0</f><v>#DIV/0!</v></c>'

@@ -7,8 +7,8 @@ import zipfile
 from decimal import Decimal
 from pathlib import Path
 
-from kehoach_cli.results_io import load_results, read_result_file
-from kehoach_cli.results_io.template import inputs_of, write_form
+from kehoach_cli.results import load_results, read_result_file
+from kehoach_cli.results.template import inputs_of, write_form
 
 from ..conftest import PLAN, RESULTS
 from .forms import Q2, make_form, plan

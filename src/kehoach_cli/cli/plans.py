@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..periods import Period
-    from ..plan import Plan
+    from ..plan.model import Plan
 
 
 def locate_plan_and_period(
@@ -21,8 +21,8 @@ def locate_plan_and_period(
     current quarter is last year's Q4): then, unless a plan was named (``--plan`` or
     ``KEHOACH_PLAN``), the plan of that year is used, ``data/plan_<year>.yaml``.
     """
-    from ..plan_io import PLAN_ENV, find_plan, load_plan
-    from ..schedule import check_period_in_plan, resolve_period
+    from ..plan.io import PLAN_ENV, find_plan, load_plan
+    from ..report.schedule import check_period_in_plan, resolve_period
 
     path = find_plan(explicit)
     plan = load_plan(path)

@@ -125,7 +125,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Năm không hợp lệ: {value}. Ghi năm bằng 4 chữ số, ví dụ --year 2024.",
         "Invalid year: {value}. Write the year with 4 digits, e.g. --year 2024.",
     ),
-    # Writing files (output.py, shared by every command that writes).
+    # Writing files (safety/output.py, shared by every command that writes).
     "output.is_input": (
         "Không ghi đè tệp đầu vào {path}: chọn tên khác cho --output.",
         "Will not overwrite the input file {path}: choose another name for --output.",

@@ -1,4 +1,4 @@
-"""Messages of the checks made before parsing (``guards.py``): key → (Vietnamese, English).
+"""Messages of the checks made before parsing (``safety/guards.py``): key → (Vietnamese, English).
 
 ``security.<code>`` is the message of the problem with that stable code; SECURITY.md lists them.
 """

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from .errors import FormulaError
+from ..errors import FormulaError
+from ..messages import t
+from ..numbers import format_number, is_whole, round_half_up
+from ..problems import Problem
 from .formulas import BinOp, Expr, dependency_order, parse
-from .messages import t
-from .numbers import format_number, is_whole, round_half_up
-from .plan import COUNT_UNITS, Plan
-from .problems import Problem
+from .model import COUNT_UNITS, Plan
 
 LineOf = Callable[[tuple[str | int, ...]], int | None]
 

@@ -6,12 +6,12 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .errors import InputFileNotFound, InvalidData
-from .limits import Limits, current_limits
-from .messages import t
-from .plan import Plan
-from .problems import Problem, ProblemReport, quoted_head
-from .yaml_io import YamlDocument, read_yaml
+from ..errors import InputFileNotFound, InvalidData
+from ..messages import t
+from ..problems import Problem, ProblemReport, quoted_head
+from ..safety.limits import Limits, current_limits
+from ..safety.yaml_io import YamlDocument, read_yaml
+from .model import Plan
 
 PLAN_ENV = "KEHOACH_PLAN"
 
@@ -65,7 +65,7 @@ def plan_from_document(
     """Validate the document's data as a Plan, then cross-check the plan's own figures."""
     from pydantic import ValidationError
 
-    from .plan_checks import check_plan
+    from .checks import check_plan
 
     if not isinstance(doc.data, dict):
         report.add(_problem("not_a_mapping", shown, doc.line_of(())))
@@ -103,7 +103,7 @@ def _problem(
     indicator: str | None = None,
     **params: object,
 ) -> Problem:
-    from .plan_checks import plan_problem
+    from .checks import plan_problem
 
     return plan_problem(problem_code, file, line, severity, indicator, **params)
 

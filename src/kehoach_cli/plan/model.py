@@ -18,8 +18,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 
-from .errors import NumberFormatError
-from .numbers import decimals_of, parse_number
+from ..errors import NumberFormatError
+from ..numbers import decimals_of, parse_number
 
 Kind = Literal["flow", "stock", "rate"]
 Direction = Literal["higher", "lower", "none"]
@@ -29,7 +29,7 @@ QUARTER_KEYS = ("q1", "q2", "q3", "q4")
 
 # No commune target reaches 10^15 (a thousand trillion); past 10^28 Decimal's default context
 # cannot even round one, and the report would fail on it naming no file or line (the results
-# readers refuse figures from the same bound: results_io.common).
+# readers refuse figures from the same bound: results.common).
 _TOO_LARGE = 10**15
 
 
@@ -105,7 +105,7 @@ class EmulationItem(_Model):
 # A plan of 50 000 indicators has as many rows, all kept while the plan is in use. As a model
 # each row would carry a __dict__ and a set of the fields it was given (~1.2 KB); a pydantic
 # dataclass with slots holds its 15 fields alone (~150 bytes) and is validated the same way.
-# (plan_io maps the dataclass's few differently named error types back to the model's.)
+# (plan.io maps the dataclass's few differently named error types back to the model's.)
 @pydantic_dataclass(frozen=True, slots=True, kw_only=True, config=_CONFIG)
 class Row:
     """One row of the signed table: a heading, an indicator, or a second showing of one."""

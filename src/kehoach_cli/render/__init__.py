@@ -18,7 +18,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
-    from ..report import Report
+    from ..report.model import Report
 
 Renderer = Callable[["Report"], "str | bytes"]
 ChunkRenderer = Callable[["Report"], "Iterable[str | bytes]"]

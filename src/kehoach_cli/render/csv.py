@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ..messages import t_in
 from ..numbers import decimals_of, format_number
-from ..report import IndicatorResult, Report
+from ..report.model import IndicatorResult, Report
 
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

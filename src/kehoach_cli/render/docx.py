@@ -21,7 +21,7 @@ from typing import Any
 
 from ..messages import t_in
 from ..numbers import format_number
-from ..report import IndicatorResult, Report
+from ..report.model import IndicatorResult, Report
 from .docx_package import Doc, package, text_width_cm
 from .terminal import counts_line, expected, number, percent, row_name
 from .xlsx import (

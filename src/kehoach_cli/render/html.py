@@ -14,7 +14,7 @@ from html import escape
 from ..messages import t_in
 from ..numbers import format_number
 from ..periods import format_day
-from ..report import STATUSES, Report
+from ..report.model import STATUSES, Report
 from .terminal import (
     counts_line,
     expected,

@@ -19,7 +19,7 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from ..report import Report
+from ..report.model import Report
 
 INDENT_UP_TO = 2_000  # indicators; a commune's plan has a few dozen
 CHUNK_ITEMS = 500  # indicators or rows per piece of streamed output

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..messages import t_in
-from ..report import Report
+from ..report.model import Report
 from .csv import neutralize
 from .terminal import (
     actual_text,

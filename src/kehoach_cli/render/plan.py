@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..messages import get_lang, t
 from ..numbers import format_number, json_number
-from ..plan import Plan
+from ..plan.model import Plan
 
 if TYPE_CHECKING:
     from rich.table import Table

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..messages import get_lang, t
 from ..numbers import format_percent
 from ..periods import format_day
-from ..submissions import IndicatorGap, StatusReport, UnitStatus
+from ..report.submissions import IndicatorGap, StatusReport, UnitStatus
 
 if TYPE_CHECKING:
     from rich.table import Table

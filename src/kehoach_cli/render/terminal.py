@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..messages import t_in
 from ..numbers import decimals_of, format_number, format_percent
 from ..periods import Period, format_day
-from ..report import STATUSES, IndicatorResult, Report, UnitSummary
+from ..report.model import STATUSES, IndicatorResult, Report, UnitSummary
 
 if TYPE_CHECKING:
     from rich.text import Text

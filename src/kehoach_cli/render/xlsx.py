@@ -26,7 +26,7 @@ from typing import Any
 from ..messages import t_in
 from ..numbers import decimals_of
 from ..periods import format_day
-from ..report import STATUSES, IndicatorResult, Report
+from ..report.model import STATUSES, IndicatorResult, Report
 from .terminal import MAX_DECIMALS, quarter_heading, row_name
 
 FONT = "Times New Roman"

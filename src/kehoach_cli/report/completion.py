@@ -27,13 +27,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from .formulas import BinOp, Expr, dependency_order, parse
-from .messages import get_lang, t_in
-from .numbers import round_half_up
-from .periods import Period
-from .plan import Indicator, Plan, TableRow
-from .problems import Problem, ProblemReport
-from .report import (
+from ..messages import get_lang, t_in
+from ..numbers import round_half_up
+from ..periods import Period
+from ..plan.formulas import BinOp, Expr, dependency_order, parse
+from ..plan.model import Indicator, Plan, TableRow
+from ..problems import Problem, ProblemReport
+from ..results.model import ResultFile, ResultSet, ResultValue
+from .model import (
     GOOD_STATUSES,
     STATUSES,
     By,
@@ -47,7 +48,6 @@ from .report import (
     Status,
     UnitSummary,
 )
-from .results import ResultFile, ResultSet, ResultValue
 
 HUNDRED = Decimal(100)
 QUARTER_SHARE = Decimal(25)  # default expected progress of a flow, per quarter

@@ -13,8 +13,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
 
-from .numbers import json_number
-from .problems import Problem
+from ..numbers import json_number
+from ..problems import Problem
 
 Status = Literal["exceeded", "achieved", "on_track", "behind", "no_data", "no_target"]
 STATUSES: tuple[Status, ...] = (

@@ -5,7 +5,7 @@ the period's data window (weekends and the plan's holidays skipped). With the sa
 windows, 2 working days), Q3 2024 closes on Saturday 14/9 and is due on Tuesday 17/9:
 
 >>> from kehoach_cli.periods import Period
->>> from kehoach_cli.plan import Reporting
+>>> from kehoach_cli.plan.model import Reporting
 >>> deadline(Period(2024, "quarter", 3), Reporting())
 datetime.date(2024, 9, 17)
 >>> output_name(Period(2024, "quarter", 2), "xlsx"), output_name(Period(2024, "half"), "markdown")
@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from .errors import UsageError
-from .messages import get_lang, t
-from .periods import Period, PeriodError, add_working_days, parse_period
-from .plan import Plan, Reporting
+from ..errors import UsageError
+from ..messages import get_lang, t
+from ..periods import Period, PeriodError, add_working_days, parse_period
+from ..plan.model import Plan, Reporting
 
 # Report formats → file extensions; a format not listed here is refused.
 OUTPUT_EXTENSIONS = {
@@ -44,7 +44,7 @@ def holidays_of(reporting: Reporting) -> frozenset[date]:
 def deadline(period: Period, reporting: Reporting) -> date:
     """The last day a unit's report for ``period`` is on time.
 
-    >>> from kehoach_cli.plan import Reporting
+    >>> from kehoach_cli.plan.model import Reporting
     >>> q2 = Period(2024, "quarter", 2)  # window ends Friday 14/6
     >>> deadline(q2, Reporting()), deadline(q2, Reporting(windows="calendar"))
     (datetime.date(2024, 6, 18), datetime.date(2024, 7, 2))

@@ -26,11 +26,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal
 
-from .numbers import json_number, round_half_up
-from .periods import Period
-from .plan import Plan
-from .problems import Problem
-from .results import WHOLE_COMMUNE, ResultFile, ResultSet
+from ..numbers import json_number, round_half_up
+from ..periods import Period
+from ..plan.model import Plan
+from ..problems import Problem
+from ..results.model import WHOLE_COMMUNE, ResultFile, ResultSet
 from .schedule import deadline as deadline_of
 from .schedule import holidays_of, working_days_late
 
@@ -381,7 +381,7 @@ def _unit_status(
         late_by = working_days_late(due, submitted, holidays)
     name, short_name = plan.unit_name(code), plan.unit_short_name(code)
     if code == WHOLE_COMMUNE:  # a form filled for the whole commune: listed, never expected
-        from .messages import t
+        from ..messages import t
 
         name = short_name = t("status.whole_commune")
     return UnitStatus(

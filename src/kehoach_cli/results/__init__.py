@@ -15,11 +15,11 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from ..limits import Limits, current_limits
-from ..plan import Plan
+from ..plan.model import Plan
 from ..problems import Problem, ProblemReport
-from ..results import ResultFile, ResultSet
+from ..safety.limits import Limits, current_limits
 from .checks import cross_check, drop_copies
+from .model import ResultFile, ResultSet
 
 __all__ = ["load_results", "read_result_file", "validate_results"]
 
@@ -46,7 +46,7 @@ def read_result_file(
 
         result, problems = read_yaml_results(path, shown, plan, limits)
     else:
-        from ..guards import check_text_file, check_xlsx_container
+        from ..safety.guards import check_text_file, check_xlsx_container
         from .grid import read_grid
 
         # The guards look at the container before any parser does (SECURITY.md).
@@ -104,7 +104,7 @@ def load_results(
     A file holding the same figures as another of the same unit and period (a CSV or YAML copy
     of a workbook) is kept once. Files with errors of their own still give their good figures.
     """
-    from ..validation import expand_paths, is_plan_file
+    from .validation import expand_paths, is_plan_file
 
     limits = limits or current_limits()
     files = [f for f in expand_paths(paths) if not is_plan_file(f)]

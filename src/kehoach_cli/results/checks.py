@@ -6,13 +6,13 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from ..formulas import BinOp, parse
 from ..numbers import format_number
 from ..periods import Period
-from ..plan import Plan
+from ..plan.formulas import BinOp, parse
+from ..plan.model import Plan
 from ..problems import Problem
-from ..results import ResultFile, ResultValue
 from .common import Where, problem
+from .model import ResultFile, ResultValue
 
 # A stock that moves by more than this share of its previous value is probably a typo.
 STOCK_JUMP = Decimal("0.5")

@@ -12,7 +12,7 @@ from typing import Literal
 from ..errors import NumberFormatError
 from ..messages import t
 from ..numbers import format_number, is_whole, parse_number, to_decimal
-from ..plan import Indicator
+from ..plan.model import Indicator
 from ..problems import Problem, quoted_head
 
 SHEET_NAME = "Kết quả"

@@ -11,9 +11,9 @@ import io
 import unicodedata
 from pathlib import Path
 
-from ..limits import Limits
 from ..problems import Problem
-from ..yaml_io import decode_text
+from ..safety.limits import Limits
+from ..safety.yaml_io import decode_text
 from .common import Where, column_letter, megabytes, problem
 from .grid import Grid
 

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from ..periods import Period, PeriodError, parse_period
-from ..plan import Plan
+from ..plan.model import Plan
 from ..problems import Problem
-from ..results import WHOLE_COMMUNE, Basis, ResultFile, ResultValue
 from .common import Where, fold, is_empty, problem, read_number, text_of
+from .model import WHOLE_COMMUNE, Basis, ResultFile, ResultValue
 
 # Labels are compared folded (no accents, lower case); English ones are accepted too.
 META_LABELS: dict[str, tuple[str, ...]] = {

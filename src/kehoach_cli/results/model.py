@@ -1,6 +1,6 @@
 """Results reported by the commune's units: one file = one unit × one period.
 
-These models are what the readers (``results_io``) produce and what the completion engine
+These models are what the readers (``results``) produce and what the completion engine
 consumes; they know nothing of file formats. Values are exact Decimals.
 """
 
@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
-from .periods import Period
+from ..periods import Period
 
 Basis = Literal["year_to_date", "period"]
 

@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import OutputError
-from ..formulas import BinOp, Expr, Number, Ref, parse
 from ..messages import t
 from ..numbers import format_number
 from ..periods import Period
-from ..plan import Indicator, Plan
-from ..results import WHOLE_COMMUNE
+from ..plan.formulas import BinOp, Expr, Number, Ref, parse
+from ..plan.model import Indicator, Plan
 from .common import INSTRUCTIONS_SHEET, SHEET_NAME, WHOLE_COMMUNE_LABEL
 from .grid import HEADERS
+from .model import WHOLE_COMMUNE
 
 HEADER_ROW = 11
 FIRST_ROW = HEADER_ROW + 1

@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputFileNotFound, UsageError
-from .limits import Limits, current_limits
-from .messages import t
-from .problems import ProblemReport
+from ..errors import InputFileNotFound, UsageError
+from ..messages import t
+from ..problems import ProblemReport
+from ..safety.limits import Limits, current_limits
 
 YAML_SUFFIXES = {".yaml", ".yml"}
 RESULT_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".yaml", ".yml", ".ods"}
@@ -62,7 +62,7 @@ def validate_paths(
     paths: list[Path], plan_path: Path | None = None, limits: Limits | None = None
 ) -> ValidationOutcome:
     """Check every file; plans on their own, results against the plan (found as usual)."""
-    from .plan_io import find_plan, read_plan
+    from ..plan.io import find_plan, read_plan
 
     limits = limits or current_limits()
     outcome = ValidationOutcome()
@@ -78,7 +78,7 @@ def validate_paths(
         else:
             results.append(file)
     if results:
-        from .results_io import validate_results
+        from . import validate_results
 
         plan_file = find_plan(plan_path)
         plan, plan_report = read_plan(plan_file, str(plan_file), limits)

@@ -14,8 +14,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from ..limits import Limits
 from ..problems import Problem
+from ..safety.limits import Limits
 from .common import SHEET_NAME, Where, cell_ref, fold, megabytes, problem, text_of
 from .grid import Grid
 
@@ -196,7 +196,7 @@ _SST_COUNT = re.compile(
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     """Folded sheet name → its part in the archive, resolved as the container guard resolves
     the workbook's relationships (any case, every spelling a reader may give a target)."""
-    from ..guards import sheet_names
+    from ..safety.guards import sheet_names
 
     names = sheet_names(archive)
     return {

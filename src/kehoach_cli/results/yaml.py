@@ -19,13 +19,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..limits import Limits
-from ..plan import Plan
+from ..plan.model import Plan
 from ..problems import Problem
-from ..results import ResultFile, ResultValue
-from ..yaml_io import YamlDocument, read_yaml
+from ..safety.limits import Limits
+from ..safety.yaml_io import YamlDocument, read_yaml
 from .common import Where, problem, text_of
 from .grid import parse_meta, read_row
+from .model import ResultFile, ResultValue
 
 META_KEYS = ("year", "period", "unit", "reporter", "reported_on", "basis")
 KNOWN_KEYS = frozenset((*META_KEYS, "values", "schema_version"))

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
+from ..messages import t
+from ..problems import Problem
 from .limits import Limits
-from .messages import t
-from .problems import Problem
 
 ZIP_MAGIC = b"PK\x03\x04"
 EMPTY_ZIP_MAGIC = b"PK\x05\x06"
@@ -719,7 +719,7 @@ def _problem(
 def _count(number: int) -> str:
     from decimal import Decimal
 
-    from .numbers import format_number
+    from ..numbers import format_number
 
     return format_number(Decimal(number), 0)
 
@@ -727,6 +727,6 @@ def _count(number: int) -> str:
 def _mb(size: int) -> str:
     from decimal import Decimal
 
-    from .numbers import format_number
+    from ..numbers import format_number
 
     return format_number(Decimal(size) / (1024 * 1024), 1)

@@ -14,8 +14,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import OutputError
-from .messages import t
+from ..errors import OutputError
+from ..messages import t
 
 __all__ = ["check_not_input", "write_atomic"]
 

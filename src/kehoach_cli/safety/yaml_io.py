@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..messages import t
+from ..problems import Problem
 from .limits import Limits
-from .messages import t
-from .problems import Problem
 
 Key = tuple[str | int, ...]
 _TAG = "tag:yaml.org,2002:"
@@ -525,7 +525,7 @@ def doc_file(doc: YamlDocument) -> str | None:
 def _mb(size: int) -> str:
     from decimal import Decimal
 
-    from .numbers import format_number
+    from ..numbers import format_number
 
     return format_number(Decimal(size) / (1024 * 1024), 1)
 

@@ -24,7 +24,7 @@ def register(app: typer.Typer) -> None:
         debug: DebugOption = False,
     ) -> None:
         from ...errors import UsageError
-        from ...plan_io import find_plan, load_plan
+        from ...plan.io import find_plan, load_plan
         from ...render.plan import plan_as_json, plan_table
         from ..console import fancy, make_console
 

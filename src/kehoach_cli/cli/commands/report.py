@@ -15,7 +15,7 @@ from ..app import EXIT_INVALID, EXIT_OK, boundary
 from ..options import DEFAULT_RESULTS, DebugOption, LangOption, PlanOption, QuietOption, TodayOption
 
 if TYPE_CHECKING:
-    from ...report import Report
+    from ...report.model import Report
 
 
 def register(app: typer.Typer) -> None:
@@ -68,12 +68,12 @@ def register(app: typer.Typer) -> None:
         lang: LangOption = None,
         debug: DebugOption = False,
     ) -> None:
-        from ...completion import compute
         from ...errors import InputFileNotFound, UsageError
         from ...render.problems import problems_as_text
-        from ...results import ResultSet
-        from ...results_io import load_results
-        from ...schedule import parse_today
+        from ...report.completion import compute
+        from ...report.schedule import parse_today
+        from ...results import load_results
+        from ...results.model import ResultSet
         from ..plans import locate_plan_and_period
 
         if output is not None and output_dir is not None:
@@ -129,7 +129,7 @@ def register(app: typer.Typer) -> None:
                 ),
             )
         if output_dir is not None:
-            from ...schedule import output_name
+            from ...report.schedule import output_name
 
             output_dir.mkdir(parents=True, exist_ok=True)
             output = output_dir / output_name(chosen, fmt)
@@ -142,8 +142,8 @@ def register(app: typer.Typer) -> None:
         if output is None:
             _print(made, fmt)
         else:
-            from ...output import write_atomic
             from ...render import get_chunk_renderer
+            from ...safety.output import write_atomic
 
             write_atomic(output, get_chunk_renderer(fmt)(made), inputs)
             if not quiet:

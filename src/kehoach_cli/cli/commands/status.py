@@ -12,7 +12,7 @@ from ..app import EXIT_INCOMPLETE, EXIT_OK, boundary
 from ..options import DEFAULT_RESULTS, DebugOption, LangOption, PlanOption, QuietOption, TodayOption
 
 if TYPE_CHECKING:
-    from ...submissions import StatusReport
+    from ...report.submissions import StatusReport
 
 FORMATS = ("table", "json")
 
@@ -45,9 +45,9 @@ def register(app: typer.Typer) -> None:
         debug: DebugOption = False,
     ) -> None:
         from ...errors import InputFileNotFound, UsageError
-        from ...results_io import load_results
-        from ...schedule import deadline, parse_today
-        from ...submissions import submission_status
+        from ...report.schedule import deadline, parse_today
+        from ...report.submissions import submission_status
+        from ...results import load_results
         from ..plans import locate_plan_and_period
 
         if output_format not in FORMATS:

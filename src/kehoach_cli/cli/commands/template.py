@@ -35,10 +35,10 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from ...errors import UsageError
         from ...periods import PeriodError, parse_period
-        from ...plan_io import find_plan, load_plan
-        from ...results import WHOLE_COMMUNE
-        from ...results_io.template import form_rows, inputs_of, unit_label, write_form
-        from ...schedule import parse_today
+        from ...plan.io import find_plan, load_plan
+        from ...report.schedule import parse_today
+        from ...results.model import WHOLE_COMMUNE
+        from ...results.template import form_rows, inputs_of, unit_label, write_form
 
         plan_path = find_plan(plan)
         loaded = load_plan(plan_path)

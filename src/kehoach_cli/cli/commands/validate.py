@@ -27,7 +27,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from ...errors import UsageError
         from ...render.problems import problems_as_json, problems_as_text
-        from ...validation import validate_paths
+        from ...results.validation import validate_paths
 
         if output_format not in ("table", "json"):
             raise UsageError(t("cli.bad_format", value=output_format, choices="table, json"))

@@ -1,0 +1,1 @@
+"""The plan: its model, reading it from YAML, its checks and its formulas."""

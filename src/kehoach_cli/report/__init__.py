@@ -1,0 +1,1 @@
+"""The report: completion (plan, results, period -> Report), the Report as data, schedule."""
