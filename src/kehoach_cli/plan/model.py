@@ -89,6 +89,9 @@ class Reporting(_Model):
     windows: WindowKind = "cutoff"
     deadline_working_days: int = Field(default=2, ge=0, le=60)
     holidays: list[date] = []
+    # The office's Word template for the .docx report, relative to the plan's folder
+    # (``kehoach docx-template`` writes the built-in one out to edit).
+    docx_template: str | None = None
 
 
 class ReportingUnit(_Model):

@@ -51,6 +51,8 @@ tr.heading-row td { font-weight: bold; background: #f2f2f2; }
 .bar span { display: block; height: 100%; }
 .status { white-space: nowrap; padding: 0 3px; }
 .note { font-style: italic; font-size: 11pt; }
+h3 { font-size: 12pt; font-style: italic; margin: 0.8em 0 0.3em; }
+.dots { border-bottom: 1px dotted #000; height: 1.4em; margin: 0; }
 .sign { margin: 1.5em 0 0 55%; text-align: center; }
 .sign p { margin: 0; }
 thead { display: table-header-group; }
@@ -216,6 +218,27 @@ def _ranking(report: Report) -> list[str]:
     return out
 
 
+def _officer_notes(report: Report) -> list[str]:
+    """The office's assessment and next tasks (``report --notes``), or their titled blanks."""
+    from .docx import notes_blocks
+
+    lang = report.lang
+    out: list[str] = []
+    for roman, which, key in (
+        ("III", "assessment", "docx.part.assessment"),
+        ("IV", "next", "docx.part.next"),
+    ):
+        out.append(f"<h2>{_e(roman)}. {_e(t_in(lang, key))}</h2>")
+        for block in notes_blocks(report, which):
+            if block.level == 3:
+                out.append(f"<h3>{_e(block.text)}</h3>")
+            elif block.level == "dots":
+                out.append('<p class="dots"></p>')
+            else:
+                out.append(f"<p>{_e(block.text)}</p>")
+    return out
+
+
 def render(report: Report) -> str:
     """The page as text (``kehoach report --format html``)."""
     lang = report.lang
@@ -247,6 +270,7 @@ def render(report: Report) -> str:
         *(f'<p class="note">{_e(note)}</p>' for note in footnotes(report)),
         *_groups(report),
         *_ranking(report),
+        *_officer_notes(report),
         '<div class="sign">',
         f"<p><i>{_e(place_date(report))}</i></p>",
         f"<p><b>{_e(plan.signer_on_behalf.upper())}</b></p>",
