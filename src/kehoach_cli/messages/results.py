@@ -80,6 +80,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Khóa không có trong mẫu: "{key}"; bị bỏ qua. Xóa hoặc sửa chính tả.',
         'Key not in the format: "{key}"; ignored. Remove it or fix its spelling.',
     ),
+    "results.csv_extra_fields": (
+        "Dòng này có {fields} trường, nhiều hơn {columns} cột của dòng tiêu đề: các cột bị lệch "
+        "nên không đọc dòng này. Thường do số thập phân viết bằng dấu phẩy (31,2) mà không đặt "
+        'trong ngoặc kép. Ghi "31,2" trong ngoặc kép, hoặc mở tệp bằng Excel và lưu lại thành CSV '
+        "UTF-8.",
+        "This line has {fields} fields, more than the header's {columns} columns: the columns are "
+        "shifted, so the line is not read. Usually a decimal comma (31,2) without quotes. Write "
+        '"31,2" in quotes, or open the file in Excel and save it again as CSV UTF-8.',
+    ),
     # the metadata block
     "results.year_missing": (
         'Thiếu năm báo cáo. Ghi năm (ví dụ 2024) vào ô bên cạnh "Năm".',
@@ -167,9 +176,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "results.ambiguous_number": (
         '"{value}" không rõ nghĩa: {thousands} (hàng nghìn) hay {decimal} (số thập phân)? Ghi '
-        "lại không dùng dấu chấm: {thousands} hoặc {decimal}.",
-        '"{value}" is ambiguous: {thousands} (thousands) or {decimal} (a decimal)? Write it '
-        "without the dot: {thousands} or {decimal}.",
+        "lại cho rõ: {thousands} (không dùng dấu phân cách hàng nghìn) hoặc {decimal_written}.",
+        '"{value}" is ambiguous: {thousands} (thousands) or {decimal} (a decimal)? Write it so '
+        "that it cannot be misread: {thousands} (no thousands separator) or {decimal_written}.",
     ),
     "results.bad_grouping": (
         '"{value}": dấu phân cách sai chỗ. Viết kiểu Việt Nam, ví dụ 1.187,93 hoặc 1187,93.',

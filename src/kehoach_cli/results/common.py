@@ -11,7 +11,7 @@ from typing import Literal
 
 from ..errors import NumberFormatError
 from ..messages import t
-from ..numbers import format_number, is_whole, parse_number, to_decimal
+from ..numbers import format_number, is_whole, parse_number, spreadsheet_decimal, to_decimal
 from ..plan.model import Indicator
 from ..problems import Problem, quoted_head
 
@@ -135,7 +135,7 @@ def read_number(raw: object, ind: Indicator) -> CellValue:
     if type(raw) is float:  # the usual cell, past the checks below that it cannot meet
         if not -_TOO_LARGE < raw < _TOO_LARGE:  # past 1e28 to_decimal cannot even quantize
             return _beyond(raw)
-        return check_range(to_decimal(raw), ind)
+        return check_range(spreadsheet_decimal(raw), ind)
     if is_empty(raw):
         return CellValue(None)
     if isinstance(raw, bool) or isinstance(raw, (date, datetime)):
@@ -143,29 +143,35 @@ def read_number(raw: object, ind: Indicator) -> CellValue:
     if isinstance(raw, (int, float, Decimal)):
         if not -_TOO_LARGE < raw < _TOO_LARGE:
             return _beyond(raw)
-        value = to_decimal(raw)
+        value = spreadsheet_decimal(raw) if isinstance(raw, float) else to_decimal(raw)
     else:
         shown = text_of(raw)
         try:
             value = parse_number(shown, integer=ind.is_count)
         except NumberFormatError as exc:
             if exc.code == "ambiguous":
-                whole, _, frac = shown.partition(".")
-                return CellValue(
-                    None,
-                    "ambiguous_number",
-                    (
-                        ("value", shown),
-                        ("thousands", whole + frac),
-                        ("decimal", f"{whole},{frac}"),
-                    ),
-                )
+                return CellValue(None, "ambiguous_number", _readings(shown))
             if exc.code == "bad_grouping":
                 return CellValue(None, "bad_grouping", (("value", shown),))
             return CellValue(None, "not_a_number", (("value", quoted_head(shown)),))
         if not -_TOO_LARGE < value < _TOO_LARGE:
             return CellValue(None, "number_too_large", (("value", quoted_head(shown)),))
     return check_range(value, ind)
+
+
+def _readings(shown: str) -> tuple[tuple[str, object], ...]:
+    """The two readings of "12.345" or "7,000", and each written so that it cannot be misread:
+    "12345" and "12,3450" (a fourth decimal), "7000" and "7"."""
+    plain = re.sub(r"[\s%]", "", unicodedata.normalize("NFKC", shown)).replace("\u2212", "-")
+    whole, _, frac = plain.replace(",", ".").partition(".")
+    decimal = format_number(Decimal(f"{whole}.{frac}"))
+    written = decimal + "0" if len(decimal.partition(",")[2]) == 3 else decimal
+    return (
+        ("value", shown),
+        ("thousands", whole + frac),
+        ("decimal", decimal),
+        ("decimal_written", written),
+    )
 
 
 # No commune figure reaches 10^15 (a thousand trillion đồng); past 10^28 Decimal's default

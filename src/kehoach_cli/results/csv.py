@@ -14,7 +14,7 @@ from pathlib import Path
 from ..problems import Problem
 from ..safety.limits import Limits
 from ..safety.yaml_io import decode_text
-from .common import Where, column_letter, megabytes, problem
+from .common import Where, column_letter, fold, megabytes, problem, text_of
 from .grid import Grid
 
 
@@ -52,4 +52,33 @@ def read_csv(path: Path, display: str, limits: Limits) -> tuple[Grid | None, lis
         # Lines count from 1 as editors show them; a quoted field with a line break is rare.
         return Where(display, cell=f"{column_letter(col)}{row + 1}", line=row + 1)
 
-    return Grid(rows, where, file_where), []
+    return Grid(rows, where, file_where), _shifted_rows(rows, display)
+
+
+def _shifted_rows(rows: list[list[object]], display: str) -> list[Problem]:
+    """Rows of the table with more fields than its header, each emptied and named.
+
+    An unquoted decimal comma in a comma-separated file ("…,30,65,31,2") splits one figure
+    into two fields and moves every later one a column right: reading such a row would take
+    the plan's decimals for the figure. No guess is made at which comma was meant.
+    """
+    header = next(
+        (r for r, row in enumerate(rows) if any(fold(text_of(v)) == "ma chi tieu" for v in row)),
+        None,
+    )
+    if header is None:
+        return []
+    width = _filled_width(rows[header])
+    problems: list[Problem] = []
+    for r in range(header + 1, len(rows)):
+        count = _filled_width(rows[r])
+        if count > width:
+            where = Where(display, line=r + 1)
+            problems.append(problem("csv_extra_fields", where, fields=len(rows[r]), columns=width))
+            rows[r] = []
+    return problems
+
+
+def _filled_width(row: list[object]) -> int:
+    """The number of fields up to the last one that is not empty."""
+    return next((i + 1 for i in range(len(row) - 1, -1, -1) if text_of(row[i])), 0)

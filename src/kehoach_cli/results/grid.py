@@ -43,7 +43,9 @@ BASIS_WORDS: dict[str, Basis] = {
     "period": "period",
 }
 WHOLE_COMMUNE_WORDS = ("toan xa", "toan-xa", "ca xa", "whole commune", "all")
-_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})")
+# "Trà Bùi, ngày 18 tháng 6 năm 2024", as the date line of an official document (folded).
+_DATE_WORDS = re.compile(r"\bngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})\b")
 
 
 @dataclass
@@ -320,11 +322,12 @@ def _as_date(raw: object) -> date | None:
         # A date typed into a cell without a date format: Excel's day count from 30/12/1899.
         return date(1899, 12, 30) + timedelta(days=int(raw))
     text = text_of(raw)
-    match = _DATE.fullmatch(text)
+    match = _DATE.fullmatch(text) or _DATE_WORDS.search(fold(text))
     try:
         if match:
             day, month, year = (int(g) for g in match.groups())
-            return date(year, month, day)
+            # "18/06/24": two digits are this century's year, as Excel reads them.
+            return date(year + 2000 if year < 100 else year, month, day)
         return date.fromisoformat(text)
     except ValueError:
         return None
