@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -198,3 +199,172 @@ def test_trailing_empty_fields_are_not_extra(tmp_path: Path) -> None:
         tmp_path / "r.csv", [["1", "rice_output", "Lúa", "Tấn", "235", "120", "", "", ""]]
     )
     assert codes(path) == []
+
+
+# -- 3. percent-formatted cells -----------------------------------------------------------------
+
+
+def _percent(code: str, stored: float, fmt: str = "0.0%") -> object:
+    def edit(sheet: Any, rows: dict[str, int]) -> None:
+        cell = sheet.cell(rows[code], 6, stored)
+        cell.number_format = fmt
+
+    return edit
+
+
+@pytest.mark.parametrize(
+    ("stored", "fmt", "expected"),
+    [
+        (0.294, "0.0%", "29.4"),
+        (0.3065, "0.00%", "30.65"),
+        (0.3, "0%", "30"),
+        (0.005, "0.0%", "0.5"),
+    ],
+)
+def test_a_rate_in_a_percent_cell_is_read_as_the_user_sees_it(
+    tmp_path: Path, stored: float, fmt: str, expected: str
+) -> None:
+    path = tmp_path / "f.xlsx"
+    make_form(path, {}, unit="vhxh", edit=_percent("poverty_rate", stored, fmt))
+    assert codes(path) == []  # no percentage_as_fraction either: the format said so
+    assert value_of(path, "poverty_rate") == Decimal(expected)
+
+
+def test_a_plain_cell_holding_a_fraction_still_gets_the_warning(tmp_path: Path) -> None:
+    rows = make_form(tmp_path / "f.xlsx", {"poverty_rate": 0.294}, unit="vhxh")
+    assert codes(tmp_path / "f.xlsx") == [
+        ("percentage_as_fraction", f"Kết quả!F{rows['poverty_rate']}", "poverty_rate")
+    ]
+
+
+def test_a_percent_cell_for_an_indicator_that_is_no_rate_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "f.xlsx"
+    rows = make_form(path, {}, edit=_percent("rice_area", 0.585, "0%"))
+    assert codes(path) == [
+        ("percent_format_not_rate", f"Kết quả!F{rows['rice_area']}", "rice_area")
+    ]
+    (problem,) = validate_results([path], plan(), Limits())
+    assert problem.message.startswith("Ô được định dạng phần trăm (hiện 58,5%) nhưng chỉ tiêu")
+    set_lang("en")
+    (problem,) = validate_results([path], plan(), Limits())
+    assert problem.message.startswith("The cell is formatted as a percentage (shows 58,5%)")
+
+
+# -- 11. invisible and legacy characters --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "hidden"),
+    [
+        ("code", "rice_output\u200b", "U+200B"),
+        ("code", "rice\u00a0output", "U+00A0"),
+        ("value", "120\u200b", "U+200B"),
+        ("value", "\ufeff120", "U+FEFF"),
+        ("year", "2\u00a0024", "U+00A0"),
+        ("year", "2024\u2060", "U+2060"),
+    ],
+)
+def test_a_hidden_character_that_breaks_a_value_is_named(
+    tmp_path: Path, field: str, typed: str, hidden: str
+) -> None:
+    def edit(sheet: Any, rows: dict[str, int]) -> None:
+        if field == "code":
+            sheet.cell(rows["rice_output"], 2, typed)
+        elif field == "value":
+            sheet.cell(rows["rice_output"], 6, typed)
+        else:
+            sheet["C4"] = typed
+
+    path = tmp_path / "f.xlsx"
+    rows = make_form(path, {"rice_output": 120}, edit=edit)
+    found = validate_results([path], plan(), Limits())
+    place = {"code": f"B{rows['rice_output']}", "value": f"F{rows['rice_output']}", "year": "C4"}
+    assert [(p.code, p.location) for p in found][:1] == [
+        ("hidden_characters", f"Kết quả!{place[field]}")
+    ]
+    assert found[0].message.startswith(f"Ô có ký tự ẩn ({hidden}) nên không đọc được")
+
+
+def test_the_hidden_character_message_in_english(tmp_path: Path) -> None:
+    path = tmp_path / "f.xlsx"
+    make_form(path, {"rice_output": "12\u200b0"})
+    set_lang("en")
+    (problem,) = validate_results([path], plan(), Limits())
+    assert problem.message.startswith('The cell has hidden characters (U+200B), so "120" cannot')
+
+
+def test_a_double_bom_does_not_hide_the_year(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "r.csv", [["1", "rice_output", "Lúa", "Tấn", "235", "120", ""]])
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())  # saved twice with a BOM
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf\xef\xbb\xbf")
+    assert codes(path) == []
+    assert value_of(path, "rice_output") == Decimal(120)
+
+
+# "Thực hiện", "Mã chỉ tiêu", "Địa chính - Nông nghiệp" as TCVN3 (.VnTime) and VNI bytes.
+TCVN3 = {"Mã chỉ tiêu": "M· chØ tiªu", "Thực hiện": "Thùc hiÖn", "Năm": "N¨m"}
+VNI = {"Mã chỉ tiêu": "Maõ chæ tieâu", "Thực hiện": "Thöïc hieän", "Năm": "Naêm"}
+
+
+@pytest.mark.parametrize(("table", "name"), [(TCVN3, "TCVN3"), (VNI, "VNI")])
+def test_a_form_typed_in_an_old_font_is_named_as_such(
+    tmp_path: Path, table: dict[str, str], name: str
+) -> None:
+    path = tmp_path / "f.xlsx"
+
+    def edit(sheet: Any, rows: dict[str, int]) -> None:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value in table:
+                    cell.value = table[cell.value]
+
+    make_form(path, {"rice_output": 120}, edit=edit)
+    (problem,) = validate_results([path], plan(), Limits())
+    assert problem.code == "legacy_font"
+    assert f"phông tiếng Việt cũ ({name})" in problem.message
+    set_lang("en")
+    (problem,) = validate_results([path], plan(), Limits())
+    assert f"old Vietnamese font encoding ({name})" in problem.message
+
+
+def test_a_unit_name_in_an_old_font_is_named_not_unknown(tmp_path: Path) -> None:
+    path = tmp_path / "f.xlsx"
+    make_form(path, {}, edit=lambda sheet, rows: sheet.__setitem__("C6", "§Þa chÝnh - N«ng nghiÖp"))
+    (problem,) = validate_results([path], plan(), Limits())
+    assert (problem.code, problem.location) == ("legacy_font", "Kết quả!C6")
+
+
+@pytest.mark.parametrize(("name", "line"), [("TCVN3", "dòng 1"), ("VNI", "dòng 3")])
+def test_a_csv_saved_in_an_old_font_encoding_is_not_called_windows_1258(
+    tmp_path: Path, name: str, line: str
+) -> None:
+    # Both are one byte a character: the file holds the font's Latin-1 code points. VNI's
+    # "Naêm" looks like Vietnamese; its "Maõ chæ" on line 3 does not.
+    table = TCVN3 if name == "TCVN3" else VNI
+    text = "\r\n".join(
+        [
+            f"{table['Năm']},2024",
+            "Ky bao cao,2024Q2",
+            f"TT,{table['Mã chỉ tiêu']},{table['Thực hiện']}",
+            "1,rice_output,120",
+        ]
+    )
+    path = tmp_path / "r.csv"
+    path.write_bytes(text.encode("latin-1"))
+    (problem,) = validate_results([path], plan(), Limits())
+    assert (problem.code, problem.location) == ("encoding_legacy_font", line)
+    assert f"({name}: .VnTime, VNI-Times…)" in problem.message
+
+
+def test_excel_unicode_text_in_a_results_folder_is_read(tmp_path: Path) -> None:
+    rows = [*META, HEADER, ["1", "rice_output", "Lúa", "Tấn", "235", "120", ""]]
+    text = "\r\n".join("\t".join(row) for row in rows)
+    (tmp_path / "dcnn.txt").write_bytes(text.encode("utf-16"))  # with its BOM, as Excel does
+    (tmp_path / "ghi-chu.txt").write_text("Nhớ gửi trước ngày 18", encoding="utf-8")
+    results, report = load_results([tmp_path], plan())
+    assert [(Path(f.source).name, f.values[0].value) for f in results.files] == [
+        ("dcnn.txt", Decimal(120))
+    ]
+    assert [(p.severity, p.code, Path(p.file or "").name) for p in report] == [
+        ("warning", "text_not_results", "ghi-chu.txt")
+    ]

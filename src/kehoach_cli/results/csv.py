@@ -48,6 +48,10 @@ def read_csv(path: Path, display: str, limits: Limits) -> tuple[Grid | None, lis
             return None, [problem("too_many_rows", file_where, rows=f"> {i}", limit=limits.rows)]
         rows.append(list(row[: limits.columns]))
 
+    if path.suffix.lower() == ".txt" and _header_row(rows) is None:
+        # A note left in the results folder, not a form saved as text: named, not an error.
+        return None, [problem("text_not_results", file_where, severity="warning")]
+
     def where(row: int, col: int) -> Where:
         # Lines count from 1 as editors show them; a quoted field with a line break is rare.
         return Where(display, cell=f"{column_letter(col)}{row + 1}", line=row + 1)
@@ -62,10 +66,7 @@ def _shifted_rows(rows: list[list[object]], display: str) -> list[Problem]:
     into two fields and moves every later one a column right: reading such a row would take
     the plan's decimals for the figure. No guess is made at which comma was meant.
     """
-    header = next(
-        (r for r, row in enumerate(rows) if any(fold(text_of(v)) == "ma chi tieu" for v in row)),
-        None,
-    )
+    header = _header_row(rows)
     if header is None:
         return []
     width = _filled_width(rows[header])
@@ -82,3 +83,11 @@ def _shifted_rows(rows: list[list[object]], display: str) -> list[Problem]:
 def _filled_width(row: list[object]) -> int:
     """The number of fields up to the last one that is not empty."""
     return next((i + 1 for i in range(len(row) - 1, -1, -1) if text_of(row[i])), 0)
+
+
+def _header_row(rows: list[list[object]]) -> int | None:
+    """The index of the table's header row (the one with "Mã chỉ tiêu"), or None."""
+    return next(
+        (r for r, row in enumerate(rows) if any(fold(text_of(v)) == "ma chi tieu" for v in row)),
+        None,
+    )
