@@ -194,11 +194,22 @@ def test_a_row_with_more_fields_than_the_header_is_an_error_naming_its_line(
     assert problem.message.startswith("This line has 9 fields, more than the header's 7 columns")
 
 
-def test_trailing_empty_fields_are_not_extra(tmp_path: Path) -> None:
+def test_rows_as_wide_as_a_padded_header_are_read(tmp_path: Path) -> None:
+    # Excel pads every row to the widest, the header too: "…,120,,,".
     path = write_csv(
         tmp_path / "r.csv", [["1", "rice_output", "Lúa", "Tấn", "235", "120", "", "", ""]]
     )
+    text = path.read_text(encoding="utf-8-sig").replace("Ghi chú", "Ghi chú,,")
+    path.write_text(text, encoding="utf-8-sig")
     assert codes(path) == []
+    assert value_of(path, "rice_output") == Decimal(120)
+
+
+def test_a_shift_into_the_empty_note_column_is_caught(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "r.csv", [["1", "rice_output", "Lúa", "Tấn", "235", "120", ""]])
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        handle.write("2,rice_area,Lúa: diện tích,Ha,59,58,5,\r\n")  # 58 and 5: never 58
+    assert codes(path) == [("csv_extra_fields", "dòng 9", None)]
 
 
 # -- 3. percent-formatted cells -----------------------------------------------------------------

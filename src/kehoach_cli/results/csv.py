@@ -64,25 +64,21 @@ def _shifted_rows(rows: list[list[object]], display: str) -> list[Problem]:
 
     An unquoted decimal comma in a comma-separated file ("…,30,65,31,2") splits one figure
     into two fields and moves every later one a column right: reading such a row would take
-    the plan's decimals for the figure. No guess is made at which comma was meant.
+    the plan's decimals for the figure. Excel and LibreOffice write every row as wide as the
+    widest, header included, so a longer row is one that was typed. No guess is made at which
+    comma was meant.
     """
     header = _header_row(rows)
     if header is None:
         return []
-    width = _filled_width(rows[header])
+    width = len(rows[header])
     problems: list[Problem] = []
     for r in range(header + 1, len(rows)):
-        count = _filled_width(rows[r])
-        if count > width:
+        if len(rows[r]) > width and any(text_of(v) for v in rows[r]):
             where = Where(display, line=r + 1)
             problems.append(problem("csv_extra_fields", where, fields=len(rows[r]), columns=width))
             rows[r] = []
     return problems
-
-
-def _filled_width(row: list[object]) -> int:
-    """The number of fields up to the last one that is not empty."""
-    return next((i + 1 for i in range(len(row) - 1, -1, -1) if text_of(row[i])), 0)
 
 
 def _header_row(rows: list[list[object]]) -> int | None:

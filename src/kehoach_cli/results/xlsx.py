@@ -18,6 +18,7 @@ from ..problems import Problem
 from ..safety.limits import Limits
 from .common import SHEET_NAME, Where, cell_ref, fold, megabytes, problem, text_of
 from .grid import Grid
+from .number_formats import ods_percent_cells, xlsx_percent_cells
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -121,7 +122,9 @@ def _read_with_calamine(
     part = sheets_xml.get(fold(sheet))
     if part:
         formulas, errors = _formula_cells(path, part)
-        percent = percent_cells(path, part)
+        percent = xlsx_percent_cells(path, part)
+    elif not sheets_xml:
+        percent = ods_percent_cells(path, sheet)
     if height > limits.rows:
         # Rows past the limit are not read: say so rather than lose figures silently.
         return None, [
@@ -335,67 +338,3 @@ def _position(ref: str) -> tuple[int, int] | None:
     for ch in letters:
         col = col * 26 + (ord(ch) - 64)
     return int(digits) - 1, col - 1
-
-
-# Excel's built-in percent formats ("0%", "0.00%"); others are listed in the styles part.
-_BUILTIN_PERCENT = frozenset((9, 10))
-_STYLED_CELL = re.compile(
-    rb"<(?:[A-Za-z_][\w.-]*:)?c\s[^<>]*?\bs\s*=\s*[\"']([0-9]{1,6})[\"'][^<>]*>"
-)
-
-
-def percent_cells(path: Path, part: str) -> set[tuple[int, int]]:
-    """(row, col) of the cells whose number format shows a percentage.
-
-    A cell formatted as % holds 0,294 for "29,4 %" as the user typed and sees it; calamine
-    gives the stored number only, so the format is looked up in the styles part. Most forms
-    have no percent style at all, and then the sheet is not scanned.
-    """
-    try:
-        styles = _percent_styles(path)
-        if not styles:
-            return set()
-        data = _read_member(path, part)
-    except Exception:  # a broken part: the values are read; a % cell stays a warning's case
-        return set()
-    found: set[tuple[int, int]] = set()
-    for cell in _STYLED_CELL.finditer(data):
-        if int(cell.group(1)) in styles:
-            ref = _CELL_REF.search(cell.group(0))
-            position = _position(ref.group(1).decode("ascii")) if ref else None
-            if position is not None:
-                found.add(position)
-    return found
-
-
-def _percent_styles(path: Path) -> set[int]:
-    """Indexes into ``cellXfs`` of the styles whose number format is a percentage."""
-    from defusedxml.ElementTree import fromstring
-
-    with zipfile.ZipFile(path) as archive:
-        member = next(
-            (m for m in archive.infolist() if m.filename.lower() == "xl/styles.xml"), None
-        )
-        if member is None:
-            return set()
-    root = fromstring(bytes(_read_member(path, member)))
-    percent_ids = set(_BUILTIN_PERCENT)
-    for fmt in root.iter(f"{_MAIN}numFmt"):
-        if _is_percent_code(fmt.get("formatCode", "")):
-            percent_ids.add(int(fmt.get("numFmtId", "-1")))
-    found: set[int] = set()
-    xfs = root.find(f"{_MAIN}cellXfs")
-    for index, xf in enumerate(xfs if xfs is not None else []):
-        if int(xf.get("numFmtId", "0") or 0) in percent_ids:
-            found.add(index)
-    return found
-
-
-def _is_percent_code(code: str) -> bool:
-    """Whether a number format shows a percentage: a "%" outside quotes, not escaped.
-
-    >>> _is_percent_code("0.0%"), _is_percent_code('0.0"%"'), _is_percent_code("#,##0")
-    (True, False, False)
-    """
-    plain = re.sub(r'"[^"]*"|\\.', "", code)
-    return "%" in plain
