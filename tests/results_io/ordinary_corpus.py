@@ -71,9 +71,7 @@ CASES: dict[str, Expected] = {
 def build(folder: Path = CORPUS) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        sys.exit(
-            "LibreOffice (soffice) rebuilds the corpus: apt-get install libreoffice-calc"
-        )
+        sys.exit("LibreOffice (soffice) rebuilds the corpus: apt-get install libreoffice-calc")
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
