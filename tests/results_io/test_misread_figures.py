@@ -379,3 +379,32 @@ def test_excel_unicode_text_in_a_results_folder_is_read(tmp_path: Path) -> None:
     assert [(p.severity, p.code, Path(p.file or "").name) for p in report] == [
         ("warning", "text_not_results", "ghi-chu.txt")
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "vi", "en"),
+    [
+        (
+            "ghi-chu.txt",
+            "Nhớ gửi trước ngày 18".encode(),
+            'Tệp .txt này không phải biểu mẫu kết quả (không có cột "Mã chỉ tiêu")',
+            'This .txt file is not a results form (no "Mã chỉ tiêu" column)',
+        ),
+        (
+            "tcvn3.csv",
+            "N¨m,2024\r\nTT,M· chØ tiªu,Thùc hiÖn\r\n".encode("latin-1"),
+            "Tệp có vẻ được gõ bằng phông tiếng Việt cũ (TCVN3: .VnTime, VNI-Times…)",
+            "The file seems typed in an old Vietnamese font encoding (TCVN3: .VnTime, VNI-Times…)",
+        ),
+    ],
+)
+def test_the_file_level_messages_in_both_languages(
+    tmp_path: Path, name: str, content: bytes, vi: str, en: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    (problem,) = validate_results([path], plan(), Limits())
+    assert problem.message.startswith(vi)
+    set_lang("en")
+    (problem,) = validate_results([path], plan(), Limits())
+    assert problem.message.startswith(en)
