@@ -181,6 +181,9 @@ def check_text_bytes(raw: bytes, display: str) -> list[Problem]:
         line = _line_at(raw, exc.start)
         if b"\x00" in raw or _is_binary(raw):
             return [_problem("not_text", display)]
+        legacy = _legacy_font(raw)
+        if legacy:  # before Windows-1258: TCVN3's "ị" is 1258's combining dot below
+            return [_problem("encoding_legacy_font", display, line=legacy[1], encoding=legacy[0])]
         if _looks_windows_1258(raw):
             return [_problem("encoding_windows_1258", display, line=line)]
         return [_problem("not_text", display, line=line)]
@@ -671,6 +674,28 @@ def _is_binary(raw: bytes) -> bool:
 
 def _is_control(ch: str) -> bool:
     return ord(ch) < 32 and ch not in "\t\n\r\f"
+
+
+def _legacy_font(raw: bytes) -> tuple[str, int] | None:
+    """The old Vietnamese font encoding (TCVN3, VNI) the bytes seem to be in, and the first
+    line that shows it; None unless the lines that are not UTF-8 show two signs of it (one
+    "ä" in a Latin-1 file is no evidence)."""
+    from ..characters import legacy_signs
+
+    found: tuple[str, int] | None = None
+    total = 0
+    for number, line in enumerate(raw.splitlines()[:5000], start=1):
+        try:
+            line.decode("utf-8")
+            continue  # a UTF-8 line read as Latin-1 would look like anything
+        except UnicodeDecodeError:
+            encoding, signs = legacy_signs(line.decode("latin-1"))
+        if encoding and found is None:
+            found = encoding, number
+        total += signs
+        if found and total >= 2:
+            return found
+    return None
 
 
 def _looks_windows_1258(raw: bytes) -> bool:
