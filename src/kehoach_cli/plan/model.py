@@ -83,6 +83,10 @@ class PlanMeta(_Model):
     recipients: list[str] = []
     document_number: str | None = None
     document_date: date | None = None
+    # A plan still being prepared (``kehoach plan new``, ``kehoach plan import``): it loads and
+    # reports as any other, and ``validate`` lists what is left to do (targets to fill, guesses
+    # to confirm) as warnings. The officer deletes the line once the plan is signed.
+    draft: bool = False
 
 
 class Reporting(_Model):
@@ -100,6 +104,13 @@ class ReportingUnit(_Model):
 class EmulationItem(_Model):
     label: str
     text: str
+
+
+class Baseline(_Model):
+    """Last year's figure of an indicator and where it comes from (``kehoach plan new``)."""
+
+    value: VnDecimal
+    source: str | None = None
 
 
 # A plan of 50 000 indicators has as many rows, all kept while the plan is in use. As a model
@@ -124,6 +135,7 @@ class Row:
     expected_progress: dict[Literal["q1", "q2", "q3", "q4"], VnDecimal] | None = None
     breakdown: bool = False
     note: str | None = None
+    baseline: Baseline | None = None
     # A factory, not ``= []``: every row gets its own list. (Annotated: a pydantic dataclass
     # validates the fields given a ``= Field(...)`` first, which would change the errors' order.)
     children: Annotated[list[Row], Field(default_factory=list)]
