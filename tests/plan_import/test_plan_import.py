@@ -235,3 +235,49 @@ def test_an_existing_plan_is_not_overwritten_unless_forced(cli: Cli, tmp_path: P
     )
     assert result.exit_code == 2
     assert read_plan(output)[0] is not None
+
+
+def test_a_two_row_header_a_numbering_row_and_merged_cells(cli: Cli, tmp_path: Path) -> None:
+    """As Word tables often are: "Kế hoạch" over "năm 2024", a row (1) (2) (3) (4) under the
+    header, and a TT cell merged down over the rows of its breakdown."""
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=3 + len(ROWS), cols=4)
+    for column, (top, below) in enumerate(
+        [("TT", ""), ("Chỉ tiêu", ""), ("ĐVT", ""), ("Kế hoạch", "năm 2024")]
+    ):
+        table.cell(0, column).text = top
+        if below:
+            table.cell(1, column).text = below
+        else:
+            table.cell(0, column).merge(table.cell(1, column))
+        table.cell(2, column).text = f"({column + 1})"
+    for index, cells in enumerate(ROWS, start=3):
+        for column, text in enumerate(cells):
+            table.cell(index, column).text = text
+    general = 3 + next(i for i, r in enumerate(ROWS) if r[1] == "Giáo dục phổ thông công lập")
+    table.cell(general, 0).merge(table.cell(general + 2, 0))  # "2" over its two rows
+    path = tmp_path / "KE_HOACH.docx"
+    document.save(str(path))
+    output = tmp_path / "plan.yaml"
+    result = cli("plan", "import", str(path), "-y", "2024", "--from", str(PLAN), "-o", str(output))
+    assert result.exit_code == 0, result.stderr
+    assert _facts(output) == _facts(PLAN)
+
+
+def test_the_installed_command_imports_the_signed_plan(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    document = write_signed_plan(tmp_path / "KE_HOACH.docx")
+    done = subprocess.run(
+        [sys.executable, "-m", "kehoach_cli", "plan", "import", str(document), "--year", "2024"]
+        + ["--output", str(tmp_path / "plan.yaml"), "--from", str(PLAN)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert _facts(tmp_path / "plan.yaml") == _facts(PLAN)

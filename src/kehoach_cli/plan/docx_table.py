@@ -20,6 +20,7 @@ from ..problems import Problem
 from ..safety.limits import Limits
 
 COLUMNS = ("tt", "name", "unit", "target")
+_MARKS = frozenset({"-", "–", "+", "•"})  # numbering that does repeat from row to row
 _HEADER_ROWS = 3  # a header may take two rows (merged "Kế hoạch" over "năm 2025"), plus numbers
 
 
@@ -82,37 +83,58 @@ def read_indicator_table(
 
 
 def _grid(table: Any, limits: Limits) -> list[list[str]]:
-    """The table as rows of cell texts; a merged cell's text only where the merge starts."""
+    """The table as rows of cell texts; a cell merged across columns only where it starts.
+
+    A cell merged down is given by python-docx as the cell above, again, with no public way to
+    tell it from a copy: ``_table`` reads a numbering repeated from the row above as the merge it
+    is; a unit repeated is what a unit cell merged down means anyway.
+    """
     grid: list[list[str]] = []
-    above: list[Any] = []
     for row in table.rows[: limits.rows]:
         cells = [None] * row.grid_cols_before + list(row.cells)
         texts: list[str] = []
         for i, cell in enumerate(cells[: limits.columns]):
-            merged_left = i > 0 and cell is not None and cell == cells[i - 1]
-            merged_up = i < len(above) and cell is not None and cell == above[i]
-            texts.append("" if cell is None or merged_left or merged_up else clean(cell.text))
+            # python-docx yields one cell object for each column a cell spans
+            merged_left = i > 0 and cell is not None and cell is cells[i - 1]
+            texts.append("" if cell is None or merged_left else clean(cell.text))
         grid.append(texts)
-        above = cells
     return grid
+
+
+def _column_text(rows: list[list[str]], i: int) -> str:
+    """A header column's text over several rows, a cell merged down counted once."""
+    parts: list[str] = []
+    for row in rows:
+        text = row[i] if i < len(row) else ""
+        if text and (not parts or parts[-1] != text):
+            parts.append(text)
+    return " ".join(parts)
 
 
 def _header(grid: list[list[str]]) -> tuple[int, dict[str, int]] | None:
     """The last header row and each column's index, when the first rows name a plan's columns."""
     for last in range(min(_HEADER_ROWS, len(grid))):
         width = max(len(r) for r in grid[: last + 1])
-        texts = [
-            " ".join(r[i] for r in grid[: last + 1] if i < len(r) and r[i]).casefold()
-            for i in range(width)
-        ]
         columns: dict[str, int] = {}
-        for i, text in enumerate(texts):
-            key = _column_of(text)
+        for i in range(width):
+            key = _column_of(_column_text(grid[: last + 1], i).casefold())
             if key and key not in columns:
                 columns[key] = i
         if {"name", "unit", "target"} <= set(columns):
-            return last, columns
+            return _header_end(grid, last, columns["name"]), columns
     return None
+
+
+def _header_end(grid: list[list[str]], last: int, name: int) -> int:
+    """The header goes on while a row has no indicator name of its own ("năm 2025" under
+    "Kế hoạch", the name cell merged down), but not over the row of column numbers."""
+    while last + 1 < len(grid):
+        row = grid[last + 1]
+        own = row[name] if name < len(row) else ""
+        if (own and own != grid[last][name]) or _numbering_row(row) or not any(row):
+            break
+        last += 1
+    return last
 
 
 def _column_of(text: str) -> str | None:
@@ -133,17 +155,20 @@ def _table(number: int, grid: list[list[str]], header_row: int, columns: dict[st
         return cells[index] if index is not None and index < len(cells) else ""
 
     head = grid[: header_row + 1]
-    header = {
-        key: " ".join(r[i] for r in head if i < len(r) and r[i]) for key, i in columns.items()
-    }
+    header = {key: _column_text(head, i) for key, i in columns.items()}
     header.setdefault("tt", "TT")
     year_found = re.search(r"(?<!\d)(20\d\d)(?!\d)", header["target"])
     lines = []
+    above = ""
     for index in range(header_row + 1, len(grid)):
         cells = grid[index]
         values = [cell(cells, key) for key in COLUMNS]
         if not any(values) or _numbering_row(values):
             continue
+        tt = values[0]
+        if tt and tt == above and tt not in _MARKS:  # a TT cell merged down (see _grid)
+            values[0] = ""
+        above = tt
         lines.append(TableLine(index + 1, *values))
     year = int(year_found.group(1)) if year_found else None
     return IndicatorTable(number, header, year, tuple(lines))

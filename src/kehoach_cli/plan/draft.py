@@ -90,7 +90,7 @@ def next_year_plan(
     """The text of next year's draft plan (see the module docstring)."""
     out, comments = carry_over(data, plan.year, year, source)
     baselines = 0
-    for path, row in _code_rows(out.get("table", []), ("table",)):
+    for path, row in code_rows(out.get("table", []), ("table",)):
         old = row.get("target")
         row["target"] = None
         row.pop("baseline", None)
@@ -152,7 +152,7 @@ def _new_meta(
     comments[("plan", "draft")] = t("plan_new.draft_comment")
 
 
-def _code_rows(rows: Any, path: YamlPath) -> list[tuple[YamlPath, dict[str, Any]]]:
+def code_rows(rows: Any, path: YamlPath) -> list[tuple[YamlPath, dict[str, Any]]]:
     """Every row of the table that defines an indicator, with its path, in table order."""
     found: list[tuple[YamlPath, dict[str, Any]]] = []
     stack = [((*path, i), row) for i, row in reversed(list(enumerate(rows)))]

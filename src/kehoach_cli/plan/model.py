@@ -101,16 +101,16 @@ class ReportingUnit(_Model):
     short_name: str | None = None  # for narrow tables: "ĐC-NN", "Trạm Y tế"
 
 
+class Baseline(_Model):
+    """Where a lower-is-better rate starts from: last year's figure and the document giving it."""
+
+    value: VnDecimal
+    source: str = Field(min_length=1)
+
+
 class EmulationItem(_Model):
     label: str
     text: str
-
-
-class Baseline(_Model):
-    """Last year's figure of an indicator and where it comes from (``kehoach plan new``)."""
-
-    value: VnDecimal
-    source: str | None = None
 
 
 # A plan of 50 000 indicators has as many rows, all kept while the plan is in use. As a model
