@@ -96,13 +96,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.plan_import": (
         "Đọc bảng chỉ tiêu của kế hoạch đã ký (tệp Word .docx) thành tệp kế hoạch YAML; mọi chỗ "
         "đoán có ghi chú để xác nhận.\n\n"
-        "Ví dụ: kehoach plan import KE_HOACH.docx --year 2025 --from data/plan_2024.yaml",
+        "Ví dụ: kehoach plan import KE_HOACH.docx --year 2025 -o data/plan_2025.yaml "
+        "--from data/plan_2024.yaml",
         "Read the indicator table of a signed plan (a Word .docx) into a plan YAML file; every "
         "guess carries a comment to confirm.\n\n"
-        "Example: kehoach plan import KE_HOACH.docx --year 2025 --from data/plan_2024.yaml",
+        "Example: kehoach plan import KE_HOACH.docx --year 2025 -o data/plan_2025.yaml "
+        "--from data/plan_2024.yaml",
     ),
     "help.plan_import_file": ("Tệp Word (.docx) của kế hoạch.", "The plan's Word file (.docx)."),
     "help.plan_import_year": ("Năm của kế hoạch.", "The plan's year."),
+    "help.plan_import_output": (
+        "Tệp kế hoạch sẽ ghi; không ghi đè tệp đã có.",
+        "The plan file to write; an existing file is not replaced.",
+    ),
     "help.plan_import_from": (
         "Kế hoạch trước: chỉ tiêu trùng tên giữ mã, loại, chiều, đơn vị phụ trách của nó.",
         "An earlier plan: indicators of the same name keep its codes, kinds, directions, units.",

@@ -126,7 +126,7 @@ def _register_import(plan_app: typer.Typer) -> None:
         ],
         output: Annotated[
             Path,
-            typer.Option("--output", "-o", help=t("help.plan_new_output"), metavar="PLAN.yaml"),
+            typer.Option("--output", "-o", help=t("help.plan_import_output"), metavar="PLAN.yaml"),
         ],
         source: Annotated[
             Path | None,
