@@ -281,3 +281,43 @@ def test_the_installed_command_imports_the_signed_plan(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert _facts(tmp_path / "plan.yaml") == _facts(PLAN)
+
+
+def test_a_zip_bomb_named_docx_is_refused_unopened(cli: Cli, tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "KE_HOACH.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"<w:document>" + b" " * 20_000_000)
+    result = cli("plan", "import", str(path), "-y", "2024", "-o", str(tmp_path / "p.yaml"))
+    assert result.exit_code == 1
+    assert f"{path}: LỖI docx_too_large" in result.stderr
+    assert not (tmp_path / "p.yaml").exists()
+
+
+def test_an_invalid_earlier_plan_stops_the_import(cli: Cli, tmp_path: Path) -> None:
+    document = write_signed_plan(tmp_path / "KE_HOACH.docx")
+    earlier = tmp_path / "plan_2024.yaml"
+    text = PLAN.read_text(encoding="utf-8").replace("target: 323", "target: abc")
+    earlier.write_text(text, encoding="utf-8")
+    output = tmp_path / "p.yaml"
+    result = cli(
+        "plan", "import", str(document), "-y", "2024", "--from", str(earlier), "-o", str(output)
+    )
+    assert result.exit_code == 1
+    assert "LỖI number_not_a_number [grain_output]" in result.stderr
+    assert f"Kế hoạch {earlier} có 1 lỗi" in result.stderr
+    assert not output.exists()
+
+
+def test_python_docx_is_imported_only_by_the_import() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from kehoach_cli.cli.app import create_app; create_app();"
+        "from kehoach_cli.plan import importer, draft;"
+        "print('docx' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "False", done.stderr
