@@ -755,3 +755,36 @@ def _mb(size: int) -> str:
     from ..numbers import format_number
 
     return format_number(Decimal(size) / (1024 * 1024), 1)
+
+
+# -- Word documents (kehoach plan import) ---------------------------------------------------------
+
+
+def check_docx_container(path: Path, display: str, limits: Limits) -> list[Problem]:
+    """Problems of a .docx file found before python-docx opens it; errors mean "do not open it".
+
+    The workbook's bounds serve (a signed plan is a few tens of KB): size, then the zip
+    directory's declared sizes and ratios, nothing inflated. python-docx parses with entities
+    left unresolved, so a document type declaration cannot expand into a bomb.
+    """
+    size = path.stat().st_size
+    if size == 0:
+        return [_problem("empty_file", display)]
+    if size > limits.xlsx_bytes:
+        return [_problem("file_too_large", display, size=_mb(size), limit=_mb(limits.xlsx_bytes))]
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(OLE2_MAGIC):
+        return [_problem("old_doc", display)]
+    if not head.startswith(ZIP_MAGIC):
+        return [_problem("not_docx", display)]
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            if _directory_trouble(members, size, display, limits):
+                return [_problem("docx_too_large", display, limit=limits.xlsx_ratio)]
+            if "word/document.xml" not in {m.filename for m in members}:
+                return [_problem("not_docx", display)]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError):
+        return [_problem("docx_damaged", display)]
+    return []
