@@ -13,9 +13,13 @@ from ...messages import get_lang, t
 from ...periods import RELATIVE_WORDS
 from ..app import EXIT_INVALID, EXIT_OK, boundary
 from ..options import DEFAULT_RESULTS, DebugOption, LangOption, PlanOption, QuietOption, TodayOption
+from ..outputs import ForceOption
 
 if TYPE_CHECKING:
+    from ...periods import Period
+    from ...problems import ProblemReport
     from ...report.model import Report
+    from ...safety.output import Guarded
 
 
 def register(app: typer.Typer) -> None:
@@ -63,24 +67,29 @@ def register(app: typer.Typer) -> None:
         allow_invalid: Annotated[
             bool, typer.Option("--allow-invalid", help=t("help.report_allow_invalid"))
         ] = False,
+        force: ForceOption = False,
         today: TodayOption = None,
         quiet: QuietOption = False,
         lang: LangOption = None,
         debug: DebugOption = False,
     ) -> None:
         from ...errors import InputFileNotFound, UsageError
+        from ...render import BINARY_FORMATS
         from ...render.problems import problems_as_text
         from ...report.completion import compute
         from ...report.schedule import parse_today
         from ...results import load_results
         from ...results.model import ResultSet
+        from ...safety.output import is_stdout
         from ..plans import locate_plan_and_period
 
         if output is not None and output_dir is not None:
             raise UsageError(t("report.output_and_dir"))
         if output_dir is not None and output_format is None:
             raise UsageError(t("report.output_dir_needs_format"))
-        fmt = _choose_format(output_format, output)
+        fmt = _choose_format(output_format, None if is_stdout(output) else output)
+        if is_stdout(output) and fmt in BINARY_FORMATS:
+            raise UsageError(t("report.binary_to_terminal", value=fmt))
         signed_on = _parse_date(document_date) if document_date else None
         if by not in (None, "quarter", "quy", "q"):
             raise UsageError(t("report.bad_by", value=by))
@@ -107,6 +116,9 @@ def register(app: typer.Typer) -> None:
             typer.echo(problems_as_text(problems, shown, quiet=True), nl=False, err=True)
             typer.echo(t("report.invalid_results", errors=problems.errors, path=folder), err=True)
             raise typer.Exit(EXIT_INVALID)
+        protected = _check_target(
+            output, output_dir, fmt, chosen, plan_file, folder, problems, force=force
+        )
 
         made = compute(
             loaded,
@@ -131,24 +143,72 @@ def register(app: typer.Typer) -> None:
         if output_dir is not None:
             from ...report.schedule import output_name
 
-            output_dir.mkdir(parents=True, exist_ok=True)
             output = output_dir / output_name(chosen, fmt)
-        inputs = [str(plan_file)]
-        inputs += [f.source for f in result_set.files]
-        inputs += [p.file for p in problems if p.file]
         # The plan and the values read are in the report now: let them go before it is
         # rendered (a 50 000-indicator plan is ~100 MB of objects).
         del loaded, result_set
-        if output is None:
+        if output is None or is_stdout(output):
             _print(made, fmt)
         else:
-            from ...render import get_chunk_renderer
-            from ...safety.output import write_atomic
-
-            write_atomic(output, get_chunk_renderer(fmt)(made), inputs)
+            _write(made, fmt, output, protected, output_dir)
             if not quiet:
                 typer.echo(t("report.written", path=str(output)))
         raise typer.Exit(EXIT_OK)
+
+
+def _check_target(
+    output: Path | None,
+    output_dir: Path | None,
+    fmt: str,
+    chosen: Period,
+    plan_file: Path,
+    folder: Path,
+    problems: ProblemReport,
+    *,
+    force: bool,
+) -> Guarded:
+    """Refuse, before any work, an output that would replace what a user gave (see
+    ``safety.output.check_target``): every results file considered is an input, the copies
+    dropped as duplicates included."""
+    from ...render.recognize import is_earlier_report
+    from ...results.validation import expand_paths
+    from ...safety.output import check_target, is_stdout
+    from ..outputs import guarded
+
+    read: list[Path | str] = [p.file for p in problems if p.file]
+    if folder.exists():
+        read += expand_paths([folder])
+    protected = guarded(plan_file, folder, read)
+    if output_dir is not None:
+        from ...report.schedule import output_name
+
+        output = output_dir / output_name(chosen, fmt)
+    if output is None or is_stdout(output):
+        return protected
+    check_target(
+        output,
+        protected,
+        ours=lambda path: is_earlier_report(path, fmt),
+        not_ours=t("output.not_a_report", path=str(output), format=fmt),
+        force=force,
+    )
+    return protected
+
+
+def _write(made: Report, fmt: str, output: Path, protected: Guarded, folder: Path | None) -> None:
+    """The report, written atomically; ``--output-dir`` is made first when it is missing."""
+    from ...errors import OutputError
+    from ...render import get_chunk_renderer
+    from ...safety.output import write_atomic
+
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            raise OutputError(
+                t("report.output_dir_failed", path=str(folder)), file=str(folder)
+            ) from None
+    write_atomic(output, get_chunk_renderer(fmt)(made), protected.inputs)
 
 
 def _parse_date(text: str) -> date:
