@@ -398,3 +398,20 @@ def test_outputs_get_the_umask_and_keep_a_replaced_files_mode(cli: Cli, workdir:
         assert (workdir / "f.xlsx").stat().st_mode & 0o777 == 0o640
     finally:
         os.umask(old)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="Linux /dev/full")
+@pytest.mark.parametrize("dash", [(), ("-o", "-")])
+def test_a_full_stdout_is_one_line_and_exit_2(workdir: Path, dash: tuple[str, ...]) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "kehoach_cli", "report", "-p", "q2", "-f", "csv", *dash],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=workdir,
+            timeout=120,
+        )
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "đầu ra chuẩn" in done.stderr, done.stderr
+    assert "Exception ignored" not in done.stderr and "không mong đợi" not in done.stderr

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Annotated
 
@@ -37,3 +37,29 @@ def guarded(
         results_folders=tuple(f for f in folders if f.is_dir()),
         results_suffixes=frozenset(RESULT_SUFFIXES),
     )
+
+
+def to_stdout(write: Callable[[], None]) -> None:
+    """Run ``write`` (printing to stdout) and flush; a stdout that cannot take it (a full disk
+    behind `> file`) is one line and exit 2, not an unexpected error. A reader that went away
+    (EPIPE, EINVAL on Windows) is left to the error boundary, which exits 141 quietly."""
+    import errno
+    import os
+    import sys
+
+    from ..errors import OutputError
+
+    try:
+        write()
+        sys.stdout.flush()
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError) or exc.errno in (errno.EPIPE, errno.EINVAL):
+            raise
+        try:  # what is still buffered goes nowhere, so that the exit does not fail again
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):
+            pass
+        reason = exc.strerror or str(exc)
+        raise OutputError(t("output.stdout_failed", reason=reason)) from None

@@ -148,7 +148,9 @@ def register(app: typer.Typer) -> None:
         # rendered (a 50 000-indicator plan is ~100 MB of objects).
         del loaded, result_set
         if output is None or is_stdout(output):
-            _print(made, fmt)
+            from ..outputs import to_stdout
+
+            to_stdout(lambda: _print(made, fmt))
         else:
             _write(made, fmt, output, protected, output_dir)
             if not quiet:
