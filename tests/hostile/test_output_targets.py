@@ -402,11 +402,19 @@ def test_outputs_get_the_umask_and_keep_a_replaced_files_mode(cli: Cli, workdir:
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="Linux /dev/full")
-@pytest.mark.parametrize("dash", [(), ("-o", "-")])
-def test_a_full_stdout_is_one_line_and_exit_2(workdir: Path, dash: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("report", "-f", "csv"),
+        ("report", "-f", "csv", "-o", "-"),
+        ("report", "-o", "q2.csv"),  # the file is written; its confirmation line cannot be
+        ("template", "-o", "f.xlsx"),
+    ],
+)
+def test_a_full_stdout_is_one_line_and_exit_2(workdir: Path, args: tuple[str, ...]) -> None:
     with open("/dev/full", "w") as full:
         done = subprocess.run(
-            [sys.executable, "-m", "kehoach_cli", "report", "-p", "q2", "-f", "csv", *dash],
+            [sys.executable, "-m", "kehoach_cli", *args, "-p", "q2"],
             stdout=full,
             stderr=subprocess.PIPE,
             text=True,

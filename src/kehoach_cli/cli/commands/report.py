@@ -147,14 +147,14 @@ def register(app: typer.Typer) -> None:
         # The plan and the values read are in the report now: let them go before it is
         # rendered (a 50 000-indicator plan is ~100 MB of objects).
         del loaded, result_set
-        if output is None or is_stdout(output):
-            from ..outputs import to_stdout
+        from ..outputs import to_stdout
 
+        if output is None or is_stdout(output):
             to_stdout(lambda: _print(made, fmt))
         else:
             _write(made, fmt, output, protected, output_dir)
             if not quiet:
-                typer.echo(t("report.written", path=str(output)))
+                to_stdout(lambda: typer.echo(t("report.written", path=str(output))))
         raise typer.Exit(EXIT_OK)
 
 

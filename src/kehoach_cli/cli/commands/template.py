@@ -41,7 +41,7 @@ def register(app: typer.Typer) -> None:
         from ...report.schedule import parse_today
         from ...results.model import WHOLE_COMMUNE
         from ...results.template import check_output, form_rows, inputs_of, unit_label, write_form
-        from ..outputs import guarded
+        from ..outputs import guarded, to_stdout
 
         plan_path = find_plan(plan)
         loaded = load_plan(plan_path)
@@ -68,12 +68,6 @@ def register(app: typer.Typer) -> None:
         if quiet:
             return
         _, name = unit_label(loaded, unit)
-        typer.echo(
-            t(
-                "template.written",
-                path=str(output),
-                unit=name,
-                period=chosen.label(get_lang()),
-                count=count,
-            )
-        )
+        label = chosen.label(get_lang())
+        written = t("template.written", path=str(output), unit=name, period=label, count=count)
+        to_stdout(lambda: typer.echo(written))
