@@ -84,24 +84,23 @@ def _refused_outputs(root: Path) -> list[list[str]]:
     q2 = ["report", "--plan", plan, "--period", "q2"]
     form = ["template", "--plan", plan, "--period", "q2", "--unit", "dcnn"]
     hostile = root / "hostile"
+    # (Each refusal has its own test in test_output_targets.py, and the whole results tree is
+    # aimed at in-process below: these few run as the real program, under the memory cap.)
     return [
         # another period's submission, which this run does not read
         [*q2, "-r", str(results / "2024-q2"), "-o", str(results / "2024-q1" / "dcnn.xlsx")],
-        [*q2, "-r", str(results / "2024-q2"), "-f", "csv", "--force", "-o", str(results / "x.csv")],
         # a CSV copy of a submission, dropped as a duplicate but read
         [*q2, "-f", "csv", "--force", "-o", str(results / "examples/csv/2024-q2/dcnn.csv")],
         [*q2, "-r", str(hostile), "-f", "csv", "--force", "-o", str(hostile / "csv" / "bom.csv")],
         [*q2, "-f", "json", "-o", plan, "--force"],
         # files that are not this command's own earlier output (no --force)
         [*q2, "-f", "csv", "-o", str(hostile / "csv" / "semicolon.csv")],
-        [*q2, "-o", str(hostile / "xlsx" / "macros.xlsm"), "-f", "xlsx"],
         [*form, "--force", "-o", str(results / "2024-q2" / "dcnn.xlsx")],
-        [*form, "--force", "-o", str(results / "2024-q3" / "vhxh.xlsx")],
         *([*form, "-o", str(hostile / "xlsx" / name)] for name in _XLSX),
     ]
 
 
-_XLSX = ("encrypted.xlsx", "formula_no_cache.xlsx", "docx_renamed.xlsx", "truncated.xlsx")
+_XLSX = ("encrypted.xlsx", "formula_no_cache.xlsx")
 
 
 def test_no_output_lands_anywhere_in_the_results_tree(copies: Path) -> None:
