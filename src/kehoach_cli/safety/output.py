@@ -174,11 +174,11 @@ def write_atomic(
         key = "output.parent_is_file" if folder.exists() else "output.no_folder"
         raise OutputError(t(key, path=str(folder), file=str(path)), file=str(path))
     pieces: Iterable[bytes | str] = (data,) if isinstance(data, (bytes, str)) else data
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise _failure(path, exc) from None
     with _signals_end_the_write():
+        try:
+            handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        except OSError as exc:
+            raise _failure(path, exc) from None
         try:
             with os.fdopen(handle, "wb") as stream:
                 for piece in pieces:
