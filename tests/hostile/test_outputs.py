@@ -102,7 +102,7 @@ def test_a_failure_mid_write_leaves_the_previous_output_intact(
     monkeypatch.setattr(os, "fsync", broken_fsync)
     with pytest.raises(OutputError) as caught:
         write_atomic(target, "bản mới " * 10_000)
-    assert "No space left on device" in caught.value.message
+    assert "đĩa đã đầy" in caught.value.message and str(target) in caught.value.message
     assert target.read_text(encoding="utf-8") == "bản cũ\n"
     assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no temporary file left
 

@@ -315,6 +315,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không ghi đè lên {path}: đó là tệp đầu vào ({what}). Chọn tên tệp khác cho --output.",
         "Will not overwrite {path}: it is an input ({what}). Choose another --output name.",
     ),
+    "template.not_to_stdout": (
+        "Biểu mẫu là tệp Excel (nhị phân), không in ra màn hình được: ghi ra tệp bằng --output "
+        "TỆP.xlsx.",
+        "The form is an Excel file (binary) and cannot go to standard output: write it to a file "
+        "with --output FILE.xlsx.",
+    ),
+    "template.not_a_blank_form": (
+        "Không ghi đè {path}: tệp đã có và không phải là biểu mẫu trống do kehoach tạo (có thể đã "
+        "điền số liệu). Chọn tên khác, hoặc thêm --force nếu chắc chắn muốn ghi đè.",
+        "Will not overwrite {path}: it exists and is not an unfilled kehoach form (it may hold "
+        "figures). Choose another name, or add --force if you are sure it may be replaced.",
+    ),
     "template.input_plan": ("tệp kế hoạch", "the plan"),
     "template.input_results": ("tệp kết quả đã điền số liệu", "a filled-in results file"),
     "template.no_folder": (
@@ -335,5 +347,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mã đơn vị báo cáo (xem reporting_units của kế hoạch). Bỏ trống: biểu mẫu toàn xã.",
         "Reporting unit code (see the plan's reporting_units). Omitted: a whole-commune form.",
     ),
-    "help.template_output": ("Tệp .xlsx sẽ ghi.", "The .xlsx file to write."),
+    "help.template_output": (
+        "Tệp .xlsx sẽ ghi. Không ghi đè kế hoạch, tệp kết quả hay biểu mẫu đã điền.",
+        "The .xlsx file to write. Never over the plan, a results file or a filled-in form.",
+    ),
+    "help.force": (
+        "Cho phép ghi đè một tệp đã có mà kehoach không nhận ra là tệp do nó tạo trước đây "
+        "(không bao giờ ghi đè kế hoạch, tệp đã đọc hay tệp trong thư mục kết quả).",
+        "Allow replacing an existing file that kehoach does not recognise as its own earlier "
+        "output (never the plan, a file read, or a file in the results folder).",
+    ),
 }
