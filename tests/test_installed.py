@@ -76,7 +76,10 @@ def test_unexpected_failure_prints_one_line_and_a_debug_hint(tmp_path) -> None: 
         (["report"], "Thiếu tùy chọn bắt buộc --period."),
         (["report", "--period", "q2", "--colour"], "Không có tùy chọn --colour."),
         (["report", "--period", "q2", "--format"], "Tùy chọn --format cần một giá trị đi sau."),
-        (["bao-cao"], 'Không có lệnh "bao-cao".'),
+        (["bao-cao"], "Không có lệnh 'bao-cao'. Các lệnh: validate, report,"),
+        (["reprot"], "Không có lệnh 'reprot'. Có phải ý bạn là 'report'?"),
+        (["plan", "shwo"], "Không có lệnh 'shwo'. Có phải ý bạn là 'show'?"),
+        (["validate"], "Thiếu TỆP_HOẶC_THƯ_MỤC (tệp hoặc thư mục cần kiểm tra)."),
         (["--lang", "en", "report", "--perio", "q2"], "No such option: --perio."),
     ],
 )

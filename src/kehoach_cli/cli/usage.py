@@ -47,7 +47,15 @@ def usage_message(exc: Exception) -> str:
         if possible:
             text += " " + t("usage.did_you_mean", options=", ".join(possible))
     elif kind == "MissingParameter":
-        text = t("usage.missing", name=_param_name(getattr(exc, "param", None)))
+        param = getattr(exc, "param", None)
+        if getattr(param, "param_type_name", "") == "argument":
+            from .helptext import argument_name
+
+            what = str(getattr(param, "help", "") or "").strip().rstrip(".")
+            what = what[:1].lower() + what[1:]
+            text = t("usage.missing_argument", name=argument_name(param).rstrip("."), what=what)
+        else:
+            text = t("usage.missing", name=_param_name(param))
     elif kind == "BadParameter":
         text = t(
             "usage.bad_value",
@@ -58,14 +66,26 @@ def usage_message(exc: Exception) -> str:
         text = t("usage.needs_value", option=getattr(exc, "option_name", ""))
     else:
         reason = str(getattr(exc, "message", exc))
-        unknown = re.match(r"No such command '(.+)'", reason)
+        unknown = re.match(r"No such command (['\"])(.*?)\1", reason)
         if unknown:
-            text = t("usage.no_such_command", name=unknown.group(1))
+            text = _no_such_command(unknown.group(2), getattr(exc, "ctx", None))
         else:
             text = t("usage.generic", reason=reason)
     ctx = getattr(exc, "ctx", None)
     command = getattr(ctx, "command_path", "kehoach") if ctx is not None else "kehoach"
     return text + "\n" + t("usage.hint", command=command)
+
+
+def _no_such_command(name: str, ctx: Any) -> str:
+    """'reprot' → did you mean 'report'; else the commands there are (of `kehoach plan` too)."""
+    from difflib import get_close_matches
+
+    group: Any = getattr(ctx, "command", None)
+    commands = list(group.list_commands(ctx)) if hasattr(group, "list_commands") else []
+    close = get_close_matches(name, commands, n=1)
+    if close:
+        return t("usage.no_such_command_suggest", name=name, match=close[0])
+    return t("usage.no_such_command_list", name=name, commands=", ".join(commands))
 
 
 def invoke(app: Any, args: list[str]) -> int:

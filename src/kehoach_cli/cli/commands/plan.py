@@ -18,7 +18,8 @@ def register(app: typer.Typer) -> None:
     def show(
         plan: PlanOption = None,
         output_format: Annotated[
-            str, typer.Option("--format", "-f", help=t("help.format_table_json"))
+            str,
+            typer.Option("--format", "-f", help=t("help.format_table_json"), metavar="table|json"),
         ] = "table",
         lang: LangOption = None,
         debug: DebugOption = False,
