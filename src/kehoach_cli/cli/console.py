@@ -166,3 +166,23 @@ def silence_stdout() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, fileno)
     os.close(devnull)
+
+
+def print_trimmed(console: Console, renderable: object) -> None:
+    """Print a rich table with no trailing spaces on any line.
+
+    rich pads every cell to its column's width, the last column too; a line that ends in
+    spaces is noise in a cron mail, a diff or a log. Each rendered line loses its trailing
+    blank segments, styles kept.
+    """
+    from rich.segment import Segment, Segments
+
+    trimmed: list[Segment] = []
+    for line in console.render_lines(renderable, pad=False):  # type: ignore[arg-type]
+        while line and not line[-1].control and not line[-1].text.rstrip(" "):
+            line.pop()
+        if line and not line[-1].control:
+            last = line[-1]
+            line[-1] = Segment(last.text.rstrip(" "), last.style, last.control)
+        trimmed += [*line, Segment.line()]
+    console.print(Segments(trimmed), overflow="ignore", crop=False)

@@ -27,7 +27,7 @@ def register(app: typer.Typer) -> None:
         from ...errors import UsageError
         from ...plan.io import find_plan, load_plan
         from ...render.plan import plan_as_json, plan_table
-        from ..console import fancy, make_console
+        from ..console import fancy, make_console, print_trimmed
 
         if output_format not in ("table", "json"):
             raise UsageError(t("cli.bad_format", value=output_format, choices="table, json"))
@@ -35,4 +35,4 @@ def register(app: typer.Typer) -> None:
         if output_format == "json":
             typer.echo(plan_as_json(loaded), nl=False)
             return
-        make_console().print(plan_table(loaded, fancy()))
+        print_trimmed(make_console(), plan_table(loaded, fancy()))

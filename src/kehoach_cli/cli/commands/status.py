@@ -84,7 +84,7 @@ def _print_table(report: StatusReport, quiet: bool, root: str) -> None:
         status_quiet_lines,
         status_table,
     )
-    from ..console import fancy, make_console
+    from ..console import fancy, make_console, print_trimmed
 
     if quiet:
         for line in status_quiet_lines(report):
@@ -97,5 +97,5 @@ def _print_table(report: StatusReport, quiet: bool, root: str) -> None:
     # Off a terminal (cron mail, a pipe) nothing limits the width: keep one line per file.
     if not fancy():
         console.width = max(console.width, 200)
-    console.print(status_table(report, fancy(), root))
+    print_trimmed(console, status_table(report, fancy(), root))
     typer.echo("\n".join(status_footer(report)))
