@@ -117,6 +117,7 @@ def _missing_features(line: str) -> list[str]:
     return missing
 
 
+@pytest.mark.posix  # runs the lines with /bin/sh, as cron does
 @pytest.mark.parametrize(("kind", "line"), LINES, ids=[f"{k}:{line[-70:]}" for k, line in LINES])
 def test_documented_line_runs_on_the_sample_data(kind: str, line: str, tmp_path: Path) -> None:
     missing = _missing_features(line)
@@ -180,6 +181,7 @@ def _check_logs(line: str, serve: Path) -> None:
         assert log == "" and not failed.exists()
 
 
+@pytest.mark.posix
 def test_the_failure_unit_writes_the_failure_log(tmp_path: Path) -> None:
     (line,) = [line for kind, line in LINES if kind == "systemd" and "that-bai" in line]
     (tmp_path / "log").mkdir()
