@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Annotated
 
 import pytest
 import typer
@@ -22,7 +23,7 @@ HEADINGS = {
     "vi": ("Cách dùng: kehoach", "Tùy chọn:", "Lệnh:"),
     "en": ("Usage: kehoach", "Options:", "Commands:"),
 }
-INTERNAL = ("<list", "<str>", "<int>", "<path>", "{", "OUTPUT_FORMAT", "...]...")
+INTERNAL = ("<list", "<str>", "<int>", "<path>", "{", "OUTPUT_FORMAT", "...]...", "_FORMAT")
 
 
 def _command_paths() -> list[list[str]]:
@@ -135,3 +136,30 @@ def test_quiet_status_prints_only_the_units_to_chase(cli: Cli, tmp_path: Path) -
     empty.mkdir()
     lines = cli(*args, "--results", str(empty)).stdout.splitlines()
     assert len(lines) == 6 and all("Quý II năm 2024" in line for line in lines)
+
+
+def test_a_command_registered_later_reads_the_same_way() -> None:
+    """A new command (receive, history, lock…) registered as the others gets the same help."""
+    from typer.testing import CliRunner
+
+    from kehoach_cli.cli.app import _localize_help_option
+
+    app = typer.Typer(name="kehoach", add_completion=False, rich_markup_mode=None)  # as create_app
+
+    @app.command("receive", help="Nhận tệp kết quả.")
+    def receive(
+        paths: Annotated[list[Path], typer.Argument(help="Tệp nhận về.")],
+        output_format: Annotated[str, typer.Option("--format", help="Định dạng.")] = "table",
+    ) -> None:
+        """Nothing to do."""
+
+    @app.command("history")
+    def history() -> None:
+        """Nothing to do."""
+
+    _localize_help_option(app)
+    page = CliRunner().invoke(app, ["receive", "--help"], prog_name="kehoach").stdout
+    assert page.startswith("Cách dùng: kehoach receive [TÙY_CHỌN] PATHS...\n")
+    assert "--format GIÁ_TRỊ  Định dạng." in page and "[bắt buộc]" in page
+    for notation in INTERNAL:
+        assert notation not in page

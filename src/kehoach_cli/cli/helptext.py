@@ -77,7 +77,7 @@ def _option_names(param: Any) -> str:
     names = sorted([*param.opts, *param.secondary_opts], key=lambda o: o.startswith("--"))
     text = ", ".join(names)
     if not getattr(param, "is_flag", False) and not getattr(param, "count", False):
-        text += " " + str(param.metavar or param.name.upper())
+        text += " " + str(param.metavar or t("help.value_metavar"))  # never a Python name
     return text
 
 

@@ -45,6 +45,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.file_metavar": ("TỆP", "FILE"),
     "help.period_metavar": ("KỲ", "PERIOD"),
     "help.unit_metavar": ("ĐƠN_VỊ", "UNIT"),
+    "help.value_metavar": ("GIÁ_TRỊ", "VALUE"),
     "help.validate_quiet": (
         "Chỉ in lỗi và cảnh báo; không in gì khi mọi tệp hợp lệ và không có cảnh báo (dùng cho "
         "cron).",
