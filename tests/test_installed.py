@@ -82,6 +82,9 @@ def test_unexpected_failure_prints_one_line_and_a_debug_hint(tmp_path) -> None: 
         (["reprot"], "Không có lệnh 'reprot'. Có phải ý bạn là 'report'?"),
         (["plan", "shwo"], "Không có lệnh 'shwo'. Có phải ý bạn là 'show'?"),
         (["validate"], "Thiếu TỆP_HOẶC_THƯ_MỤC (tệp hoặc thư mục cần kiểm tra)."),
+        (["report", "-p", "q2", "--year", "abc"], "--year cần một số nguyên, ví dụ --year 2024."),
+        (["report", "-p", "q2", "--allow-invalid=1"], "Tùy chọn --allow-invalid không nhận"),
+        (["plan", "show", "extra"], "Thừa đối số: extra."),
         (["--lang", "en", "report", "--perio", "q2"], "No such option: --perio."),
     ],
 )

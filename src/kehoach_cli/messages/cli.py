@@ -82,6 +82,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Thiếu {name} ({what}).",
         "Missing {name} ({what}).",
     ),
+    "usage.not_integer": (
+        "{name} cần một số nguyên, ví dụ {name} 2024.",
+        "{name} needs a whole number, e.g. {name} 2024.",
+    ),
+    "usage.takes_no_value": (
+        "Tùy chọn {option} không nhận giá trị: chỉ ghi {option}.",
+        "Option {option} takes no value: write just {option}.",
+    ),
+    "usage.extra_arguments": (
+        "Thừa đối số: {args}. Lệnh này không nhận thêm tên tệp hay giá trị nào ở đó.",
+        "Unexpected extra argument(s): {args}. This command takes no more names or values there.",
+    ),
     "usage.no_such_command_suggest": (
         "Không có lệnh '{name}'. Có phải ý bạn là '{match}'?",
         "No such command '{name}'. Did you mean '{match}'?",
