@@ -134,3 +134,12 @@ def test_no_module_imports_a_posix_only_module_at_import_time() -> None:
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_the_hint_names_the_command_even_when_click_gives_no_context() -> None:
+    done = _kehoach("plan", "show", "-f")
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "Tùy chọn -f cần một giá trị đi sau.",
+        "Xem cách dùng: kehoach plan show --help",
+    ]

@@ -37,10 +37,13 @@ def _param_name(param: Any) -> str:
     return str(getattr(param, "name", "") or "").upper()
 
 
-def usage_message(exc: Exception) -> str:
-    """One or two lines: what is wrong, then where to read how the command is called."""
+def usage_message(exc: Exception, command: str = "kehoach") -> str:
+    """One or two lines: what is wrong, then where to read how the command is called.
+
+    ``command`` is the command path when the error does not carry its context (click's parser
+    raises "-f needs a value" without one)."""
     ctx = getattr(exc, "ctx", None)
-    command = getattr(ctx, "command_path", "kehoach") if ctx is not None else "kehoach"
+    command = getattr(ctx, "command_path", command) if ctx is not None else command
     return _what(exc) + "\n" + t("usage.hint", command=command)
 
 
@@ -110,7 +113,7 @@ def invoke(app: Any, args: list[str]) -> int:
     except Exception as exc:
         kind = type(exc).__name__
         if kind in _USAGE_ERRORS:
-            sys.stderr.write(usage_message(exc) + "\n")
+            sys.stderr.write(usage_message(exc, _command_path(app, args)) + "\n")
             return int(getattr(exc, "exit_code", 2))
         if kind == "NoArgsIsHelpError":  # `kehoach` alone: the help, as click would show it
             sys.stdout.write(str(exc.format_message()) + "\n")  # type: ignore[attr-defined]
@@ -120,3 +123,17 @@ def invoke(app: Any, args: list[str]) -> int:
             return 1
         raise
     return code if isinstance(code, int) else 0
+
+
+def _command_path(app: Any, args: list[str]) -> str:
+    """``kehoach plan show`` for ``["plan", "show", "-f"]``: the commands named in ``args``."""
+    import typer.main
+
+    command: Any = typer.main.get_command(app)
+    path = ["kehoach"]
+    for word in args:
+        commands = getattr(command, "commands", None) or {}
+        if word in commands:
+            command = commands[word]
+            path.append(word)
+    return " ".join(path)
