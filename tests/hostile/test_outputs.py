@@ -12,7 +12,7 @@ from kehoach_cli.errors import OutputError
 from kehoach_cli.render import is_available
 from kehoach_cli.safety.output import write_atomic
 
-from ..conftest import PLAN, Cli
+from ..conftest import PLAN, RESULTS, Cli
 
 HOSTILE_NAMES = {
     "Sản lượng lương thực cây có hạt": '=HYPERLINK("http://example.invalid","bấm")',
@@ -39,7 +39,17 @@ def hostile_plan(tmp_path: Path) -> Path:
 
 def _report(cli: Cli, plan: Path, fmt: str, out: Path) -> Path:
     target = out / f"report.{fmt}"
-    result = cli("report", "--period", "q2", "--plan", str(plan), "--output", str(target))
+    result = cli(
+        "report",
+        "--period",
+        "q2",
+        "--plan",
+        str(plan),
+        "--results",
+        str(RESULTS),
+        "--output",
+        str(target),
+    )
     assert result.exit_code == 0, result.stderr
     return target
 

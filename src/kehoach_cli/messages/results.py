@@ -334,10 +334,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The folder {path} does not exist. Create it first.",
     ),
     "help.template": (
-        "Tạo biểu mẫu Excel để một đơn vị (hoặc cả xã) điền kết quả một kỳ. Ví dụ: kehoach "
+        "Tạo biểu mẫu Excel để một đơn vị (hoặc cả xã) điền kết quả một kỳ.\n\nVí dụ: kehoach "
         "template --period q2 --unit dcnn --output 2024-q2/dcnn.xlsx",
-        "Write an Excel form for one unit (or the whole commune) to fill in a period's results. "
-        "Example: kehoach template --period q2 --unit dcnn --output 2024-q2/dcnn.xlsx",
+        "Write an Excel form for one unit (or the whole commune) to fill in a period's results."
+        "\n\nExample: kehoach template --period q2 --unit dcnn --output 2024-q2/dcnn.xlsx",
     ),
     "help.template_period": (
         "Kỳ báo cáo: q1…q4, h1 (6 tháng), 9m, year; hoặc 2024Q2.",

@@ -11,8 +11,9 @@ import typer
 
 from ...messages import get_lang, t
 from ...periods import RELATIVE_WORDS
+from ...render import REPORT_RENDERERS
 from ..app import EXIT_INVALID, EXIT_OK, boundary
-from ..options import DEFAULT_RESULTS, DebugOption, LangOption, PlanOption, QuietOption, TodayOption
+from ..options import DebugOption, LangOption, PlanOption, TodayOption
 from ..outputs import ForceOption
 
 if TYPE_CHECKING:
@@ -28,7 +29,10 @@ def register(app: typer.Typer) -> None:
     @boundary
     def report(
         period: Annotated[
-            str, typer.Option("--period", "-p", help=t("help.report_period"), metavar="PERIOD")
+            str,
+            typer.Option(
+                "--period", "-p", help=t("help.report_period"), metavar=t("help.period_metavar")
+            ),
         ],
         year: Annotated[
             int | None, typer.Option("--year", "-y", help=t("help.report_year"), metavar="YYYY")
@@ -36,24 +40,30 @@ def register(app: typer.Typer) -> None:
         plan: PlanOption = None,
         results: Annotated[
             Path | None,
-            typer.Option("--results", "-r", help=t("help.report_results"), metavar="DIR"),
+            typer.Option(
+                "--results", "-r", help=t("help.results_default"), metavar=t("help.folder_metavar")
+            ),
         ] = None,
         output_format: Annotated[
             str | None,
             typer.Option(
                 "--format",
                 "-f",
-                help=t("help.report_format"),
-                metavar="table|json|csv|markdown",
+                help=t("help.report_formats", formats=", ".join(REPORT_RENDERERS)),
+                metavar=t("help.format_metavar"),
             ),
         ] = None,
         output: Annotated[
             Path | None,
-            typer.Option("--output", "-o", help=t("help.report_output"), metavar="FILE"),
+            typer.Option(
+                "--output", "-o", help=t("help.report_output"), metavar=t("help.file_metavar")
+            ),
         ] = None,
         output_dir: Annotated[
             Path | None,
-            typer.Option("--output-dir", help=t("help.report_output_dir"), metavar="DIR"),
+            typer.Option(
+                "--output-dir", help=t("help.report_output_dir"), metavar=t("help.folder_metavar")
+            ),
         ] = None,
         number: Annotated[
             str | None, typer.Option("--number", help=t("help.report_number"), metavar="SỐ")
@@ -77,19 +87,18 @@ def register(app: typer.Typer) -> None:
         ] = False,
         force: ForceOption = False,
         today: TodayOption = None,
-        quiet: QuietOption = False,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("help.report_quiet"))] = False,
         lang: LangOption = None,
         debug: DebugOption = False,
     ) -> None:
-        from ...errors import InputFileNotFound, UsageError
+        from ...errors import UsageError
         from ...render import BINARY_FORMATS
         from ...render.problems import problems_as_text
         from ...report.completion import compute
         from ...report.schedule import parse_today
         from ...results import load_results
-        from ...results.model import ResultSet
         from ...safety.output import is_stdout
-        from ..plans import locate_plan_and_period
+        from ..plans import locate_plan_and_period, results_folder
 
         if output is not None and output_dir is not None:
             raise UsageError(t("report.output_and_dir"))
@@ -110,15 +119,8 @@ def register(app: typer.Typer) -> None:
                 text = f"{year}-{text}"
         plan_file, loaded, chosen = locate_plan_and_period(plan, text, day)
 
-        folder = results if results is not None else DEFAULT_RESULTS
-        if results is not None and not folder.exists():
-            raise InputFileNotFound(t("report.results_not_found", path=str(folder)))
-        if folder.exists():
-            result_set, problems = load_results([folder], loaded)
-        else:  # no results at all yet: every indicator is no_data
-            from ...problems import ProblemReport
-
-            result_set, problems = ResultSet(), ProblemReport()
+        folder = results_folder(results, plan_file)
+        result_set, problems = load_results([folder], loaded)
         if problems.errors and not allow_invalid:
             shown = sorted({p.file for p in problems if p.file})
             typer.echo(problems_as_text(problems, shown, quiet=True), nl=False, err=True)

@@ -7,7 +7,7 @@ import typer
 
 from ...messages import get_lang, t
 from ..app import boundary
-from ..options import DebugOption, LangOption, PlanOption, QuietOption, TodayOption
+from ..options import DebugOption, LangOption, PlanOption, TodayOption
 from ..outputs import ForceOption
 
 
@@ -18,20 +18,30 @@ def register(app: typer.Typer) -> None:
         period: Annotated[
             str,
             typer.Option(
-                "--period", "-p", help=t("help.template_period"), metavar="q1..q4|h1|9m|year"
+                "--period", "-p", help=t("help.template_period"), metavar=t("help.period_metavar")
             ),
         ],
         output: Annotated[
             Path,
-            typer.Option("--output", "-o", help=t("help.template_output"), metavar="FILE.xlsx"),
+            typer.Option(
+                "--output",
+                "-o",
+                help=t("help.template_output"),
+                metavar=t("help.file_metavar") + ".xlsx",
+            ),
         ],
         unit: Annotated[
-            str | None, typer.Option("--unit", "-u", help=t("help.template_unit"), metavar="UNIT")
+            str | None,
+            typer.Option(
+                "--unit", "-u", help=t("help.template_unit"), metavar=t("help.unit_metavar")
+            ),
         ] = None,
         plan: PlanOption = None,
         force: ForceOption = False,
         today: TodayOption = None,
-        quiet: QuietOption = False,
+        quiet: Annotated[
+            bool, typer.Option("--quiet", "-q", help=t("help.template_quiet"))
+        ] = False,
         lang: LangOption = None,
         debug: DebugOption = False,
     ) -> None:
