@@ -145,3 +145,19 @@ def test_a_draft_plan_reports_like_any_plan(cli: Cli, workdir: Path) -> None:
     result = cli("plan", "show", "--plan", "data/plan_2025.yaml", "--format", "json")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["plan"]["year"] == 2025
+
+
+def test_the_draft_is_not_the_default_plan_until_signed(cli: Cli, workdir: Path) -> None:
+    assert cli("plan", "new", "-y", "2025", "-q").exit_code == 0
+    # This year's commands go on as before: the newest plan that is not a draft is 2024's.
+    assert cli("validate", "data/results").exit_code == 0
+    report = cli("report", "--period", "q2", "--format", "json")
+    assert report.exit_code == 0 and json.loads(report.stdout)["plan"]["year"] == 2024
+    shown = cli("plan", "show", "--format", "json")
+    assert json.loads(shown.stdout)["plan"]["year"] == 2024
+    # Signed (the draft line deleted): 2025 is the plan.
+    draft = workdir / "data" / "plan_2025.yaml"
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(text.replace("  draft: true", ""), encoding="utf-8")
+    shown = cli("plan", "show", "--format", "json")
+    assert json.loads(shown.stdout)["plan"]["year"] == 2025
