@@ -22,39 +22,6 @@ OutputOption = Annotated[
 ForceOption = Annotated[bool, typer.Option("--force", help=t("help.plan_force"))]
 
 
-def register(app: typer.Typer) -> None:
-    plan_app = typer.Typer(help=t("help.plan_group"), no_args_is_help=True)
-    app.add_typer(plan_app, name="plan")
-    _register_show(plan_app)
-    _register_new(plan_app)
-    _register_import(plan_app)
-
-
-def _register_show(plan_app: typer.Typer) -> None:
-    @plan_app.command("show", help=t("help.plan_show"))
-    @boundary
-    def show(
-        plan: PlanOption = None,
-        output_format: Annotated[
-            str, typer.Option("--format", "-f", help=t("help.format_table_json"))
-        ] = "table",
-        lang: LangOption = None,
-        debug: DebugOption = False,
-    ) -> None:
-        from ...errors import UsageError
-        from ...plan.io import find_plan, load_plan
-        from ...render.plan import plan_as_json, plan_table
-        from ..console import fancy, make_console
-
-        if output_format not in ("table", "json"):
-            raise UsageError(t("cli.bad_format", value=output_format, choices="table, json"))
-        loaded = load_plan(find_plan(plan))
-        if output_format == "json":
-            typer.echo(plan_as_json(loaded), nl=False)
-            return
-        make_console().print(plan_table(loaded, fancy()))
-
-
 def _register_new(plan_app: typer.Typer) -> None:
     @plan_app.command("new", help=t("help.plan_new"))
     @boundary
@@ -198,3 +165,33 @@ def _print_problems(problems: object) -> None:
     if isinstance(problems, ProblemReport):
         shown = sorted({p.file for p in problems if p.file})
         typer.echo(problems_as_text(problems, shown, quiet=True), nl=False, err=True)
+
+
+def register(app: typer.Typer) -> None:
+    plan_app = typer.Typer(help=t("help.plan_group"), no_args_is_help=True)
+    app.add_typer(plan_app, name="plan")
+    _register_new(plan_app)
+    _register_import(plan_app)
+
+    @plan_app.command("show", help=t("help.plan_show"))
+    @boundary
+    def show(
+        plan: PlanOption = None,
+        output_format: Annotated[
+            str, typer.Option("--format", "-f", help=t("help.format_table_json"))
+        ] = "table",
+        lang: LangOption = None,
+        debug: DebugOption = False,
+    ) -> None:
+        from ...errors import UsageError
+        from ...plan.io import find_plan, load_plan
+        from ...render.plan import plan_as_json, plan_table
+        from ..console import fancy, make_console
+
+        if output_format not in ("table", "json"):
+            raise UsageError(t("cli.bad_format", value=output_format, choices="table, json"))
+        loaded = load_plan(find_plan(plan))
+        if output_format == "json":
+            typer.echo(plan_as_json(loaded), nl=False)
+            return
+        make_console().print(plan_table(loaded, fancy()))
