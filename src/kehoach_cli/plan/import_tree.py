@@ -60,12 +60,12 @@ def build_tree(table: IndicatorTable, year: int, display: str, root: Node) -> li
     problems: list[Problem] = []
     if table.year is not None and table.year != year:
         header = table.header["target"]
-        loc = where(table.number, 1, header)
+        loc = where(table.number, table.header_rows, header)
         problems.append(
             _problem("other_year", display, loc, header=header, found=table.year, year=year)
         )
     if not table.lines:
-        problems.append(_problem("no_rows", display, where(table.number, 1)))
+        problems.append(_problem("no_rows", display, where(table.number, table.header_rows)))
     stack = [root]
     last_unit: str | None = None
     for line in table.lines:
