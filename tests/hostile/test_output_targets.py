@@ -425,3 +425,19 @@ def test_a_full_stdout_is_one_line_and_exit_2(workdir: Path, args: tuple[str, ..
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "đầu ra chuẩn" in done.stderr, done.stderr
     assert "Exception ignored" not in done.stderr and "không mong đợi" not in done.stderr
+
+
+def test_a_read_only_target_is_not_called_locked(
+    cli: Cli, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows refuses to replace a read-only file too: then the hint is about permission."""
+    target = workdir / "bao-cao.csv"
+    assert _report(cli, "-o", str(target), "-q").exit_code == 0
+
+    def refused(src: str, dst: str) -> None:
+        raise PermissionError(13, "Access is denied")
+
+    monkeypatch.setattr(output_module.os, "replace", refused)
+    monkeypatch.setattr(output_module.time, "sleep", lambda seconds: None)
+    monkeypatch.setattr(output_module, "_writable", lambda path: False)
+    _refused(_report(cli, "-o", str(target)), target, "không có quyền ghi")

@@ -311,10 +311,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp ra phải có đuôi .xlsx: {path}.",
         "The output file must end in .xlsx: {path}.",
     ),
-    "template.output_is_input": (
-        "Không ghi đè lên {path}: đó là tệp đầu vào ({what}). Chọn tên tệp khác cho --output.",
-        "Will not overwrite {path}: it is an input ({what}). Choose another --output name.",
-    ),
     "template.not_to_stdout": (
         "Biểu mẫu là tệp Excel (nhị phân), không in ra màn hình được: ghi ra tệp bằng --output "
         "TỆP.xlsx.",
@@ -327,8 +323,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Will not overwrite {path}: it exists and is not an unfilled kehoach form (it may hold "
         "figures). Choose another name, or add --force if you are sure it may be replaced.",
     ),
-    "template.input_plan": ("tệp kế hoạch", "the plan"),
-    "template.input_results": ("tệp kết quả đã điền số liệu", "a filled-in results file"),
     "template.no_folder": (
         "Thư mục {path} không tồn tại. Tạo thư mục trước.",
         "The folder {path} does not exist. Create it first.",

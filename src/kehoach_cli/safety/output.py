@@ -206,10 +206,16 @@ def _replace(temp_name: str, path: Path) -> None:
             time.sleep(delay)
     try:
         os.replace(temp_name, path)
-    except PermissionError:
+    except PermissionError as exc:
+        if path.is_file() and not _writable(path):  # Windows: a read-only file
+            raise _failure(path, exc) from None
         raise OutputError(
             t("output.locked", path=str(path), name=path.name), file=str(path)
         ) from None
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK)
 
 
 def _failure(path: Path, exc: OSError) -> OutputError:
