@@ -157,3 +157,21 @@ def test_einval_on_a_file_name_is_not_a_closed_pipe() -> None:
     bad_name = OSError(22, "Invalid argument", "bao-cao?.xlsx")
     assert not console.reader_went_away(bad_name)
     assert console.reader_went_away(BrokenPipeError())
+
+
+@pytest.mark.posix
+def test_a_closed_stdout_still_writes_the_file_and_never_a_traceback(tmp_path: Path) -> None:
+    """`kehoach report -o q2.xlsx >&-` (cron lines sometimes close stdout): Python has no
+    sys.stdout at all; the report is still written and nothing is said on stderr."""
+    out = tmp_path / "q2.xlsx"
+    done = subprocess.run(
+        ["/bin/sh", "-c", '"$0" -m kehoach_cli "$@" >&-', sys.executable]
+        + ["report", "--period", "q2", *TODAY, "--output", str(out)],
+        cwd=ROOT,
+        timeout=120,
+        stderr=subprocess.PIPE,
+        env=_env(),
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    assert b"Traceback" not in done.stderr and done.stderr == b""
+    assert out.stat().st_size > 0

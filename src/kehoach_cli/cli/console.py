@@ -67,7 +67,13 @@ def setup_streams() -> None:
     Windows writes a redirected stdout in the ANSI code page (cp1258, cp1252), which cannot hold
     every Vietnamese letter: such output is UTF-8 instead (the CSV renderer adds its BOM). A
     console whose encoding lacks a letter shows it as near as it can (``_nearest``), never fails.
+    A stream the caller closed (``kehoach report -o f.xlsx >&-``: Python then has None) is the
+    null device: what would go there is dropped, the command's work is still done.
     """
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as stdout
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as stderr
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is None:  # replaced by a caller (tests, an embedding program)
