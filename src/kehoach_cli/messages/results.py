@@ -298,4 +298,71 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Reporting unit code (see the plan's reporting_units). Omitted: a whole-commune form.",
     ),
     "help.template_output": ("Tệp .xlsx sẽ ghi.", "The .xlsx file to write."),
+    # issue 13 (b): implausible figures, other years, blank forms, which sheet, .ods
+    "results.implausible_value": (
+        "Số liệu {value} {comparison}: có thể gõ nhầm (thừa hoặc thiếu "
+        "chữ số 0, đặt sai dấu phẩy). Nếu sai, sửa số liệu; nếu đúng, ghi \"Đã xác nhận\" vào cột "
+        "Ghi chú của dòng này. Đến khi được xác nhận, chỉ tiêu không được đánh giá và không tính "
+        "vào xếp hạng thi đua.",
+        "The figure {value} {comparison}: probably a typing slip (a zero "
+        "too many or too few, a misplaced comma). If it is wrong, fix it; if it is right, write "
+        "\"Confirmed\" (or \"Đã xác nhận\") in this row's Ghi chú (note) column. Until then the "
+        "indicator is not assessed and does not count in the emulation ranking.",
+    ),
+    "results.implausible_high": (
+        "gấp {times} lần kế hoạch năm ({target})",
+        "is {times} times the annual target ({target})",
+    ),
+    "results.implausible_low": (
+        "chỉ bằng 1/{times} kế hoạch năm ({target})",
+        "is only 1/{times} of the annual target ({target})",
+    ),
+    "results.implausible_low_due": (
+        "chỉ bằng 1/{times} mức cần đạt đến kỳ này ({due}; kế hoạch năm {target})",
+        "is only 1/{times} of what is due by this period ({due}; annual target {target})",
+    ),
+    "results.other_year": (
+        "Tệp này là số liệu năm {value}, không thuộc kế hoạch năm {plan_year}: bỏ qua khi "
+        "kiểm tra và lập báo cáo năm {plan_year} (không cần sửa). Để dùng tệp, chọn kế hoạch năm "
+        "{value} bằng --plan.",
+        "This file holds figures for {value}, not for the plan of {plan_year}: skipped when "
+        "checking and reporting {plan_year} (nothing to fix). To use it, pick the plan of "
+        "{value} with --plan.",
+    ),
+    "results.no_figures": (
+        "Biểu mẫu chưa có số liệu nào ở cột \"Thực hiện\": tệp được ghi nhận là đã nhận nhưng "
+        "chưa có số liệu, không tính là đã báo cáo. Điền số liệu rồi gửi lại.",
+        "No figure has been entered in the \"Thực hiện\" (actual) column: the file counts as "
+        "received without figures, not as a report. Fill in the figures and send it again.",
+    ),
+    "results.values_missing": (
+        "Còn {count} ô \"Thực hiện\" để trống: {cells}. Điền số liệu (ghi 0 nếu chưa có kết "
+        "quả) hoặc ghi lý do vào cột Ghi chú.",
+        "{count} \"Thực hiện\" (actual) cells are empty: {cells}. Fill them in (0 when there is "
+        "nothing yet) or give the reason in the Ghi chú (note) column.",
+    ),
+    "results.sheets_ambiguous": (
+        "Có hơn một trang tính có thể là số liệu: {sheets}. kehoach không đoán trang nào đúng. "
+        "Xóa (hoặc đổi tên và xóa bảng ở) trang không dùng, chỉ giữ một trang \"Kết quả\", rồi "
+        "gửi lại.",
+        "More than one sheet could hold the figures: {sheets}. kehoach does not guess which one "
+        "is right. Delete the sheet not in use (or its table), keep a single \"Kết quả\" sheet, "
+        "and send the file again.",
+    ),
+    "results.hidden_sheet_read": (
+        "Số liệu được đọc từ trang tính đang ẩn \"{sheet}\" (không có trang hiện nào chứa bảng "
+        "kết quả). Kiểm tra đúng trang rồi bỏ ẩn trang đó.",
+        "The figures were read from the hidden sheet \"{sheet}\" (no visible sheet holds the "
+        "results table). Check that it is the right sheet and unhide it.",
+    ),
+    "results.ods_not_supported": (
+        "Tệp .ods (LibreOffice/OpenOffice) chưa được kiểm tra đầy đủ như .xlsx (ô lỗi, ô gộp, "
+        "trang ẩn, công thức chưa tính) nên không đọc. Mở tệp trong LibreOffice Calc, chọn Tệp › "
+        "Lưu thành…, chọn kiểu \"Excel 2007-365 (.xlsx)\", bấm \"Dùng định dạng Excel\" rồi gửi "
+        "tệp .xlsx.",
+        "An .ods file (LibreOffice/OpenOffice) cannot be checked as fully as an .xlsx (error "
+        "cells, merged cells, hidden sheets, formulas without a value), so it is not read. Open "
+        "it in LibreOffice Calc, choose File › Save As…, pick \"Excel 2007-365 (.xlsx)\", click "
+        "\"Use Excel 2007-365!\" and send the .xlsx file.",
+    ),
 }
