@@ -301,23 +301,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # issue 13 (b): implausible figures, other years, blank forms, which sheet, .ods
     "results.implausible_value": (
         "Số liệu {value} {comparison}: có thể gõ nhầm (thừa hoặc thiếu "
-        "chữ số 0, đặt sai dấu phẩy). Nếu sai, sửa số liệu; nếu đúng, ghi \"Đã xác nhận\" vào cột "
+        'chữ số 0, đặt sai dấu phẩy). Nếu sai, sửa số liệu; nếu đúng, ghi "Đã xác nhận" vào cột '
         "Ghi chú của dòng này. Đến khi được xác nhận, chỉ tiêu không được đánh giá và không tính "
         "vào xếp hạng thi đua.",
         "The figure {value} {comparison}: probably a typing slip (a zero "
         "too many or too few, a misplaced comma). If it is wrong, fix it; if it is right, write "
-        "\"Confirmed\" (or \"Đã xác nhận\") in this row's Ghi chú (note) column. Until then the "
+        '"Confirmed" (or "Đã xác nhận") in this row\'s Ghi chú (note) column. Until then the '
         "indicator is not assessed and does not count in the emulation ranking.",
     ),
-    "results.implausible_high": (
+    "check.implausible_high": (
         "gấp {times} lần kế hoạch năm ({target})",
         "is {times} times the annual target ({target})",
     ),
-    "results.implausible_low": (
+    "check.implausible_low": (
         "chỉ bằng 1/{times} kế hoạch năm ({target})",
         "is only 1/{times} of the annual target ({target})",
     ),
-    "results.implausible_low_due": (
+    "check.implausible_low_due": (
         "chỉ bằng 1/{times} mức cần đạt đến kỳ này ({due}; kế hoạch năm {target})",
         "is only 1/{times} of what is due by this period ({due}; annual target {target})",
     ),
@@ -330,39 +330,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value} with --plan.",
     ),
     "results.no_figures": (
-        "Biểu mẫu chưa có số liệu nào ở cột \"Thực hiện\": tệp được ghi nhận là đã nhận nhưng "
+        'Biểu mẫu chưa có số liệu nào ở cột "Thực hiện": tệp được ghi nhận là đã nhận nhưng '
         "chưa có số liệu, không tính là đã báo cáo. Điền số liệu rồi gửi lại.",
-        "No figure has been entered in the \"Thực hiện\" (actual) column: the file counts as "
+        'No figure has been entered in the "Thực hiện" (actual) column: the file counts as '
         "received without figures, not as a report. Fill in the figures and send it again.",
     ),
     "results.values_missing": (
-        "Còn {count} ô \"Thực hiện\" để trống: {cells}. Điền số liệu (ghi 0 nếu chưa có kết "
+        'Còn {count} ô "Thực hiện" để trống: {cells}. Điền số liệu (ghi 0 nếu chưa có kết '
         "quả) hoặc ghi lý do vào cột Ghi chú.",
-        "{count} \"Thực hiện\" (actual) cells are empty: {cells}. Fill them in (0 when there is "
+        '{count} "Thực hiện" (actual) cells are empty: {cells}. Fill them in (0 when there is '
         "nothing yet) or give the reason in the Ghi chú (note) column.",
     ),
     "results.sheets_ambiguous": (
         "Có hơn một trang tính có thể là số liệu: {sheets}. kehoach không đoán trang nào đúng. "
-        "Xóa (hoặc đổi tên và xóa bảng ở) trang không dùng, chỉ giữ một trang \"Kết quả\", rồi "
+        'Xóa (hoặc đổi tên và xóa bảng ở) trang không dùng, chỉ giữ một trang "Kết quả", rồi '
         "gửi lại.",
         "More than one sheet could hold the figures: {sheets}. kehoach does not guess which one "
-        "is right. Delete the sheet not in use (or its table), keep a single \"Kết quả\" sheet, "
+        'is right. Delete the sheet not in use (or its table), keep a single "Kết quả" sheet, '
         "and send the file again.",
     ),
     "results.hidden_sheet_read": (
-        "Số liệu được đọc từ trang tính đang ẩn \"{sheet}\" (không có trang hiện nào chứa bảng "
+        'Số liệu được đọc từ trang tính đang ẩn "{sheet}" (không có trang hiện nào chứa bảng '
         "kết quả). Kiểm tra đúng trang rồi bỏ ẩn trang đó.",
-        "The figures were read from the hidden sheet \"{sheet}\" (no visible sheet holds the "
+        'The figures were read from the hidden sheet "{sheet}" (no visible sheet holds the '
         "results table). Check that it is the right sheet and unhide it.",
     ),
     "results.ods_not_supported": (
         "Tệp .ods (LibreOffice/OpenOffice) chưa được kiểm tra đầy đủ như .xlsx (ô lỗi, ô gộp, "
         "trang ẩn, công thức chưa tính) nên không đọc. Mở tệp trong LibreOffice Calc, chọn Tệp › "
-        "Lưu thành…, chọn kiểu \"Excel 2007-365 (.xlsx)\", bấm \"Dùng định dạng Excel\" rồi gửi "
+        'Lưu thành…, chọn kiểu "Excel 2007-365 (.xlsx)", bấm "Dùng định dạng Excel" rồi gửi '
         "tệp .xlsx.",
         "An .ods file (LibreOffice/OpenOffice) cannot be checked as fully as an .xlsx (error "
         "cells, merged cells, hidden sheets, formulas without a value), so it is not read. Open "
-        "it in LibreOffice Calc, choose File › Save As…, pick \"Excel 2007-365 (.xlsx)\", click "
-        "\"Use Excel 2007-365!\" and send the .xlsx file.",
+        'it in LibreOffice Calc, choose File › Save As…, pick "Excel 2007-365 (.xlsx)", click '
+        '"Use Excel 2007-365!" and send the .xlsx file.',
+    ),
+    "results.columns_ambiguous": (
+        'Có hơn một cột "{label}" ({cells}): kehoach không đoán cột nào là số liệu. Xóa cột '
+        "không dùng (hoặc đổi tên tiêu đề của nó) rồi gửi lại.",
+        'More than one "{label}" column ({cells}): kehoach does not guess which holds the '
+        "figures. Delete the column not in use (or rename its header) and send the file again.",
     ),
 }

@@ -95,7 +95,8 @@ def implausible(files: list[ResultFile], plan: Plan) -> list[Problem]:
     """Figures 10 times or more off their target (either way): warnings until confirmed.
 
     Zero is never flagged (nothing harvested yet is a real figure), nor an indicator without a
-    positive target, nor a percentage whose target is above 100 (the plan's slip, not the unit's). The report shows such a figure with its warning and does not assess it.
+    positive target, nor a percentage whose target is above 100 (the plan's slip, not the
+    unit's). The report shows such a figure with its warning and does not assess it.
     """
     problems: list[Problem] = []
     for result in files:
@@ -111,9 +112,9 @@ def implausible(files: list[ResultFile], plan: Plan) -> list[Problem]:
             shown = format_number(target)
             if value >= target * IMPLAUSIBLE_FACTOR:
                 times = format_number(value / target, 0)
-                comparison = t("results.implausible_high", times=times, target=shown)
+                comparison = t("check.implausible_high", times=times, target=shown)
             elif due is not None and due > 0 and value * IMPLAUSIBLE_FACTOR <= due:
-                key = "results.implausible_low" if share == 100 else "results.implausible_low_due"
+                key = "check.implausible_low" if share == 100 else "check.implausible_low_due"
                 times = format_number(due / value, 0)
                 comparison = t(key, times=times, due=format_number(due), target=shown)
             else:

@@ -62,6 +62,10 @@ def read_workbook(path: Path, display: str, limits: Limits) -> tuple[Grid | None
             is_ods = "content.xml" in names and "xl/workbook.xml" not in names
             if "xl/workbook.xml" not in names and not is_ods:
                 return None, [problem("not_xlsx", file_where)]
+            if is_ods:
+                # calamine reads .ods values but none of what the .xlsx checks look at (error
+                # cells, merges, hidden sheets, formulas without a value): refuse, say how (#13).
+                return None, [problem("ods_not_supported", file_where)]
             lying = None if is_ods else _shared_strings_lie(path, members)
             if lying:
                 return None, [problem("unreadable_workbook", file_where, reason=lying)]
@@ -83,26 +87,10 @@ def _read_with_calamine(
         reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
         return None, [problem("unreadable_workbook", file_where, reason=reason)]
     try:
-        names = [unicodedata.normalize("NFC", n) for n in workbook.sheet_names]
-        chosen = next((n for n in names if fold(n) == fold(SHEET_NAME)), None)
-        raw_names = dict(zip(names, workbook.sheet_names, strict=True))
-        rows: list[list[object]] = []
-        # calamine parses a sheet's whole XML on each get_sheet_by_name: load the chosen one once.
-        loaded: Any = None
-        if chosen is None:
-            # A renamed sheet still counts when it holds the table.
-            for name in names:
-                candidate_sheet = workbook.get_sheet_by_name(raw_names[name])
-                candidate = _sheet_rows(candidate_sheet, limits)
-                if any(fold(text_of(v)) == "ma chi tieu" for row in candidate for v in row):
-                    chosen, rows, loaded = name, candidate, candidate_sheet
-                    break
-            if chosen is None:
-                sheets = ", ".join(f'"{n}"' for n in names)
-                return None, [problem("sheet_missing", file_where, sheet=SHEET_NAME, sheets=sheets)]
-        else:
-            loaded = workbook.get_sheet_by_name(raw_names[chosen])
-            rows = _sheet_rows(loaded, limits)
+        picked = _pick_sheet(workbook, limits, file_where)
+        if isinstance(picked, Problem):
+            return None, [picked]
+        chosen, rows, loaded, hidden = picked
         merged = _merged_ranges(loaded)
         height = int(getattr(loaded, "height", 0) or 0)
     except Exception as exc:
@@ -130,7 +118,62 @@ def _read_with_calamine(
                 limit=limits.rows,
             )
         ]
-    return Grid(rows, where, Where(display, sheet=sheet), formulas, merged, errors), []
+    notes = (
+        [problem("hidden_sheet_read", Where(display, sheet=sheet), severity="warning", sheet=sheet)]
+        if hidden
+        else []
+    )
+    return Grid(rows, where, Where(display, sheet=sheet), formulas, merged, errors), notes
+
+
+# A table's header is near the top: a sheet not named "Kết quả" is searched this far for it.
+_HEADER_ROWS = 60
+_PickedSheet = tuple[str, list[list[object]], Any, bool]
+
+
+def _pick_sheet(workbook: Any, limits: Limits, file_where: Where) -> _PickedSheet | Problem:
+    """The sheet holding the figures: (name, rows, calamine's sheet, whether it is hidden).
+
+    A sheet may hold them if it is named "Kết quả" (any case or accents: "Ket qua" too) or
+    has the table's "Mã chỉ tiêu" header. The visible one is read (the container guard warns
+    that hidden sheets are not). Refused, naming both, since either could be the data (issue
+    #13): two visible ones ("Kết quả" and "Ket qua"), and a visible renamed copy beside a
+    hidden original "Kết quả" that differs from it. A hidden sheet is read only when no
+    visible sheet holds the table, with a warning.
+    """
+    import python_calamine
+
+    visible = {
+        unicodedata.normalize("NFC", m.name): m.visible == python_calamine.SheetVisibleEnum.Visible
+        for m in workbook.sheets_metadata
+    }
+    found: list[tuple[str, list[list[object]], Any]] = []
+    for raw in workbook.sheet_names:
+        name = unicodedata.normalize("NFC", raw)
+        # calamine parses a sheet's whole XML on each get_sheet_by_name: load each once.
+        sheet = workbook.get_sheet_by_name(raw)
+        if fold(name) == fold(SHEET_NAME):
+            found.append((name, _sheet_rows(sheet, limits), sheet))
+            continue
+        head = sheet.to_python(skip_empty_area=False, nrows=_HEADER_ROWS)
+        if any(fold(text_of(v)) == "ma chi tieu" for row in head for v in row):
+            found.append((name, _sheet_rows(sheet, limits), sheet))
+    if not found:
+        sheets = ", ".join(f'"{n}"' for n in visible)
+        return problem("sheet_missing", file_where, sheet=SHEET_NAME, sheets=sheets)
+    shown = [f for f in found if visible.get(f[0], True)]
+    hidden = [f for f in found if not visible.get(f[0], True)]
+    pool = shown or hidden
+    rivals = pool[1:]
+    if shown and fold(pool[0][0]) != fold(SHEET_NAME):
+        # A renamed visible copy beside the hidden original "Kết quả": unless both hold the
+        # same, either could be what the unit meant to send.
+        rivals += [h for h in hidden if fold(h[0]) == fold(SHEET_NAME) and h[1] != pool[0][1]]
+    if rivals:
+        names = ", ".join(f'"{n}"' for n, _, _ in [pool[0], *rivals])
+        return problem("sheets_ambiguous", file_where, sheets=names)
+    name, rows, sheet = pool[0]
+    return name, rows, sheet, not shown
 
 
 def _merged_ranges(sheet: Any) -> list[tuple[int, int, int, int]]:
