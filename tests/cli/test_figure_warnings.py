@@ -153,7 +153,25 @@ def test_allow_invalid_keeps_its_meaning_and_the_error_reaches_the_figure(
     rice = next(i for i in data["indicators"] if i["code"] == "rice_output")
     # the latest file's figure is used, and the conflict found with it is its warning
     assert rice["actual"] == 235 and rice["warnings"] == ["conflicting_values"]
-    assert rice["status"] == "exceeded" or rice["status"] != "to_confirm"
+    assert rice["status"] != "to_confirm"
+
+
+def test_a_conflict_reaches_the_figure_whichever_file_it_is_taken_from(
+    cli: Cli, results: Path
+) -> None:
+    from datetime import date
+
+    copy = results / "2024-q2" / "a-dcnn-lan-2.xlsx"  # sorted first: the conflict is not on it
+    shutil.copy(results / "2024-q2" / "dcnn.xlsx", copy)
+    _set_rice(copy, 235)
+    book = load_workbook(copy)
+    book["Kết quả"]["C8"] = date(2024, 6, 20)  # the later report: its figure is used
+    book.save(copy)
+    data = _json(cli, results, "--allow-invalid")
+    rice = next(i for i in data["indicators"] if i["code"] == "rice_output")
+    assert rice["actual"] == 235 and rice["warnings"] == ["conflicting_values"]
+    (conflict,) = [p for p in data["problems"]["problems"] if p["code"] == "conflicting_values"]
+    assert conflict["file"] == str(results / "2024-q2" / "dcnn.xlsx")
 
 
 def test_a_warning_other_than_implausible_is_a_note_too(cli: Cli, tmp_path: Path) -> None:

@@ -92,7 +92,8 @@ def compute(
     last = period.end_quarter
     timelines = _timelines(plan, files, last)
     problem_list: tuple[Problem, ...] = tuple(problems) if problems is not None else ()
-    flags = FigureWarnings(plan, timelines, problem_list)
+    ends = {f.source: f.period.end_quarter for f in files}
+    flags = FigureWarnings(plan, timelines, problem_list, ends)
 
     labels = tuple((s, t_in(lang, f"report.status.{s}")) for s in ALL_STATUSES)
     label_of = dict(labels)
@@ -264,6 +265,7 @@ def _progress(pct: Decimal | None, expected: Decimal | None) -> Status:
 
 # The problem code of a figure 10 times or more off its target (results/checks.py).
 TO_CONFIRM_CODE = "implausible_value"
+CONFLICT_CODE = "conflicting_values"
 
 
 def unless_to_confirm(assessment: Assessment, warnings: tuple[str, ...]) -> Assessment:
@@ -277,18 +279,29 @@ class FigureWarnings:
     """The codes of the problems found with each figure of the report.
 
     A reported figure's are those its files have for its indicator (warnings; with
-    ``--allow-invalid`` errors too); a computed figure inherits its components'.
+    ``--allow-invalid`` errors too); a computed figure inherits its components'. Two files
+    disagreeing (``conflicting_values``) is named in one of them only, yet concerns the figure
+    of that quarter whichever file the report takes it from.
     """
 
-    def __init__(self, plan: Plan, timelines: dict[str, Timeline], problems: Iterable[Problem]):
+    def __init__(
+        self,
+        plan: Plan,
+        timelines: dict[str, Timeline],
+        problems: Iterable[Problem],
+        ends: dict[str, int] | None = None,
+    ):
         self.plan = plan
         self.timelines = timelines
         self.index: dict[tuple[str, str], list[str]] = {}
+        self.conflicts: set[tuple[str, int]] = set()  # (indicator, quarter)
         for p in problems:
             if p.file and p.indicator:
                 codes = self.index.setdefault((p.file, p.indicator), [])
                 if p.code not in codes:
                     codes.append(p.code)
+                if p.code == CONFLICT_CODE and ends and p.file in ends:
+                    self.conflicts.add((p.indicator, ends[p.file]))
         self.memo: dict[tuple[str, int], tuple[str, ...]] = {}
 
     def of(self, code: str, quarter: int) -> tuple[str, ...]:
@@ -310,6 +323,8 @@ class FigureWarnings:
             codes = [c for part in parts for c in self.of(part, quarter)]
         else:
             codes = [c for source in figure.sources for c in self.index.get((source, code), ())]
+            if (code, quarter) in self.conflicts:
+                codes.append(CONFLICT_CODE)
         for c in codes:
             if c not in found:
                 found.append(c)
