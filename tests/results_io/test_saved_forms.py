@@ -111,3 +111,31 @@ def test_a_partly_filled_form_lists_its_empty_cells() -> None:
 def test_the_empty_cells_are_listed_by_validate_only(tmp_path: Path) -> None:
     _, report = load_results([OUT / "partly_filled_by_libreoffice.xlsx"], plan())
     assert len(report) == 0
+
+
+def test_a_chart_sheet_beside_the_form_changes_nothing(tmp_path: Path) -> None:
+    from openpyxl.chart import BarChart, Reference
+
+    from .make_saved_forms import _form
+
+    book = _form({"rice_output": 120})
+    chart = BarChart()
+    chart.add_data(Reference(book["Kết quả"], min_col=6, min_row=12, max_row=20))
+    book.create_chartsheet("Biểu đồ").add_chart(chart)
+    book.save(tmp_path / "chart.xlsx")
+    results, report = load_results([tmp_path / "chart.xlsx"], plan())
+    assert len(report) == 0 and results.files[0].sheet == "Kết quả"
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("hidden_only.xlsx", 'The figures were read from the hidden sheet "Kết quả"'),
+        ("two_value_columns.xlsx", 'More than one "Thực hiện" column (Kết quả!F11, Kết quả!H11)'),
+        ("blank_saved_by_libreoffice.xlsx", 'No figure has been entered in the "Thực hiện"'),
+    ],
+)
+def test_english_messages(name: str, start: str) -> None:
+    set_lang("en")
+    found = validate_results([OUT / name], plan(), current_limits())
+    assert any(p.message.startswith(start) for p in found), [p.message for p in found]

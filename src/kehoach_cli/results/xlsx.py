@@ -143,16 +143,20 @@ def _pick_sheet(workbook: Any, limits: Limits, file_where: Where) -> _PickedShee
     """
     import python_calamine
 
+    metadata = workbook.sheets_metadata
     visible = {
         unicodedata.normalize("NFC", m.name): m.visible == python_calamine.SheetVisibleEnum.Visible
-        for m in workbook.sheets_metadata
+        for m in metadata
     }
     found: list[tuple[str, list[list[object]], Any]] = []
-    for raw in workbook.sheet_names:
-        name = unicodedata.normalize("NFC", raw)
+    for meta in metadata:
+        name = unicodedata.normalize("NFC", meta.name)
+        named = fold(name) == fold(SHEET_NAME)
+        if not named and meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
+            continue  # a chart sheet holds no table
         # calamine parses a sheet's whole XML on each get_sheet_by_name: load each once.
-        sheet = workbook.get_sheet_by_name(raw)
-        if fold(name) == fold(SHEET_NAME):
+        sheet = workbook.get_sheet_by_name(meta.name)
+        if named:
             found.append((name, _sheet_rows(sheet, limits), sheet))
             continue
         head = sheet.to_python(skip_empty_area=False, nrows=_HEADER_ROWS)
