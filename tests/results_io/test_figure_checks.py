@@ -82,6 +82,17 @@ def test_the_rows_note_confirms_the_figure(tmp_path: Path, note: str, flagged: b
     assert is_confirmed(note) is not flagged
 
 
+def test_a_yaml_note_confirms_too(tmp_path: Path) -> None:
+    head = "year: 2024\nperiod: 2024Q2\nunit: dcnn\nreporter: A\nreported_on: 2024-06-18\n"
+    (tmp_path / "a.yaml").write_text(head + "values:\n  rice_output: 2350\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        head + "values:\n  rice_output: {value: 2350, note: Đã xác nhận}\n", encoding="utf-8"
+    )
+    (flagged,) = load_results([tmp_path / "a.yaml"], plan())[1]
+    assert (flagged.code, flagged.location) == ("implausible_value", "dòng 7")
+    assert len(load_results([tmp_path / "b.yaml"], plan())[1]) == 0
+
+
 def test_a_share_whose_target_is_above_100_is_the_plans_slip_not_the_figures(
     tmp_path: Path,
 ) -> None:
@@ -104,6 +115,14 @@ def test_a_q2_and_a_six_month_file_disagreeing_is_a_conflict(tmp_path: Path) -> 
     )
     assert conflict.file == str(tmp_path / "q2.xlsx")
     assert f"{tmp_path / 'h1.xlsx'} › Kết quả!F{rows['rice_output']}" in conflict.message
+    assert (
+        "(cùng chỉ tiêu; Quý II năm 2024 và 6 tháng đầu năm 2024 có cùng thời điểm chốt số "
+        "liệu)" in conflict.message
+    )
+    set_lang("en")
+    (english,) = load_results([tmp_path], plan())[1]
+    assert "(same indicator; Q2 2024 and" in english.message
+    assert "end at the same data cutoff)" in english.message
 
 
 def test_a_q2_and_a_six_month_file_agreeing_is_no_problem(tmp_path: Path) -> None:

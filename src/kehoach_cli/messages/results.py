@@ -226,10 +226,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # across files
     "results.conflicting_values": (
-        "Số liệu {value} khác với {other_value} ở {other} (cùng chỉ tiêu, cùng kỳ). Thống nhất "
-        "một số rồi sửa tệp sai.",
-        "The figure {value} differs from {other_value} at {other} (same indicator, same "
-        "period). Agree on one figure and fix the wrong file.",
+        "Số liệu {value} khác với {other_value} ở {other} ({same}). Thống nhất một số rồi sửa "
+        "tệp sai.",
+        "The figure {value} differs from {other_value} at {other} ({same}). Agree on one figure "
+        "and fix the wrong file.",
     ),
     "results.ytd_decreased": (
         "Số lũy kế {value} thấp hơn kỳ trước ({previous_period}: {previous} ở {previous_file}). "
@@ -308,6 +308,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "too many or too few, a misplaced comma). If it is wrong, fix it; if it is right, write "
         '"Confirmed" (or "Đã xác nhận") in this row\'s Ghi chú (note) column. Until then the '
         "indicator is not assessed and does not count in the emulation ranking.",
+    ),
+    "check.same_period": ("cùng chỉ tiêu, cùng kỳ", "same indicator, same period"),
+    "check.same_cutoff": (
+        "cùng chỉ tiêu; {period} và {other_period} có cùng thời điểm chốt số liệu",
+        "same indicator; {period} and {other_period} end at the same data cutoff",
     ),
     "check.implausible_high": (
         "gấp {times} lần kế hoạch năm ({target})",

@@ -6,7 +6,7 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from ..messages import t
+from ..messages import get_lang, t
 from ..numbers import format_number
 from ..periods import Period
 from ..plan.formulas import BinOp, parse
@@ -166,11 +166,21 @@ def _conflicts(files: list[ResultFile], plan: Plan) -> list[Problem]:
                 continue
             other, other_item = first[key]
             if other_item.value != item.value:
+                same = (
+                    t("check.same_period")
+                    if other.period == result.period
+                    else t(
+                        "check.same_cutoff",
+                        period=result.period.label(get_lang()),
+                        other_period=other.period.label(get_lang()),
+                    )
+                )
                 problems.append(
                     problem(
                         "conflicting_values",
                         _where(result, item),
                         indicator=item.code,
+                        same=same,
                         value=format_number(item.value),
                         other_value=format_number(other_item.value),
                         other=_where(other, other_item).shown,
