@@ -101,11 +101,15 @@ def test_a_partly_filled_form_lists_its_empty_cells() -> None:
         [OUT / "partly_filled_by_libreoffice.xlsx"], plan(), current_limits()
     )
     assert warning.code == "values_missing" and warning.location == "Kết quả"
-    assert warning.message.startswith('Còn 16 ô "Thực hiện" để trống: F17 (rice_area), ')
+    assert warning.message.startswith(
+        'Còn 16 ô "Thực hiện" để trống mà không ghi lý do: F17 (rice_area), '
+    )
     assert "F16 (rice_output)" not in warning.message  # the one filled in
     set_lang("en")
     (en,) = validate_results([OUT / "partly_filled_by_libreoffice.xlsx"], plan(), current_limits())
-    assert en.message.startswith('16 "Thực hiện" (actual) cells are empty: F17 (rice_area), ')
+    assert en.message.startswith(
+        '16 "Thực hiện" (actual) cells are empty with no reason given: F17 (rice_area), '
+    )
 
 
 def test_the_empty_cells_are_listed_by_validate_only(tmp_path: Path) -> None:
@@ -139,3 +143,17 @@ def test_english_messages(name: str, start: str) -> None:
     set_lang("en")
     found = validate_results([OUT / name], plan(), current_limits())
     assert any(p.message.startswith(start) for p in found), [p.message for p in found]
+
+
+def test_an_empty_cell_with_its_reason_in_the_note_is_not_listed(tmp_path: Path) -> None:
+    from .forms import make_form
+
+    make_form(
+        tmp_path / "q2.xlsx",
+        {"rice_output": 120},
+        unit="dcnn",
+        notes={"rice_area": "Chưa thống kê xong diện tích"},
+    )
+    (warning,) = validate_results([tmp_path / "q2.xlsx"], plan(), current_limits())
+    assert warning.message.startswith('Còn 15 ô "Thực hiện" để trống mà không ghi lý do: F21 ')
+    assert "rice_area" not in warning.message

@@ -341,10 +341,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "received without figures, not as a report. Fill in the figures and send it again.",
     ),
     "results.values_missing": (
-        'Còn {count} ô "Thực hiện" để trống: {cells}. Điền số liệu (ghi 0 nếu chưa có kết '
-        "quả) hoặc ghi lý do vào cột Ghi chú.",
-        '{count} "Thực hiện" (actual) cells are empty: {cells}. Fill them in (0 when there is '
-        "nothing yet) or give the reason in the Ghi chú (note) column.",
+        'Còn {count} ô "Thực hiện" để trống mà không ghi lý do: {cells}. Điền số liệu; nếu '
+        "chưa có, ghi lý do vào cột Ghi chú của dòng đó.",
+        '{count} "Thực hiện" (actual) cells are empty with no reason given: {cells}. Fill them '
+        "in; when there is no figure yet, give the reason in that row's Ghi chú (note) column.",
     ),
     "results.sheets_ambiguous": (
         "Có hơn một trang tính có thể là số liệu: {sheets}. kehoach không đoán trang nào đúng. "

@@ -132,7 +132,8 @@ _LISTED_CELLS = 30
 
 def blank_cells(results: list[ResultFile], plan: Plan, problems: list[Problem]) -> list[Problem]:
     """A form with no figure at all (``no_figures``), or the unit's own indicators whose
-    "Thực hiện" cell is empty (``values_missing``, one warning per file listing the cells).
+    "Thực hiện" cell is empty without a note giving the reason (``values_missing``, one warning
+    per file listing the cells).
 
     Rows whose figure could not be read already have their own problem and are not listed.
     """
@@ -150,6 +151,7 @@ def blank_cells(results: list[ResultFile], plan: Plan, problems: list[Problem]) 
             v
             for v in result.values
             if v.value is None
+            and not v.note  # left empty with its reason, as the form's instructions ask
             and (result.source, v.code) not in refused
             and _is_own(plan, result, v.code)
         ]
