@@ -26,7 +26,11 @@ OUT = ROOT / "tests" / "data" / "results" / "saved"
 
 # file → (the problem codes validate gives, the rice_output read or None)
 EXPECTED: dict[str, tuple[tuple[str, ...], int | None]] = {
-    "ods_saved_by_libreoffice.ods": (("ods_not_supported",), None),
+    "ods_saved_by_libreoffice.ods": (("values_missing",), 120),
+    "ods_error_merge_hidden.ods": (
+        ("hidden_sheets", "merged_value_cell", "merged_value_cell", "cell_error"),
+        None,
+    ),
     "hidden_original_visible_copy.xlsx": (("sheets_ambiguous",), None),
     "hidden_identical_copy.xlsx": (("hidden_sheets", "values_missing"), 120),
     "visible_original_hidden_copy.xlsx": (("hidden_sheets", "values_missing"), 120),
@@ -101,6 +105,15 @@ def build(out: Path = OUT) -> None:
         filled = Path(work, "filled.xlsx")
         _form({"rice_output": 120}).save(filled)
         _libreoffice(filled, out / "ods_saved_by_libreoffice.ods", "ods")
+        # "#DIV/0!" from a formula, a figure typed over two merged cells, a hidden sheet:
+        # what the .xlsx checks find must be found in an .ods too.
+        book = _form({"rice_output": "=1/0"})  # row 19
+        book["Kết quả"].merge_cells("F17:F18")  # rice area and yield
+        book["Kết quả"]["F17"] = 5
+        book["Hướng dẫn"].sheet_state = "hidden"
+        broken = Path(work, "broken.xlsx")
+        book.save(broken)
+        _libreoffice(broken, out / "ods_error_merge_hidden.ods", "ods")
         blank = Path(work, "blank.xlsx")
         _form({}).save(blank)
         excel = "xlsx:Calc MS Excel 2007 XML"

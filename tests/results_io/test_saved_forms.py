@@ -75,8 +75,79 @@ def test_two_value_columns_are_refused_naming_both_cells() -> None:
     assert "(Kết quả!F11, Kết quả!H11)" in refusal.message
 
 
-def test_an_ods_is_refused_with_how_to_save_it_as_xlsx() -> None:
-    (refusal,) = validate_results([OUT / "ods_saved_by_libreoffice.ods"], plan(), current_limits())
+def test_an_ods_is_checked_as_an_xlsx_is() -> None:
+    found = validate_results([OUT / "ods_error_merge_hidden.ods"], plan(), current_limits())
+    assert [(p.code, p.location, p.indicator) for p in found] == [
+        ("hidden_sheets", None, None),
+        ("merged_value_cell", "Kết quả!F17", "rice_area"),
+        ("merged_value_cell", "Kết quả!F18", "rice_yield"),
+        ("cell_error", "Kết quả!F19", "rice_output"),
+    ]
+    assert '"#DIV/0!"' in found[3].message and '"Hướng dẫn"' in found[0].message
+    # the figure under the merge and the failed formula are not read as "no figure yet"
+    results, _ = load_results([OUT / "ods_error_merge_hidden.ods"], plan())
+    assert [v.code for v in results.files[0].values if v.value is not None] == []
+
+
+def _ods(tmp_path: Path, cell: str) -> Path:
+    """A minimal .ods (as a hand-made or converted file may be) with one value cell."""
+    import zipfile
+
+    table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+
+    def row(*cells: str) -> str:
+        return "<table:table-row>" + "".join(cells) + "</table:table-row>"
+
+    def s(value: str) -> str:
+        cell = f'<table:table-cell office:value-type="string"><text:p>{value}</text:p>'
+        return cell + "</table:table-cell>"
+
+    rows = [
+        row(s("Năm"), '<table:table-cell office:value-type="float" office:value="2024"/>'),
+        row(s("Kỳ báo cáo"), s("2024Q2")),
+        row(s("Đơn vị báo cáo"), s("dcnn")),
+        row(s("Người báo cáo"), s("A")),
+        row(s("Ngày báo cáo"), s("18/06/2024")),
+        row(s("Mã chỉ tiêu"), s("Thực hiện")),
+        row(s("rice_output"), cell),
+    ]
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="{office}" '
+        f'xmlns:table="{table}" xmlns:text="{text}"><office:body><office:spreadsheet>'
+        f'<table:table table:name="Kết quả">{"".join(rows)}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    path = tmp_path / "hand.ods"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+        archive.writestr(
+            "META-INF/manifest.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
+            '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry '
+            'manifest:full-path="/" manifest:media-type='
+            '"application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
+            'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>',
+        )
+    return path
+
+
+def test_an_ods_formula_without_a_saved_value_is_found(tmp_path: Path) -> None:
+    path = _ods(tmp_path, '<table:table-cell table:formula="of:=[.A1]*2"/>')
+    found = validate_results([path], plan(), current_limits())
+    assert [(p.code, p.location) for p in found] == [("formula_no_value", "Kết quả!B7")]
+    path = _ods(tmp_path, '<table:table-cell office:value-type="float" office:value="120"/>')
+    results, report = load_results([path], plan())
+    assert len(report) == 0 and results.files[0].value_of("rice_output").value == 120  # type: ignore[union-attr]
+
+
+def test_an_ods_whose_content_cannot_be_checked_is_refused_with_how_to_save_it(
+    tmp_path: Path,
+) -> None:
+    path = _ods(tmp_path, "<table:table-cell")  # cut short: not XML
+    (refusal,) = validate_results([path], plan(), current_limits())
     assert (refusal.code, refusal.severity, refusal.location) == (
         "ods_not_supported",
         "error",
@@ -84,7 +155,7 @@ def test_an_ods_is_refused_with_how_to_save_it_as_xlsx() -> None:
     )
     assert "Lưu thành" in refusal.message and "Excel 2007-365 (.xlsx)" in refusal.message
     set_lang("en")
-    (en,) = validate_results([OUT / "ods_saved_by_libreoffice.ods"], plan(), current_limits())
+    (en,) = validate_results([path], plan(), current_limits())
     assert "File › Save As" in en.message
 
 

@@ -361,14 +361,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "results table). Check that it is the right sheet and unhide it.",
     ),
     "results.ods_not_supported": (
-        "Tệp .ods (LibreOffice/OpenOffice) chưa được kiểm tra đầy đủ như .xlsx (ô lỗi, ô gộp, "
-        "trang ẩn, công thức chưa tính) nên không đọc. Mở tệp trong LibreOffice Calc, chọn Tệp › "
-        'Lưu thành…, chọn kiểu "Excel 2007-365 (.xlsx)", bấm "Dùng định dạng Excel" rồi gửi '
-        "tệp .xlsx.",
-        "An .ods file (LibreOffice/OpenOffice) cannot be checked as fully as an .xlsx (error "
-        "cells, merged cells, hidden sheets, formulas without a value), so it is not read. Open "
-        'it in LibreOffice Calc, choose File › Save As…, pick "Excel 2007-365 (.xlsx)", click '
-        '"Use Excel 2007-365!" and send the .xlsx file.',
+        "Không kiểm tra được nội dung tệp .ods này (ô lỗi, ô gộp, công thức chưa tính) nên "
+        'không đọc. Mở tệp trong LibreOffice Calc, chọn Tệp › Lưu thành…, chọn kiểu "Excel '
+        '2007-365 (.xlsx)", bấm "Dùng định dạng Excel" rồi gửi tệp .xlsx.',
+        "The content of this .ods file cannot be checked (error cells, merged cells, formulas "
+        "without a value), so it is not read. Open it in LibreOffice Calc, choose File › Save "
+        'As…, pick "Excel 2007-365 (.xlsx)", click "Use Excel 2007-365!" and send the .xlsx file.',
     ),
     "results.columns_ambiguous": (
         'Có hơn một cột "{label}" ({cells}): kehoach không đoán cột nào là số liệu. Xóa cột '

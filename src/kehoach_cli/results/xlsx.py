@@ -18,6 +18,7 @@ from ..problems import Problem
 from ..safety.limits import Limits
 from .common import SHEET_NAME, Where, cell_ref, fold, megabytes, problem, text_of
 from .grid import Grid
+from .ods import OdsSheet
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -62,21 +63,30 @@ def read_workbook(path: Path, display: str, limits: Limits) -> tuple[Grid | None
             is_ods = "content.xml" in names and "xl/workbook.xml" not in names
             if "xl/workbook.xml" not in names and not is_ods:
                 return None, [problem("not_xlsx", file_where)]
-            if is_ods:
-                # calamine reads .ods values but none of what the .xlsx checks look at (error
-                # cells, merges, hidden sheets, formulas without a value): refuse, say how (#13).
-                return None, [problem("ods_not_supported", file_where)]
             lying = None if is_ods else _shared_strings_lie(path, members)
             if lying:
                 return None, [problem("unreadable_workbook", file_where, reason=lying)]
             sheets_xml = {} if is_ods else _sheet_parts(archive)
     except zipfile.BadZipFile:
         return None, [problem("not_xlsx", file_where)]
-    return _read_with_calamine(path, display, limits, sheets_xml)
+    ods = None
+    if is_ods:
+        from .ods import scan_ods
+
+        # calamine reads .ods values but not what the .xlsx checks look at (error cells,
+        # merges, formulas without a value): the sheet's XML says (#13), or it is refused.
+        ods = scan_ods(path)
+        if ods is None:
+            return None, [problem("ods_not_supported", file_where)]
+    return _read_with_calamine(path, display, limits, sheets_xml, ods)
 
 
 def _read_with_calamine(
-    path: Path, display: str, limits: Limits, sheets_xml: dict[str, str]
+    path: Path,
+    display: str,
+    limits: Limits,
+    sheets_xml: dict[str, str],
+    ods: dict[str, OdsSheet] | None = None,
 ) -> tuple[Grid | None, list[Problem]]:
     import python_calamine
 
@@ -93,6 +103,9 @@ def _read_with_calamine(
         chosen, rows, loaded, hidden = picked
         merged = _merged_ranges(loaded)
         height = int(getattr(loaded, "height", 0) or 0)
+        # The container guard reads hidden sheets from an .xlsx's workbook.xml; for an .ods,
+        # calamine's metadata says which (the same warning, so a hidden sheet is never silent).
+        others_hidden = _hidden_besides(workbook, chosen) if ods is not None else []
     except Exception as exc:
         reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
         return None, [problem("unreadable_workbook", file_where, reason=reason)]
@@ -108,6 +121,9 @@ def _read_with_calamine(
     part = sheets_xml.get(fold(sheet))
     if part:
         formulas, errors = _formula_cells(path, part)
+    if ods is not None:
+        scanned = ods.get(sheet, OdsSheet())
+        formulas, errors, merged = scanned.formulas, scanned.errors, scanned.merged
     if height > limits.rows:
         # Rows past the limit are not read: say so rather than lose figures silently.
         return None, [
@@ -123,7 +139,26 @@ def _read_with_calamine(
         if hidden
         else []
     )
+    if others_hidden:
+        notes.append(_hidden_sheets(display, others_hidden))
     return Grid(rows, where, Where(display, sheet=sheet), formulas, merged, errors), notes
+
+
+def _hidden_besides(workbook: Any, chosen: str) -> list[str]:
+    import python_calamine
+
+    names = [(unicodedata.normalize("NFC", m.name), m.visible) for m in workbook.sheets_metadata]
+    shown = python_calamine.SheetVisibleEnum.Visible
+    return [name for name, visible in names if visible != shown and name != chosen]
+
+
+def _hidden_sheets(display: str, names: list[str]) -> Problem:
+    """The container guard's ``hidden_sheets`` warning, for a workbook it cannot look into."""
+    from ..messages import t
+
+    shown = ", ".join(f'"{name}"' for name in names)
+    message = t("security.hidden_sheets", sheets=shown)
+    return Problem(severity="warning", code="hidden_sheets", message=message, file=display)
 
 
 # A table's header is near the top: a sheet not named "Kết quả" is searched this far for it.
