@@ -45,6 +45,8 @@ def test_whole_commune_form(cli: Cli, tmp_path: Path) -> None:
     assert f"F{rows['grain_output']}" not in by_cell
     assert sheet.cell(rows["grain_output"], 6).protection.locked
     assert "HƯỚNG DẪN" in book["Hướng dẫn"]["A1"].value
+    instructions = " ".join(str(c.value) for c in book["Hướng dẫn"]["A"] if c.value)
+    assert 'Nếu đúng, ghi "Đã xác nhận" ở cột Ghi chú của dòng đó' in instructions  # issue #13
 
 
 def test_unit_form_has_only_its_indicators(cli: Cli, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.status.no_data": ("Chưa có số liệu", "No data"),
     "report.status.no_target": ("Không có chỉ tiêu", "No target"),
     "report.status.not_assessed": ("Không đánh giá", "Not assessed"),
+    "report.status.to_confirm": ("Số liệu cần xác nhận", "Figure to confirm"),
     "report.ranking_rule": (
         "Cách xếp hạng: theo tỷ lệ chỉ tiêu vượt, đạt kế hoạch hoặc đúng tiến độ trên số chỉ tiêu "
         "được đánh giá của đơn vị (chỉ tiêu chưa có số liệu tính là chưa đạt); bằng nhau thì theo "
@@ -271,4 +272,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Ngày không hợp lệ: "{value}". Viết YYYY-MM-DD, ví dụ 2024-07-05.',
         'Invalid date: "{value}". Write YYYY-MM-DD, e.g. 2024-07-05.',
     ),
+    # issue 13 (b): warnings about a figure reach the report
+    "report.col.warnings": ("Cảnh báo số liệu", "Warnings"),
+    "report.note.to_confirm": (
+        "⚠ {name} ({code}): số liệu {value} lệch kế hoạch năm {target} từ 10 lần trở lên, chưa "
+        "được xác nhận — chưa đánh giá, không tính vào xếp hạng thi đua. Đơn vị sửa số liệu, hoặc "
+        'ghi "Đã xác nhận" vào cột Ghi chú của dòng này ({sources}).',
+        "⚠ {name} ({code}): the figure {value} is 10 times or more off the annual target "
+        "{target} and not confirmed — not assessed, not counted in the emulation ranking. The "
+        'unit fixes it, or writes "Confirmed" in this row\'s Ghi chú (note) column ({sources}).',
+    ),
+    "report.note.warnings": (
+        "⚠ {name} ({code}): số liệu có cảnh báo khi kiểm tra ({codes}); xem `kehoach validate`.",
+        "⚠ {name} ({code}): the figure has warnings from the checks ({codes}); see `kehoach "
+        "validate`.",
+    ),
+    "report.note.skipped": ("Bỏ qua {file}: {message}", "Skipped {file}: {message}"),
 }

@@ -113,6 +113,10 @@ def status_footer(report: StatusReport) -> list[str]:
             undated=report.undated,
             missing=report.missing,
             invalid=report.invalid,
+            # said only when it happens, so the usual line reads as before
+            no_figures=(
+                t("status.counts_no_figures", count=report.no_figures) if report.no_figures else ""
+            ),
         ),
         "",
     ]
@@ -181,6 +185,9 @@ def status_quiet_lines(report: StatusReport) -> list[str]:
                     deadline=deadline,
                 )
             )
+        elif unit.expected and unit.state == "no_figures":
+            files = ", ".join(f.source for f in unit.files)
+            lines.append(t("status.quiet.no_figures", period=period, unit=unit.name, files=files))
         elif unit.expected and unit.state == "undated":
             files = ", ".join(f.source for f in unit.files)
             lines.append(t("status.quiet.undated", period=period, unit=unit.name, files=files))

@@ -103,6 +103,9 @@ def footnotes(report: Report) -> list[str]:
     errors = sum(1 for p in report.problems if p.severity == "error")
     if errors:
         lines.append(t_in(report.lang, "report.problems_allowed", errors=errors))
+    from .notes import figure_notes  # every format's footnotes: the figures with warnings
+
+    lines.extend(figure_notes(report))
     return lines
 
 

@@ -35,8 +35,8 @@ from ..plan.model import Indicator, Plan, TableRow
 from ..problems import Problem, ProblemReport
 from ..results.model import ResultFile, ResultSet, ResultValue
 from .model import (
+    ALL_STATUSES,
     GOOD_STATUSES,
-    STATUSES,
     By,
     GroupSummary,
     IndicatorResult,
@@ -91,8 +91,11 @@ def compute(
     files = [f for f in files if f.period.year == period.year]
     last = period.end_quarter
     timelines = _timelines(plan, files, last)
+    problem_list: tuple[Problem, ...] = tuple(problems) if problems is not None else ()
+    ends = {f.source: f.period.end_quarter for f in files}
+    flags = FigureWarnings(plan, timelines, problem_list, ends)
 
-    labels = tuple((s, t_in(lang, f"report.status.{s}")) for s in STATUSES)
+    labels = tuple((s, t_in(lang, f"report.status.{s}")) for s in ALL_STATUSES)
     label_of = dict(labels)
     indicators: list[IndicatorResult] = []
     unit_names: dict[str, tuple[str, str]] = {}
@@ -105,12 +108,15 @@ def compute(
         responsible_name, responsible_short_name = unit_names[ind.responsible]
         timeline = timelines[ind.code]
         quarters = tuple(
-            _quarter_result(ind, q, timeline, Period(period.year, "quarter", q))
+            _quarter_result(
+                ind, q, timeline, Period(period.year, "quarter", q), flags.of(ind.code, q)
+            )
             for q in range(period.start_quarter, last + 1)
         )
         figure = timeline.get(last)
         actual = figure.value if figure else None
-        assessment = assess(ind, actual, last)
+        warnings = flags.of(ind.code, last)
+        assessment = unless_to_confirm(assess(ind, actual, last), warnings)
         notes = figure.notes if figure else ()
         indicators.append(
             IndicatorResult(
@@ -147,11 +153,11 @@ def compute(
                 sources=figure.sources if figure else (),
                 notes=notes,
                 quarters=quarters,
+                warnings=warnings,
             )
         )
 
     used = sorted({s for item in indicators for s in item.sources})
-    problem_list: tuple[Problem, ...] = tuple(problems) if problems is not None else ()
     return Report(
         plan=_plan_info(plan),
         period=_period_info(plan, period, lang),
@@ -253,6 +259,76 @@ def _progress(pct: Decimal | None, expected: Decimal | None) -> Status:
     if pct is not None and expected is not None and pct >= expected:
         return "on_track"
     return "behind"
+
+
+# --- warnings about a figure: carried into the report, and an implausible one not assessed ----
+
+# The problem code of a figure 10 times or more off its target (results/checks.py).
+TO_CONFIRM_CODE = "implausible_value"
+CONFLICT_CODE = "conflicting_values"
+
+
+def unless_to_confirm(assessment: Assessment, warnings: tuple[str, ...]) -> Assessment:
+    """An implausible figure not yet confirmed is shown but not assessed (nor ranked)."""
+    if TO_CONFIRM_CODE in warnings and assessment.status != "no_data":
+        return Assessment(None, None, None, "to_confirm")
+    return assessment
+
+
+class FigureWarnings:
+    """The codes of the problems found with each figure of the report.
+
+    A reported figure's are those its files have for its indicator (warnings; with
+    ``--allow-invalid`` errors too); a computed figure inherits its components'. Two files
+    disagreeing (``conflicting_values``) is named in one of them only, yet concerns the figure
+    of that quarter whichever file the report takes it from.
+    """
+
+    def __init__(
+        self,
+        plan: Plan,
+        timelines: dict[str, Timeline],
+        problems: Iterable[Problem],
+        ends: dict[str, int] | None = None,
+    ):
+        self.plan = plan
+        self.timelines = timelines
+        self.index: dict[tuple[str, str], list[str]] = {}
+        self.conflicts: set[tuple[str, int]] = set()  # (indicator, quarter)
+        for p in problems:
+            if p.file and p.indicator:
+                codes = self.index.setdefault((p.file, p.indicator), [])
+                if p.code not in codes:
+                    codes.append(p.code)
+                if p.code == CONFLICT_CODE and ends and p.file in ends:
+                    self.conflicts.add((p.indicator, ends[p.file]))
+        self.memo: dict[tuple[str, int], tuple[str, ...]] = {}
+
+    def of(self, code: str, quarter: int) -> tuple[str, ...]:
+        if not self.index:
+            return ()
+        key = (code, quarter)
+        if key not in self.memo:
+            self.memo[key] = self._find(code, quarter)
+        return self.memo[key]
+
+    def _find(self, code: str, quarter: int) -> tuple[str, ...]:
+        figure = self.timelines.get(code, {}).get(quarter)
+        if figure is None:
+            return ()
+        found: list[str] = []
+        if figure.computed:
+            formula = self.plan.by_code[code].formula
+            parts = sorted(parse(formula).references()) if formula else []
+            codes = [c for part in parts for c in self.of(part, quarter)]
+        else:
+            codes = [c for source in figure.sources for c in self.index.get((source, code), ())]
+            if (code, quarter) in self.conflicts:
+                codes.append(CONFLICT_CODE)
+        for c in codes:
+            if c not in found:
+                found.append(c)
+        return tuple(found)
 
 
 # --- the figures of each indicator at each quarter's end ---------------------------------------
@@ -374,10 +450,12 @@ def _period_value(ind: Indicator, timeline: Timeline, period: Period) -> Decimal
     return end.value - before.value if before else None
 
 
-def _quarter_result(ind: Indicator, q: int, timeline: Timeline, quarter: Period) -> QuarterResult:
+def _quarter_result(
+    ind: Indicator, q: int, timeline: Timeline, quarter: Period, warnings: tuple[str, ...] = ()
+) -> QuarterResult:
     figure = timeline.get(q)
     actual = figure.value if figure else None
-    assessment = assess(ind, actual, q)
+    assessment = unless_to_confirm(assess(ind, actual, q), warnings)
     return QuarterResult(
         period=quarter.id,
         quarter=q,
@@ -394,15 +472,16 @@ def _quarter_result(ind: Indicator, q: int, timeline: Timeline, quarter: Period)
 
 
 def _counts(items: Iterable[IndicatorResult]) -> tuple[tuple[str, int], ...]:
-    found = dict.fromkeys(STATUSES, 0)
+    found = dict.fromkeys(ALL_STATUSES, 0)
     for item in items:
         found[item.status] += 1
     return tuple(found.items())
 
 
 def is_assessed(item: IndicatorResult) -> bool:
-    """Whether an indicator takes part in assessments: it has a target and a direction."""
-    return item.target is not None and item.direction != "none"
+    """Whether an indicator takes part in assessments: it has a target and a direction, and
+    its figure is not waiting to be confirmed."""
+    return item.target is not None and item.direction != "none" and item.status != "to_confirm"
 
 
 def _mean(values: list[Decimal]) -> Decimal | None:

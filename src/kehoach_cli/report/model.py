@@ -17,7 +17,7 @@ from ..numbers import json_number
 from ..problems import Problem
 from .notes import OfficerNotes
 
-Status = Literal["exceeded", "achieved", "on_track", "behind", "no_data", "no_target"]
+Status = Literal["exceeded", "achieved", "on_track", "behind", "no_data", "no_target", "to_confirm"]
 STATUSES: tuple[Status, ...] = (
     "exceeded",
     "achieved",
@@ -26,6 +26,10 @@ STATUSES: tuple[Status, ...] = (
     "no_data",
     "no_target",
 )
+# With the status of a figure 10 times or more off its target, not yet confirmed: shown, not
+# assessed, not ranked. Counted and labelled; the renderers' status columns stay STATUSES and
+# each such figure gets a note line under the table instead (render/notes.py).
+ALL_STATUSES: tuple[Status, ...] = (*STATUSES, "to_confirm")
 # Statuses that count as "doing well" in the emulation ranking.
 GOOD_STATUSES: frozenset[str] = frozenset({"exceeded", "achieved", "on_track"})
 RowType = Literal["heading", "indicator", "ref"]
@@ -189,6 +193,8 @@ class IndicatorResult:
     sources: tuple[str, ...]  # the files the value came from (components' for derived ones)
     notes: tuple[str, ...] = ()  # notes the units wrote next to the value, and engine remarks
     quarters: tuple[QuarterResult, ...] = ()
+    # codes of the problems found with the figure shown (its components' for a computed one)
+    warnings: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -218,6 +224,7 @@ class IndicatorResult:
             "sources": list(self.sources),
             "notes": list(self.notes),
             "quarters": [q.to_dict() for q in self.quarters],
+            "warnings": list(self.warnings),
         }
 
 

@@ -307,6 +307,12 @@ def _instructions(sheet: Any, plan: Plan, period: Period, code: str, name: str) 
             "phòng – Thống kê xã. Văn phòng kiểm tra bằng lệnh: kehoach validate <tệp>.",
             False,
         ),
+        (
+            "8. Số liệu gấp 10 lần kế hoạch năm trở lên, hoặc chỉ bằng 1/10 trở xuống, thường là "
+            'gõ nhầm: kiểm tra lại. Nếu đúng, ghi "Đã xác nhận" ở cột Ghi chú của dòng đó; chưa '
+            "xác nhận thì chỉ tiêu chưa được đánh giá và không tính vào xếp hạng thi đua.",
+            False,
+        ),
     ]
     for i, (text, strong) in enumerate(lines, start=1):
         cell = sheet.cell(i, 1, text or None)
