@@ -170,6 +170,7 @@ def _loader_class() -> type[Any]:
     import yaml
     from yaml.composer import Composer
     from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent
+    from yaml.nodes import ScalarNode
 
     # libyaml's parser when PyYAML has it (several times faster), with PyYAML's own composer
     # first in line, so that compose_node below is called for every node.
@@ -232,7 +233,22 @@ def _loader_class() -> type[Any]:
             if depth > self.max_depth:
                 raise _TooBig("yaml_too_deep", line)
 
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            if kind is ScalarNode and implicit[0]:
+                return _plain_tag(value)  # (the same few values, again and again)
+            return super().resolve(kind, value, implicit)
+
     return Loader
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_tag(value: str) -> str:
+    """The tag PyYAML's resolver gives a plain scalar: it depends on the text alone."""
+    from yaml.nodes import ScalarNode
+    from yaml.resolver import Resolver
+
+    resolver: Any = Resolver()
+    return str(resolver.resolve(ScalarNode, value, (True, False)))
 
 
 class _Builder:
