@@ -173,12 +173,13 @@ def _loader_class() -> type[Any]:
     from yaml.nodes import ScalarNode
 
     # libyaml's parser when PyYAML has it (several times faster), with PyYAML's own composer
-    # first in line, so that compose_node below is called for every node.
-    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    # first in line, so that compose_node below is called for every node; else PyYAML's.
+    fast: Any = getattr(yaml, "CSafeLoader", None)
+    bases: tuple[Any, ...] = (Composer, fast) if fast is not None else (yaml.SafeLoader,)
 
-    class Loader(Composer, base):  # type: ignore[misc]
+    class Loader(*bases):  # type: ignore[misc]
         def __init__(self, text: str, limits: Limits) -> None:
-            base.__init__(self, text)
+            bases[-1].__init__(self, text)
             Composer.__init__(self)
             self.max_nodes, self.max_depth = limits.yaml_nodes, limits.yaml_depth
             self.count = self.depth = self.deepest = 0
@@ -192,7 +193,8 @@ def _loader_class() -> type[Any]:
             line = event.start_mark.line + 1
             if isinstance(event, AliasEvent):
                 self.alias(event.anchor, line)
-                return super().compose_node(parent, index)
+                shared: Node | None = super().compose_node(parent, index)
+                return shared
             self.count += 1
             if self.count > self.max_nodes:
                 raise _TooBig("yaml_too_many_nodes", line)
@@ -211,7 +213,7 @@ def _loader_class() -> type[Any]:
         def nested(self, parent: Node | None, index: Any, event: Any) -> Node | None:
             collection = isinstance(event, CollectionStartEvent)
             self.depth += collection
-            node = super().compose_node(parent, index)
+            node: Node | None = super().compose_node(parent, index)
             self.depth -= collection
             return node
 
