@@ -53,19 +53,27 @@ _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}
 _PKG_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
+def _size_and_head(path: Path, display: str, limits: Limits) -> tuple[int, bytes, list[Problem]]:
+    """An Office file's size and first bytes, or the problem of an empty or too large one."""
+    size = path.stat().st_size
+    if size == 0:
+        return size, b"", [_problem("empty_file", display)]
+    if size > limits.xlsx_bytes:
+        limit = _mb(limits.xlsx_bytes)
+        return size, b"", [_problem("file_too_large", display, size=_mb(size), limit=limit)]
+    with path.open("rb") as handle:
+        return size, handle.read(8), []
+
+
 def check_xlsx_container(path: Path, display: str, limits: Limits) -> list[Problem]:
     """Problems of a workbook file found before parsing it; errors mean "do not open it".
 
     Warnings (macros, external links) leave the file readable: kehoach reads cell values only,
     never runs a macro and never follows a link.
     """
-    size = path.stat().st_size
-    if size == 0:
-        return [_problem("empty_file", display)]
-    if size > limits.xlsx_bytes:
-        return [_problem("file_too_large", display, size=_mb(size), limit=_mb(limits.xlsx_bytes))]
-    with path.open("rb") as handle:
-        head = handle.read(8)
+    size, head, refused = _size_and_head(path, display, limits)
+    if refused:
+        return refused
     if head.startswith(OLE2_MAGIC):
         code = "encrypted_workbook" if _ole2_is_encrypted(path) else "old_xls"
         return [_problem(code, display)]
@@ -650,13 +658,9 @@ def check_docx_container(path: Path, display: str, limits: Limits) -> list[Probl
     directory's declared sizes and ratios, nothing inflated. python-docx parses with entities
     left unresolved, so a document type declaration cannot expand into a bomb.
     """
-    size = path.stat().st_size
-    if size == 0:
-        return [_problem("empty_file", display)]
-    if size > limits.xlsx_bytes:
-        return [_problem("file_too_large", display, size=_mb(size), limit=_mb(limits.xlsx_bytes))]
-    with path.open("rb") as handle:
-        head = handle.read(8)
+    size, head, refused = _size_and_head(path, display, limits)
+    if refused:
+        return refused
     if head.startswith(OLE2_MAGIC):
         return [_problem("old_doc", display)]
     if not head.startswith(ZIP_MAGIC):
