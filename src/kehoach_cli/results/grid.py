@@ -217,7 +217,10 @@ def parse_meta(
     file_where: Where,
     problems: list[Problem],
 ) -> Meta:
-    """Check the metadata of any format; ``cells`` maps a key to (value, its place, label place)."""
+    """Check the metadata of any format; ``cells`` maps a key to (value, its place, label place).
+
+    Year, period and unit are needed to use the figures (a problem there is fatal); the
+    reporter, the date and the basis are wanted, their problems are warnings or local."""
     meta = Meta()
 
     def at(key: str) -> Where:
@@ -226,97 +229,106 @@ def parse_meta(
     def raw(key: str) -> object:
         return cells[key][0] if key in cells else None
 
-    # year
-    year_raw = raw("year")
-    if is_empty(year_raw):
-        problems.append(problem("year_missing", at("year")))
-        meta.fatal = True
-    else:
-        year = _as_int(year_raw)
-        if year is None:
-            problems.append(_unreadable("year_invalid", year_raw, at("year")))
-            meta.fatal = True
-        elif year != plan.year:
-            # Last year's folder left under the results: a note, never "fix the year" (#13).
-            if abs(year - plan.year) <= OTHER_YEARS:
-                found = problem(
-                    "other_year", at("year"), severity="warning", value=year, plan_year=plan.year
-                )
-            else:
-                found = problem("year_not_in_plan", at("year"), value=year, plan_year=plan.year)
-            problems.append(found)
-            meta.fatal = True
-        else:
-            meta.year = year
-    # period
-    period_raw = raw("period")
-    if is_empty(period_raw):
-        problems.append(problem("period_missing", at("period")))
-        meta.fatal = True
-    else:
-        period = parse_period_cell(period_raw, meta.year or plan.year)
-        if period is None:
-            problems.append(_unreadable("period_invalid", period_raw, at("period")))
-            meta.fatal = True
-        elif meta.year is not None and period.year != meta.year:
-            problems.append(
-                problem(
-                    "period_not_in_plan",
-                    at("period"),
-                    value=text_of(period_raw),
-                    year=meta.year,
-                )
-            )
-            meta.fatal = True
-        else:
-            meta.period = period
-    # unit
-    unit_raw = raw("unit")
-    if is_empty(unit_raw):
-        problems.append(problem("unit_missing", at("unit")))
-        meta.fatal = True
-    else:
-        unit = match_unit(text_of(unit_raw), plan)
-        if unit is None:
-            codes = ", ".join(u.code for u in plan.reporting_units)
-            problems.append(_unreadable("unknown_unit", unit_raw, at("unit"), units=codes))
-            meta.fatal = True
-        else:
-            meta.unit = unit
-    # reporter and date: wanted, not needed to use the figures
-    reporter = text_of(raw("reporter"))
-    if reporter:
-        meta.reporter = reporter
-        encoding = legacy_encoding(reporter)
-        if encoding:  # the name would go garbled into the report
-            problems.append(
-                problem(
-                    "legacy_font",
-                    at("reporter"),
-                    severity="warning",
-                    value=quoted_head(reporter),
-                    encoding=encoding,
-                )
-            )
-    else:
-        problems.append(problem("reporter_missing", at("reporter"), severity="warning"))
-    day_raw = raw("reported_on")
-    if is_empty(day_raw):
-        problems.append(problem("date_missing", at("reported_on"), severity="warning"))
-    else:
-        day = _as_date(day_raw)
-        if day is None:
-            problems.append(_unreadable("date_invalid", day_raw, at("reported_on")))
-        else:
-            meta.reported_on = day
-    basis_raw = text_of(raw("basis"))
-    if basis_raw:
-        basis = BASIS_WORDS.get(fold(basis_raw))
-        if basis is None:
-            problems.append(problem("basis_invalid", at("basis"), value=basis_raw))
-        else:
-            meta.basis = basis
+    found: list[Problem] = []
+    meta.year = _meta_year(raw("year"), at("year"), plan, found)
+    meta.period = _meta_period(raw("period"), at("period"), meta.year, plan, found)
+    meta.unit = _meta_unit(raw("unit"), at("unit"), plan, found)
+    # Without its year, period or unit a file's figures cannot be placed (last year's file,
+    # only a warning, included).
+    meta.fatal = meta.year is None or meta.period is None or meta.unit is None
+    meta.reporter = _meta_reporter(raw("reporter"), at("reporter"), found)
+    meta.reported_on = _meta_day(raw("reported_on"), at("reported_on"), found)
+    basis = _meta_basis(raw("basis"), at("basis"), found)
+    if basis is not None:
+        meta.basis = basis
+    problems += found
     return meta
+
+
+def _meta_year(raw: object, where: Where, plan: Plan, problems: list[Problem]) -> int | None:
+    if is_empty(raw):
+        problems.append(problem("year_missing", where))
+        return None
+    year = _as_int(raw)
+    if year is None:
+        problems.append(_unreadable("year_invalid", raw, where))
+        return None
+    if year == plan.year:
+        return year
+    # Last year's folder left under the results: a note, never "fix the year" (#13). Still
+    # fatal for this file: its figures are not this plan's.
+    if abs(year - plan.year) <= OTHER_YEARS:
+        note = problem("other_year", where, severity="warning", value=year, plan_year=plan.year)
+        problems.append(note)
+    else:
+        problems.append(problem("year_not_in_plan", where, value=year, plan_year=plan.year))
+    return None
+
+
+def _meta_period(
+    raw: object, where: Where, year: int | None, plan: Plan, problems: list[Problem]
+) -> Period | None:
+    if is_empty(raw):
+        problems.append(problem("period_missing", where))
+        return None
+    period = parse_period_cell(raw, year or plan.year)
+    if period is None:
+        problems.append(_unreadable("period_invalid", raw, where))
+        return None
+    if year is not None and period.year != year:
+        problems.append(problem("period_not_in_plan", where, value=text_of(raw), year=year))
+        return None
+    return period
+
+
+def _meta_unit(raw: object, where: Where, plan: Plan, problems: list[Problem]) -> str | None:
+    if is_empty(raw):
+        problems.append(problem("unit_missing", where))
+        return None
+    unit = match_unit(text_of(raw), plan)
+    if unit is None:
+        codes = ", ".join(u.code for u in plan.reporting_units)
+        problems.append(_unreadable("unknown_unit", raw, where, units=codes))
+    return unit
+
+
+def _meta_reporter(raw: object, where: Where, problems: list[Problem]) -> str | None:
+    reporter = text_of(raw)
+    if not reporter:
+        problems.append(problem("reporter_missing", where, severity="warning"))
+        return None
+    encoding = legacy_encoding(reporter)
+    if encoding:  # the name would go garbled into the report
+        problems.append(
+            problem(
+                "legacy_font",
+                where,
+                severity="warning",
+                value=quoted_head(reporter),
+                encoding=encoding,
+            )
+        )
+    return reporter
+
+
+def _meta_day(raw: object, where: Where, problems: list[Problem]) -> date | None:
+    if is_empty(raw):
+        problems.append(problem("date_missing", where, severity="warning"))
+        return None
+    day = _as_date(raw)
+    if day is None:
+        problems.append(_unreadable("date_invalid", raw, where))
+    return day
+
+
+def _meta_basis(raw: object, where: Where, problems: list[Problem]) -> Basis | None:
+    text = text_of(raw)
+    if not text:
+        return None
+    basis = BASIS_WORDS.get(fold(text))
+    if basis is None:
+        problems.append(problem("basis_invalid", where, value=text))
+    return basis
 
 
 def _unreadable(code: str, raw: object, where: Where, **params: object) -> Problem:
