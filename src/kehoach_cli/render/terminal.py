@@ -236,16 +236,38 @@ def layout(
         narrow(breakable)
 
     lines: list[tuple[str, list[tuple[int, int, str]]]] = []
+    fit = _Fitted(columns, widths, gap)
+    lines += fit.lines([c.header for c in columns], None, True, header_style)
+    lines.append(("-" * min(width, sum(widths) + gap * (len(columns) - 1)), []))
+    rows = list(zip(*(c.cells for c in columns), strict=True))
+    for r, row in enumerate(rows):
+        style = styles[r] if r < len(styles) else None
+        whole = row_styles[r] if r < len(row_styles) else None
+        lines += fit.lines(list(row), style, False, whole)
+    return lines
 
-    def emit(cells: list[str], style: str | None, wrap_all: bool, whole: str | None) -> None:
+
+@dataclass
+class _Fitted:
+    """The table's columns at their fitted widths, writing one row as its lines."""
+
+    columns: Sequence[Column]
+    widths: list[int]
+    gap: int
+
+    def lines(
+        self, cells: list[str], style: str | None, wrap_all: bool, whole: str | None
+    ) -> list[tuple[str, list[tuple[int, int, str]]]]:
+        """A row's lines; ``style`` spans the last column's text, ``whole`` the whole line."""
+        columns, widths = self.columns, self.widths
         parts = [
             _wrap(cell, widths[i], columns[i].indent)
             if (columns[i].wrap or wrap_all or columns[i].breakable)
             else [cell]
             for i, cell in enumerate(cells)
         ]
-        height = max(len(p) for p in parts)
-        for n in range(height):
+        out_lines: list[tuple[str, list[tuple[int, int, str]]]] = []
+        for n in range(max(len(p) for p in parts)):
             out = ""
             spans: list[tuple[int, int, str]] = []
             for i, p in enumerate(parts):
@@ -254,19 +276,12 @@ def layout(
                 cell = cell.ljust(widths[i])
                 if i == len(parts) - 1 and style and text:
                     spans.append((len(out), len(out) + len(text), style))
-                out += cell + (" " * gap if i < len(parts) - 1 else "")
+                out += cell + (" " * self.gap if i < len(parts) - 1 else "")
             out = out.rstrip()
             if whole and out:
                 spans = [(0, len(out), whole)]
-            lines.append((out, spans))
-
-    emit([c.header for c in columns], None, True, header_style)
-    lines.append(("-" * min(width, sum(widths) + gap * (len(columns) - 1)), []))
-    rows = list(zip(*(c.cells for c in columns), strict=True))
-    for r, row in enumerate(rows):
-        style = styles[r] if r < len(styles) else None
-        emit(list(row), style, False, row_styles[r] if r < len(row_styles) else None)
-    return lines
+            out_lines.append((out, spans))
+        return out_lines
 
 
 # --- the report's tables -----------------------------------------------------------------

@@ -181,59 +181,31 @@ def _loader_class() -> type[Any]:
         def __init__(self, text: str, limits: Limits) -> None:
             bases[-1].__init__(self, text)
             Composer.__init__(self)
-            self.max_nodes, self.max_depth = limits.yaml_nodes, limits.yaml_depth
-            self.count = self.depth = self.deepest = 0
-            # name -> (nodes, height, origin) of each anchored node once composed; the origin
-            # is the line a bomb is shown at: its first anchor's, through the aliases in it.
-            self.measured: dict[str, tuple[int, int, int]] = {}
-            self.open: list[list[Any]] = []  # [name, origin or 0] of each open anchored node
+            self.budget = _Budget(limits)
 
         def compose_node(self, parent: Node | None, index: Any) -> Node | None:
             event: Any = self.peek_event()
             line = event.start_mark.line + 1
+            budget = self.budget
             if isinstance(event, AliasEvent):
-                self.alias(event.anchor, line)
+                budget.alias(event.anchor, line)
                 shared: Node | None = super().compose_node(parent, index)
                 return shared
-            self.count += 1
-            if self.count > self.max_nodes:
-                raise _TooBig("yaml_too_many_nodes", line)
-            self.reach(self.depth, line)
+            budget.node(line)
             anchor = event.anchor if isinstance(event, NodeEvent) else None
             if anchor is None:
                 return self.nested(parent, index, event)
-            count0, deepest0, self.deepest = self.count - 1, self.deepest, self.depth
-            self.open.append([anchor, 0])
+            opened = budget.open_anchor(anchor)
             node = self.nested(parent, index, event)
-            _, origin = self.open.pop()
-            self.measured[anchor] = (self.count - count0, self.deepest - self.depth, origin or line)
-            self.deepest = max(self.deepest, deepest0)
+            budget.close_anchor(anchor, line, opened)
             return node
 
         def nested(self, parent: Node | None, index: Any, event: Any) -> Node | None:
             collection = isinstance(event, CollectionStartEvent)
-            self.depth += collection
+            self.budget.depth += collection
             node: Node | None = super().compose_node(parent, index)
-            self.depth -= collection
+            self.budget.depth -= collection
             return node
-
-        def alias(self, name: Any, line: int) -> None:
-            if any(frame[0] == name for frame in self.open):
-                raise _TooBig("yaml_too_deep", line)  # an alias inside what it names
-            if name not in self.measured:
-                return  # PyYAML's composer says it is undefined
-            nodes, height, origin = self.measured[name]
-            for frame in self.open:
-                frame[1] = frame[1] or origin
-            self.count += nodes
-            if self.count > self.max_nodes:
-                raise _TooBig("yaml_too_many_nodes", origin)
-            self.reach(self.depth + height, origin)
-
-        def reach(self, depth: int, line: int) -> None:
-            self.deepest = max(self.deepest, depth)
-            if depth > self.max_depth:
-                raise _TooBig("yaml_too_deep", line)
 
         def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
             if kind is ScalarNode and implicit[0]:
@@ -241,6 +213,55 @@ def _loader_class() -> type[Any]:
             return super().resolve(kind, value, implicit)
 
     return Loader
+
+
+class _Budget:
+    """What a composition has cost so far: nodes (an alias costing what it names) and depth."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.max_nodes, self.max_depth = limits.yaml_nodes, limits.yaml_depth
+        self.count = self.depth = self.deepest = 0
+        # name -> (nodes, height, origin) of each anchored node once composed; the origin
+        # is the line a bomb is shown at: its first anchor's, through the aliases in it.
+        self.measured: dict[str, tuple[int, int, int]] = {}
+        self.open: list[list[Any]] = []  # [name, origin or 0] of each open anchored node
+
+    def node(self, line: int) -> None:
+        self.count += 1
+        if self.count > self.max_nodes:
+            raise _TooBig("yaml_too_many_nodes", line)
+        self.reach(self.depth, line)
+
+    def open_anchor(self, anchor: str) -> tuple[int, int]:
+        """Start measuring an anchored node; what ``close_anchor`` needs back."""
+        opened = (self.count - 1, self.deepest)
+        self.deepest = self.depth
+        self.open.append([anchor, 0])
+        return opened
+
+    def close_anchor(self, anchor: str, line: int, opened: tuple[int, int]) -> None:
+        count0, deepest0 = opened
+        _, origin = self.open.pop()
+        self.measured[anchor] = (self.count - count0, self.deepest - self.depth, origin or line)
+        self.deepest = max(self.deepest, deepest0)
+
+    def alias(self, name: Any, line: int) -> None:
+        if any(frame[0] == name for frame in self.open):
+            raise _TooBig("yaml_too_deep", line)  # an alias inside what it names
+        if name not in self.measured:
+            return  # PyYAML's composer says it is undefined
+        nodes, height, origin = self.measured[name]
+        for frame in self.open:
+            frame[1] = frame[1] or origin
+        self.count += nodes
+        if self.count > self.max_nodes:
+            raise _TooBig("yaml_too_many_nodes", origin)
+        self.reach(self.depth + height, origin)
+
+    def reach(self, depth: int, line: int) -> None:
+        self.deepest = max(self.deepest, depth)
+        if depth > self.max_depth:
+            raise _TooBig("yaml_too_deep", line)
 
 
 @functools.lru_cache(maxsize=4096)
