@@ -64,7 +64,10 @@ def create_app() -> Any:
     import typer
 
     from . import root
+    from .commands import history as history_cmd
+    from .commands import lock as lock_cmd
     from .commands import plan as plan_cmd
+    from .commands import receive as receive_cmd
     from .commands import report as report_cmd
     from .commands import status as status_cmd
     from .commands import template as template_cmd
@@ -86,6 +89,9 @@ def create_app() -> Any:
     report_cmd.register(app)
     template_cmd.register(app)
     status_cmd.register(app)
+    receive_cmd.register(app)
+    history_cmd.register(app)
+    lock_cmd.register(app)
     _localize_help_option(app)
     return app
 

@@ -12,7 +12,7 @@ from contextvars import ContextVar
 from importlib import import_module
 
 LANGS = ("vi", "en")
-AREAS = ("core", "plan", "results", "report", "export", "status", "security")
+AREAS = ("core", "plan", "results", "report", "export", "status", "security", "intake")
 
 _lang: ContextVar[str] = ContextVar("kehoach_lang", default="vi")
 _catalog: dict[str, tuple[str, str]] | None = None

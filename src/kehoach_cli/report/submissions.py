@@ -7,9 +7,10 @@ The rules, as the status command documents them:
 * **A unit's files for a period** are its results files for the same year whose period ends with
   the same quarter: the Q2 report and the 6-month report are one submission (same cutoff, same
   deadline), so either file counts for ``q2`` and for ``h1``.
-* **The date of a file** is the date it states (who reported, when); without one, the file's own
-  time — unless that is after ``today``, as in a fresh clone or a ``--today`` run in the past,
-  where it says nothing about when the report arrived.
+* **The date of a file** is the date it states (who reported, when); without one, the time
+  ``kehoach receive`` received it when the journal knows it, else the file's own time — unless
+  that is after ``today``, as in a fresh clone or a ``--today`` run in the past, where it says
+  nothing about when the report arrived.
 * **A unit's date** is that of its earliest file. On time: on or before the deadline
   (``schedule.deadline``); late: after it; undated: no file has a usable date; missing: no file.
 * **Valid** means no error problem names the file. Invalid files count as received (they came);
@@ -20,7 +21,7 @@ The rules, as the status command documents them:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -35,7 +36,7 @@ from .schedule import deadline as deadline_of
 from .schedule import holidays_of, working_days_late
 
 UnitState = Literal["on_time", "late", "undated", "missing"]
-DateBasis = Literal["stated", "file_time"]
+DateBasis = Literal["stated", "received", "file_time"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class FileStatus:
     date_basis: DateBasis | None
     errors: int
     warnings: int
+    received_at: datetime | None = None  # from the journal of ``kehoach receive``
 
     @property
     def valid(self) -> bool:
@@ -68,6 +70,9 @@ class FileStatus:
             "valid": self.valid,
             "errors": self.errors,
             "warnings": self.warnings,
+            "received_at": self.received_at.isoformat(timespec="seconds")
+            if self.received_at
+            else None,
         }
 
 
@@ -254,8 +259,10 @@ def submission_status(
     problems: Iterable[Problem],
     period: Period,
     today: date,
+    received: Mapping[str, datetime] | None = None,
 ) -> StatusReport:
-    """The status of every reporting unit for ``period`` as of ``today``."""
+    """The status of every reporting unit for ``period`` as of ``today``; ``received`` maps a
+    file's source to when ``kehoach receive`` received it (local time)."""
     problem_list = list(problems)
     due = deadline_of(period, plan.reporting)
     holidays = holidays_of(plan.reporting)
@@ -303,7 +310,8 @@ def submission_status(
     for code in order:
         own = tuple(ind.code for ind in reported if ind.responsible == code)
         statuses = tuple(
-            _file_status(f, today, errors_by_file, warnings_by_file) for f in by_unit.get(code, [])
+            _file_status(f, today, errors_by_file, warnings_by_file, received or {})
+            for f in by_unit.get(code, [])
         )
         units.append(
             _unit_status(
@@ -335,12 +343,19 @@ def submission_status(
 
 
 def _file_status(
-    f: ResultFile, today: date, errors: dict[str, int], warnings: dict[str, int]
+    f: ResultFile,
+    today: date,
+    errors: dict[str, int],
+    warnings: dict[str, int],
+    received: Mapping[str, datetime],
 ) -> FileStatus:
     submitted: date | None = None
     basis: DateBasis | None = None
+    received_at = received.get(f.source)
     if f.reported_on is not None:
         submitted, basis = f.reported_on, "stated"
+    elif received_at is not None and received_at.date() <= today:
+        submitted, basis = received_at.date(), "received"
     elif f.modified is not None and f.modified.date() <= today:
         submitted, basis = f.modified.date(), "file_time"
     return FileStatus(
@@ -353,6 +368,7 @@ def _file_status(
         date_basis=basis,
         errors=errors.get(f.source, 0),
         warnings=warnings.get(f.source, 0),
+        received_at=received_at,
     )
 
 

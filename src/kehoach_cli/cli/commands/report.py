@@ -97,7 +97,9 @@ def register(app: typer.Typer) -> None:
         if results is not None and not folder.exists():
             raise InputFileNotFound(t("report.results_not_found", path=str(folder)))
         if folder.exists():
-            result_set, problems = load_results([folder], loaded)
+            from ..intake import report_sources  # a locked period: the figures at the lock
+
+            result_set, problems = load_results(report_sources(folder, chosen), loaded)
         else:  # no results at all yet: every indicator is no_data
             from ...problems import ProblemReport
 

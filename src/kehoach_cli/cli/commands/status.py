@@ -60,7 +60,10 @@ def register(app: typer.Typer) -> None:
         if not folder.exists():
             raise InputFileNotFound(t("status.results_not_found", path=str(folder)))
         result_set, problems = load_results([folder], loaded)
-        report = submission_status(loaded, result_set, problems, chosen, day)
+        from ..intake import receive_times
+
+        received = receive_times(folder)  # empty without a journal: the files' own times
+        report = submission_status(loaded, result_set, problems, chosen, day, received=received)
 
         if output_format == "json":
             from ...render.status import status_as_json

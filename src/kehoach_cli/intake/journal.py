@@ -1,0 +1,197 @@
+"""The journal: one SQLite file beside the results folder, of receipts, figures and period locks.
+
+SQLite from the standard library is the embedded database the issue asks for: transactions,
+durability and file locking that work the same on Windows and POSIX, with no server.
+
+* The schema is versioned with ``PRAGMA user_version``; a journal made by a newer kehoach, or
+  one SQLite cannot read, is refused with a message naming the file and the way out
+  (``kehoach receive --rebuild``).
+* Writers (``receive``, ``lock``, ``unlock``, ``--rebuild``) open it with
+  ``locking_mode=EXCLUSIVE`` and ``BEGIN EXCLUSIVE``: the connection keeps SQLite's lock on the
+  file until it is closed, across the several commits one receive makes, so two runs at once
+  take turns (the second waits up to ``WAIT_SECONDS``). This is the lock on the folder: every
+  change kehoach makes to a results folder goes through its journal. No ``fcntl`` and no lock
+  file of our own to go stale after a crash: SQLite's lock dies with the process.
+* Readers (``history``, ``status``, ``report``) open it read-only and see committed receipts
+  only (``state = 'done'``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TypeVar
+
+from ..errors import KehoachError
+from ..messages import t
+
+T = TypeVar("T")
+SCHEMA_VERSION = 1
+WAIT_SECONDS = 60.0
+JOURNAL_SUFFIX = "-nhat-ky.sqlite"
+
+_SCHEMA = """
+CREATE TABLE receipts (
+    id INTEGER PRIMARY KEY,
+    received_at TEXT NOT NULL,      -- UTC, ISO 8601
+    original_name TEXT NOT NULL,    -- the file as it arrived ("BC quy 2 DCNN final (1).xlsx")
+    stored_path TEXT NOT NULL,      -- where it was filed, relative to the results folder
+    archived_path TEXT,             -- where it went when a later submission replaced it
+    sha256 TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    period TEXT NOT NULL,           -- the period id: 2024Q2, 2024S1, 2024N9, 2024
+    valid INTEGER NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('pending', 'done'))
+);
+CREATE INDEX receipts_unit_period ON receipts (unit, period);
+CREATE TABLE figures (
+    receipt_id INTEGER NOT NULL REFERENCES receipts (id) ON DELETE CASCADE,
+    indicator TEXT NOT NULL,
+    value TEXT,                     -- the exact decimal as text; NULL: the cell was left empty
+    estimate INTEGER NOT NULL,      -- 1: an estimate ("ước"), 0: a final figure
+    PRIMARY KEY (receipt_id, indicator)
+);
+CREATE INDEX figures_indicator ON figures (indicator);
+CREATE TABLE moves (                -- a pending receipt's copies into the archive
+    receipt_id INTEGER NOT NULL REFERENCES receipts (id) ON DELETE CASCADE,
+    earlier_path TEXT NOT NULL,
+    archive_path TEXT NOT NULL,
+    earlier_receipt INTEGER
+);
+CREATE TABLE locks (
+    id INTEGER PRIMARY KEY,
+    period TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('lock', 'unlock')),
+    at TEXT NOT NULL,               -- UTC, ISO 8601
+    by TEXT NOT NULL,
+    reason TEXT,
+    last_receipt INTEGER NOT NULL   -- the figures as they stood: receipts up to this id
+);
+"""
+_TABLES = {"receipts", "figures", "moves", "locks"}
+
+
+class JournalError(KehoachError):
+    """The journal cannot be used: missing, damaged, newer, or busy (the message says which)."""
+
+
+def journal_path(results: Path) -> Path:
+    """The journal of a results folder, one file beside it.
+
+    >>> journal_path(Path("data") / "results").as_posix()
+    'data/results-nhat-ky.sqlite'
+    """
+    name = results.name or results.resolve().name
+    return results.parent / f"{name}{JOURNAL_SUFFIX}"
+
+
+def now_utc() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def to_text(moment: datetime) -> str:
+    """A moment as stored: UTC ISO 8601 with microseconds (sorts as text)."""
+    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+
+def from_text(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+@contextmanager
+def open_for_write(
+    results: Path, *, create: bool = True, journal: Path | None = None
+) -> Iterator[sqlite3.Connection]:
+    """The journal (``journal`` when given), created on first use, held exclusively until the
+    block ends."""
+    path = journal or journal_path(results)
+    if not path.exists() and not create:
+        raise JournalError(t("intake.journal_missing", path=str(path), results=str(results)))
+    conn = _connect(path, read_only=False)
+    try:
+        _guard(path, results, lambda: _take_lock(conn))
+        _guard(path, results, lambda: _ensure_schema(conn, path, results))
+        yield conn
+    finally:
+        conn.close()
+
+
+@contextmanager
+def open_for_read(results: Path) -> Iterator[sqlite3.Connection | None]:
+    """The journal read-only, or None when there is none yet (folders filled by hand)."""
+    path = journal_path(results)
+    if not path.is_file():
+        yield None
+        return
+    conn = _connect(path, read_only=True)
+    try:
+        _guard(path, results, lambda: _check_schema(conn, path, results, allow_empty=False))
+        yield conn
+    finally:
+        conn.close()
+
+
+def guarded(results: Path, action: Callable[[], T]) -> T:
+    """Run ``action()`` turning SQLite's errors into a journal error that names the file."""
+    return _guard(journal_path(results), results, action)
+
+
+def _guard(path: Path, results: Path, action: Callable[[], T]) -> T:
+    try:
+        return action()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise JournalError(
+                t("intake.journal_busy", path=str(path), seconds=int(WAIT_SECONDS))
+            ) from exc
+        raise _damaged(path, results, exc) from exc
+    except sqlite3.DatabaseError as exc:
+        raise _damaged(path, results, exc) from exc
+
+
+def _damaged(path: Path, results: Path, exc: Exception) -> JournalError:
+    return JournalError(
+        t("intake.journal_damaged", path=str(path), reason=str(exc), results=str(results))
+    )
+
+
+def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        uri = path.resolve().as_uri() + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, timeout=WAIT_SECONDS, isolation_level=None)
+    else:
+        conn = sqlite3.connect(path, timeout=WAIT_SECONDS, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _take_lock(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+    conn.execute("BEGIN EXCLUSIVE")  # waits for another writer, then keeps the lock
+    conn.execute("COMMIT")
+
+
+def _ensure_schema(conn: sqlite3.Connection, path: Path, results: Path) -> None:
+    if _check_schema(conn, path, results, allow_empty=True):
+        return
+    conn.executescript("BEGIN;" + _SCHEMA + f"PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+
+
+def _check_schema(
+    conn: sqlite3.Connection, path: Path, results: Path, *, allow_empty: bool
+) -> bool:
+    """True for a journal of this version; False for an empty new file (when allowed)."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if version == 0 and not tables and allow_empty:
+        return False
+    if version > SCHEMA_VERSION:
+        raise JournalError(
+            t("intake.journal_newer", path=str(path), version=version, known=SCHEMA_VERSION)
+        )
+    if version != SCHEMA_VERSION or not _TABLES <= tables:
+        raise _damaged(path, results, ValueError(t("intake.journal_not_ours")))
+    return True
