@@ -21,6 +21,7 @@ def report_sources(folder: Path, period: Period) -> list[Path]:
     from ..intake.journal import JournalError
     from .commands.lock import moment_text
 
+    _warn_if_lost(folder)
     try:
         locked = locked_sources(folder, period)
     except JournalError as exc:
@@ -43,8 +44,17 @@ def receive_times(folder: Path) -> dict[str, datetime]:
     from ..intake.history import receive_times as from_journal
     from ..intake.journal import JournalError
 
+    _warn_if_lost(folder)
     try:
         return from_journal(folder)
     except JournalError as exc:
         typer.echo(exc.message, err=True)
         return {}
+
+
+def _warn_if_lost(folder: Path) -> None:
+    from ..intake.journal import is_lost, journal_path
+
+    if is_lost(folder):
+        path = journal_path(folder)
+        typer.echo(t("intake.journal_lost", path=str(path), results=str(folder)), err=True)

@@ -88,6 +88,13 @@ def journal_path(results: Path) -> Path:
     return results.parent / f"{name}{JOURNAL_SUFFIX}"
 
 
+def is_lost(results: Path) -> bool:
+    """No journal, yet the folder has the archive only ``receive`` makes: it was lost."""
+    from ..results.validation import ARCHIVE_DIR
+
+    return not journal_path(results).exists() and (results / ARCHIVE_DIR).is_dir()
+
+
 def now_utc() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -108,8 +115,11 @@ def open_for_write(
     """The journal (``journal`` when given), created on first use, held exclusively until the
     block ends."""
     path = journal or journal_path(results)
-    if not path.exists() and not create:
-        raise JournalError(t("intake.journal_missing", path=str(path), results=str(results)))
+    if not path.exists() and journal is None:
+        if not create:
+            raise JournalError(t("intake.journal_missing", path=str(path), results=str(results)))
+        if is_lost(results):
+            raise JournalError(t("intake.journal_lost", path=str(path), results=str(results)))
     conn = _connect(path, read_only=False)
     try:
         _guard(path, results, lambda: _take_lock(conn))

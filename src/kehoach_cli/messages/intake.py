@@ -77,6 +77,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(kehoach receive FILE --results {results}); if it existed and was lost, rebuild it: "
         "kehoach receive --rebuild --results {results}",
     ),
+    "intake.journal_lost": (
+        "Không thấy nhật ký {path}, nhưng thư mục {results} đã có thư mục lưu trữ _luu-tru của "
+        "những lần nhận trước: nhật ký đã bị xóa hoặc chuyển đi. Dựng lại bằng: kehoach receive "
+        "--rebuild --results {results}",
+        "No journal {path}, yet {results} has the _luu-tru archive of earlier receipts: the "
+        "journal was deleted or moved. Rebuild it with: kehoach receive --rebuild --results "
+        "{results}",
+    ),
     "intake.journal_damaged": (
         "Nhật ký {path} bị hỏng, không đọc được ({reason}). Số liệu trong thư mục kết quả vẫn "
         "còn nguyên; dựng lại nhật ký bằng: kehoach receive --rebuild --results {results} "
