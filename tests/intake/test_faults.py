@@ -244,3 +244,27 @@ def test_existing_commands_work_without_a_journal(cli: Cli, tmp_path: Path) -> N
         assert done.exit_code == 0, done.stderr
         assert done.stderr == ""
     assert not (tmp_path / "results-nhat-ky.sqlite").exists()
+
+
+def test_a_reader_after_a_crash_settles_it_first(
+    cli: Cli, tmp_path: Path, first_and_second: tuple[Path, Path, Path]
+) -> None:
+    """`report` right after a receive died between its steps sees the new state whole."""
+    import json
+
+    results, first, second = first_and_second
+    killed_receive("unlink", second, results)  # the new form in place, the journal pending
+    assert journal_rows(results, "SELECT state FROM receipts ORDER BY id") == [
+        ("done",),
+        ("pending",),
+    ]
+    made = cli("report", "--plan", str(PLAN), "--results", str(results), "--period", "q2",
+               "--format", "json")  # fmt: skip
+    assert made.exit_code == 0, made.stderr
+    rice = next(i for i in json.loads(made.stdout)["indicators"] if i["code"] == "rice_output")
+    assert rice["actual"] == 125
+    assert journal_rows(results, "SELECT state FROM receipts ORDER BY id") == [
+        ("done",),
+        ("done",),
+    ]
+    assert len([f for f in files_under(results) if f.startswith("_luu-tru/")]) == 1

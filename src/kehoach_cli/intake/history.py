@@ -113,19 +113,13 @@ def _rows(conn: sqlite3.Connection, where: Filter) -> list[tuple[Any, ...]]:
     return conn.execute(sql + " ORDER BY r.id", params).fetchall()
 
 
-def receive_times(results: Path) -> dict[str, datetime]:
+def receive_times(conn: sqlite3.Connection, results: Path) -> dict[str, datetime]:
     """The receive time of each file in the folder that is still as it was received, keyed
     as ``load_results`` names files (``str(results / "2024-q2/dcnn.xlsx")``); local time."""
-    with open_for_read(results) as conn:
-        if conn is None:
-            return {}
-        rows = guarded(
-            results,
-            lambda: conn.execute(
-                "SELECT stored_path, received_at FROM receipts "
-                "WHERE state = 'done' AND archived_path IS NULL"
-            ).fetchall(),
-        )
+    rows = conn.execute(
+        "SELECT stored_path, received_at FROM receipts "
+        "WHERE state = 'done' AND archived_path IS NULL"
+    ).fetchall()
     times: dict[str, datetime] = {}
     for stored, at in rows:
         path = results / stored
@@ -149,15 +143,8 @@ class LockedSources:
     missing: list[str]  # files the journal names that are no longer on disk
 
 
-def locked_sources(results: Path, period: Period) -> LockedSources | None:
+def locked_sources(conn: sqlite3.Connection, results: Path, period: Period) -> LockedSources | None:
     """For a locked period, the files as they stood at the lock; None when not locked."""
-    with open_for_read(results) as conn:
-        if conn is None:
-            return None
-        return guarded(results, lambda: _locked(conn, results, period))
-
-
-def _locked(conn: sqlite3.Connection, results: Path, period: Period) -> LockedSources | None:
     from ..results.validation import expand_paths
 
     lock = active_lock(conn, period)

@@ -131,17 +131,44 @@ def open_for_write(
 
 @contextmanager
 def open_for_read(results: Path) -> Iterator[sqlite3.Connection | None]:
-    """The journal read-only, or None when there is none yet (folders filled by hand)."""
+    """The journal held for reading, or None when there is none yet (folders filled by hand).
+
+    A read transaction is open for the whole block: SQLite's shared lock keeps any receive
+    from changing the folder while the caller reads it, so the journal and the files agree.
+    A receipt left pending by a receive that died is settled first (a live receive holds the
+    lock, so a pending receipt seen here is always a dead one's).
+    """
     path = journal_path(results)
     if not path.is_file():
         yield None
         return
     conn = _connect(path, read_only=True)
     try:
-        _guard(path, results, lambda: _check_schema(conn, path, results, allow_empty=False))
+        if _guard(path, results, lambda: _begin_read(conn, path, results)):
+            conn.close()
+            _settle(results)
+            conn = _connect(path, read_only=True)
+            _guard(path, results, lambda: _begin_read(conn, path, results))
         yield conn
     finally:
         conn.close()
+
+
+def _begin_read(conn: sqlite3.Connection, path: Path, results: Path) -> bool:
+    """Take the shared lock; True when a receipt is pending."""
+    conn.execute("BEGIN")
+    _check_schema(conn, path, results, allow_empty=False)
+    return (
+        conn.execute("SELECT 1 FROM receipts WHERE state = 'pending' LIMIT 1").fetchone()
+        is not None
+    )
+
+
+def _settle(results: Path) -> None:
+    from .store import settle
+
+    with open_for_write(results) as conn:
+        settle(conn, results)
 
 
 def guarded(results: Path, action: Callable[[], T]) -> T:
@@ -170,7 +197,9 @@ def _damaged(path: Path, results: Path, exc: Exception) -> JournalError:
 
 def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
     if read_only:
-        uri = path.resolve().as_uri() + "?mode=ro"
+        # "rw", not "ro": a reader may have to roll back what a crashed writer left (a hot
+        # rollback journal), which a read-only connection cannot do. It never creates the file.
+        uri = path.resolve().as_uri() + "?mode=rw"
         conn = sqlite3.connect(uri, uri=True, timeout=WAIT_SECONDS, isolation_level=None)
     else:
         conn = sqlite3.connect(path, timeout=WAIT_SECONDS, isolation_level=None)

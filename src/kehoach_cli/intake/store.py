@@ -130,7 +130,8 @@ def settle(conn: sqlite3.Connection, results: Path) -> None:
             finish(conn, results, receipt_id)
         else:
             undo(conn, receipt_id, moves)
-    for stray in results.glob(f"{STAGE_PREFIX}*"):
+    strays = [*results.glob(f"{STAGE_PREFIX}*"), *(results / ARCHIVE_DIR).rglob(f"{STAGE_PREFIX}*")]
+    for stray in strays:  # half-written copies: never renamed into place, so never read
         stray.unlink(missing_ok=True)
 
 

@@ -72,7 +72,6 @@ def register(app: typer.Typer) -> None:
         from ...render.problems import problems_as_text
         from ...report.completion import compute
         from ...report.schedule import parse_today
-        from ...results import load_results
         from ...results.model import ResultSet
         from ..plans import locate_plan_and_period
 
@@ -97,9 +96,9 @@ def register(app: typer.Typer) -> None:
         if results is not None and not folder.exists():
             raise InputFileNotFound(t("report.results_not_found", path=str(folder)))
         if folder.exists():
-            from ..intake import report_sources  # a locked period: the figures at the lock
+            from ..intake import load_folder  # a locked period: the figures at the lock
 
-            result_set, problems = load_results(report_sources(folder, chosen), loaded)
+            result_set, problems, _ = load_folder(folder, loaded, chosen)
         else:  # no results at all yet: every indicator is no_data
             from ...problems import ProblemReport
 

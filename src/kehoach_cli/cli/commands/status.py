@@ -47,7 +47,6 @@ def register(app: typer.Typer) -> None:
         from ...errors import InputFileNotFound, UsageError
         from ...report.schedule import deadline, parse_today
         from ...report.submissions import submission_status
-        from ...results import load_results
         from ..plans import locate_plan_and_period
 
         if output_format not in FORMATS:
@@ -59,10 +58,10 @@ def register(app: typer.Typer) -> None:
         folder = results if results is not None else DEFAULT_RESULTS
         if not folder.exists():
             raise InputFileNotFound(t("status.results_not_found", path=str(folder)))
-        result_set, problems = load_results([folder], loaded)
-        from ..intake import receive_times
+        from ..intake import load_folder
 
-        received = receive_times(folder)  # empty without a journal: the files' own times
+        # With a journal, the receive times too (without one, the files' own times count).
+        result_set, problems, received = load_folder(folder, loaded)
         report = submission_status(loaded, result_set, problems, chosen, day, received=received)
 
         if output_format == "json":
