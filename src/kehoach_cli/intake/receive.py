@@ -82,7 +82,13 @@ def _receive_one(
     conn: sqlite3.Connection, source: Path, results: Path, plan: Plan, options: Options
 ) -> tuple[Receipt, list[Problem]]:
     shown = str(source)
-    staged, sha = store.stage(source, results, _suffix_of(source))
+    try:
+        staged, sha = store.stage(source, results, _suffix_of(source))
+    except OSError as exc:  # unreadable (locked by another program, no permission)
+        from ..results.common import Where, problem
+
+        found = problem("unreadable_file", Where(shown), reason=exc.strerror or str(exc))
+        return Receipt(shown, "unreadable"), [found]
     try:
         result, problems = _read(staged, shown, plan)
         if result is None:
@@ -128,6 +134,7 @@ def _file(
     options: Options,
 ) -> Receipt:
     assert base.sha256 is not None and base.unit is not None and base.period is not None
+    # Unit codes are the plan's (pattern ^[a-z0-9][a-z0-9_-]*$): the target stays in the folder.
     target = results / store.folder_of(base.period) / f"{base.unit}{staged.suffix}"
     earlier = _earlier(conn, results, base.unit, base.period, target)
     for path, _, _ in earlier:
