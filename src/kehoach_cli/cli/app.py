@@ -64,6 +64,7 @@ def create_app() -> Any:
     import typer
 
     from . import root
+    from .commands import docx_template as docx_template_cmd
     from .commands import history as history_cmd
     from .commands import lock as lock_cmd
     from .commands import plan as plan_cmd
@@ -88,6 +89,7 @@ def create_app() -> Any:
     plan_cmd.register(app)
     report_cmd.register(app)
     template_cmd.register(app)
+    docx_template_cmd.register(app)
     status_cmd.register(app)
     receive_cmd.register(app)
     history_cmd.register(app)

@@ -83,18 +83,32 @@ class PlanMeta(_Model):
     recipients: list[str] = []
     document_number: str | None = None
     document_date: date | None = None
+    # A plan still being prepared (``kehoach plan new``, ``kehoach plan import``): it loads and
+    # reports as any other, and ``validate`` lists what is left to do (targets to fill, guesses
+    # to confirm) as warnings. The officer deletes the line once the plan is signed.
+    draft: bool = False
 
 
 class Reporting(_Model):
     windows: WindowKind = "cutoff"
     deadline_working_days: int = Field(default=2, ge=0, le=60)
     holidays: list[date] = []
+    # The office's Word template for the .docx report, relative to the plan's folder
+    # (``kehoach docx-template`` writes the built-in one out to edit).
+    docx_template: str | None = None
 
 
 class ReportingUnit(_Model):
     code: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     name: str
     short_name: str | None = None  # for narrow tables: "ĐC-NN", "Trạm Y tế"
+
+
+class Baseline(_Model):
+    """Where a lower-is-better rate starts from: last year's figure and the document giving it."""
+
+    value: VnDecimal
+    source: str = Field(min_length=1)
 
 
 class EmulationItem(_Model):
@@ -124,6 +138,7 @@ class Row:
     expected_progress: dict[Literal["q1", "q2", "q3", "q4"], VnDecimal] | None = None
     breakdown: bool = False
     note: str | None = None
+    baseline: Baseline | None = None
     # A factory, not ``= []``: every row gets its own list. (Annotated: a pydantic dataclass
     # validates the fields given a ``= Field(...)`` first, which would change the errors' order.)
     children: Annotated[list[Row], Field(default_factory=list)]

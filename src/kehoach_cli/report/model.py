@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from ..numbers import json_number
 from ..problems import Problem
+from .notes import OfficerNotes
 
 Status = Literal["exceeded", "achieved", "on_track", "behind", "no_data", "no_target"]
 STATUSES: tuple[Status, ...] = (
@@ -316,6 +317,10 @@ class Report:
     problems: tuple[Problem, ...] = ()  # problems of the results files read
     files: tuple[str, ...] = ()  # every results file that gave a value to this report
     notes: tuple[str, ...] = field(default=())
+    # The officer's own words (report --notes) and the office's Word template (a path), for the
+    # .docx and .html; neither is part of the JSON.
+    officer_notes: OfficerNotes | None = None
+    docx_template: str | None = None
 
     def indicator(self, code: str) -> IndicatorResult:
         for item in self.indicators:
