@@ -108,3 +108,32 @@ def test_lock_needs_an_existing_results_folder(cli: Cli, tmp_path: Path) -> None
     assert done.stderr == (
         f"Không tìm thấy thư mục kết quả: {tmp_path / 'khong-co'}. Chỉ rõ bằng --results THƯ_MỤC.\n"
     )
+
+
+def test_a_folder_filled_by_hand_then_locked_keeps_its_figures(cli: Cli, tmp_path: Path) -> None:
+    """The officer's folder predates `receive`: the lock records its files by content, so a
+    hand-filed form archived by a later receive still makes the locked report."""
+    results = tmp_path / "results"
+    form(results / "2024-q2", "dcnn.xlsx")  # filed by hand, no receipt
+    assert lock(cli, results, "lock", "--period", "q2").exit_code == 0
+    corrected = form(tmp_path / "in", "b.xlsx", values={"rice_output": 125})
+    assert receive(cli, results, str(corrected), "--reopen").exit_code == 0
+    form(results / "2024-q2", "vhxh.xlsx", unit="vhxh")  # dropped in by hand after the lock
+    made = cli("report", "--plan", str(PLAN), "--results", str(results), "--period", "q2",
+               "--format", "json")  # fmt: skip
+    assert made.exit_code == 0, made.stderr
+    actual = {i["code"]: i["actual"] for i in json.loads(made.stdout)["indicators"]}
+    assert actual["rice_output"] == 120  # the hand-filed form, now in the archive
+    assert actual["poverty_rate"] is None  # vhxh's form came after the lock
+    assert "có 1 lần nhận sau khi khóa" in made.stderr
+    # The journal rebuilt from the folder still knows what the lock saw.
+    assert receive(cli, results, "--rebuild").exit_code == 0
+    again = cli("report", "--plan", str(PLAN), "--results", str(results), "--period", "q2",
+                "--format", "json")  # fmt: skip
+    assert json.loads(again.stdout)["indicators"] == json.loads(made.stdout)["indicators"]
+    # Unlocked, the report reads the folder as it is now: the later forms count.
+    assert lock(cli, results, "unlock", "--period", "q2").exit_code == 0
+    now = cli("report", "--plan", str(PLAN), "--results", str(results), "--period", "q2",
+              "--format", "json")  # fmt: skip
+    actual = {i["code"]: i["actual"] for i in json.loads(now.stdout)["indicators"]}
+    assert (actual["rice_output"], actual["poverty_rate"] is not None) == (125, True)

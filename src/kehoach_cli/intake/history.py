@@ -144,29 +144,62 @@ class LockedSources:
 
 
 def locked_sources(conn: sqlite3.Connection, results: Path, period: Period) -> LockedSources | None:
-    """For a locked period, the files as they stood at the lock; None when not locked."""
-    from ..results.validation import expand_paths
-
+    """For a locked period, the files as they stood at the lock (found by their sha256 where
+    they are now: in place, or in the archive); None when the period is not locked."""
     lock = active_lock(conn, period)
     if lock is None:
         return None
-    rows = conn.execute(
-        "SELECT id, unit, period, stored_path, archived_path FROM receipts "
-        "WHERE state = 'done' ORDER BY id"
+    wanted = conn.execute(
+        "SELECT path, sha256 FROM lock_files WHERE lock_id = ? ORDER BY path", (lock.id,)
     ).fetchall()
-    at_lock: dict[tuple[str, str], Path] = {}
-    known: set[Path] = set()
-    later = 0
-    for receipt_id, unit, period_id, stored, archived in rows:
-        known.add(results / stored)
-        if receipt_id <= lock.last_receipt:
-            at_lock[(unit, period_id)] = results / (archived or stored)
-        elif _feeds(parse_period(period_id), period):
-            later += 1
-    by_hand = [p for p in expand_paths([results]) if p not in known]
-    files = sorted(set(at_lock.values()) | set(by_hand))
-    missing = [str(p) for p in files if not p.is_file()]
-    return LockedSources(lock, [p for p in files if p.is_file()], later, missing)
+    finder = _ByContent(conn, results)
+    files: list[Path] = []
+    missing: list[str] = []
+    for relative, sha in wanted:
+        found = finder.find(results / relative, sha)
+        if found is None:
+            missing.append(str(results / relative))
+        else:
+            files.append(found)
+    later = sum(
+        1
+        for (period_id,) in conn.execute(
+            "SELECT period FROM receipts WHERE state = 'done' AND id > ?", (lock.last_receipt,)
+        )
+        if _feeds(parse_period(period_id), period)
+    )
+    return LockedSources(lock, files, later, missing)
+
+
+class _ByContent:
+    """Finds a file by its sha256: where it was, where the journal says it went, the archive."""
+
+    def __init__(self, conn: sqlite3.Connection, results: Path) -> None:
+        self.results = results
+        rows = conn.execute(
+            "SELECT sha256, COALESCE(archived_path, stored_path) FROM receipts WHERE state = 'done'"
+        ).fetchall()
+        self.known: dict[str, list[Path]] = {}
+        for sha, where in rows:
+            self.known.setdefault(sha, []).append(results / where)
+        self.archive: dict[str, Path] | None = None
+
+    def find(self, place: Path, sha: str) -> Path | None:
+        from .store import sha256_of
+
+        for candidate in [place, *self.known.get(sha, [])]:
+            if self._inside(candidate) and candidate.is_file() and sha256_of(candidate) == sha:
+                return candidate
+        if self.archive is None:  # a form filed by hand has no receipt: look at every copy
+            from ..results.validation import ARCHIVE_DIR
+
+            folder = self.results / ARCHIVE_DIR
+            copies = [p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")]
+            self.archive = {sha256_of(p): p for p in copies if p.suffix != ".jsonl"}
+        return self.archive.get(sha)
+
+    def _inside(self, path: Path) -> bool:
+        return path.resolve().is_relative_to(self.results.resolve())
 
 
 def _feeds(file_period: Period, period: Period) -> bool:

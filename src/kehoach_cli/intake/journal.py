@@ -68,10 +68,15 @@ CREATE TABLE locks (
     at TEXT NOT NULL,               -- UTC, ISO 8601
     by TEXT NOT NULL,
     reason TEXT,
-    last_receipt INTEGER NOT NULL   -- the figures as they stood: receipts up to this id
+    last_receipt INTEGER NOT NULL   -- receipts up to this id came before the lock
+);
+CREATE TABLE lock_files (           -- the files a locked period's report read: its figures
+    lock_id INTEGER NOT NULL REFERENCES locks (id) ON DELETE CASCADE,
+    path TEXT NOT NULL,             -- where it was, relative to the results folder
+    sha256 TEXT NOT NULL            -- found again by its bytes once moved to the archive
 );
 """
-_TABLES = {"receipts", "figures", "moves", "locks"}
+_TABLES = {"receipts", "figures", "moves", "locks", "lock_files"}
 
 
 class JournalError(KehoachError):

@@ -25,8 +25,9 @@ Action = Literal["lock", "unlock"]
 
 @dataclass(frozen=True)
 class LockState:
-    """The last lock event of a period: who, when, why, and the receipts it saw."""
+    """A lock event of a period: who, when, why, and the receipts it saw."""
 
+    id: int
     period: Period
     action: Action
     at: datetime
@@ -61,11 +62,11 @@ def active_lock(conn: sqlite3.Connection, period: Period) -> LockState | None:
 
 def _events(conn: sqlite3.Connection) -> list[LockState]:
     rows = conn.execute(
-        "SELECT period, action, at, by, reason, last_receipt FROM locks ORDER BY id"
+        "SELECT id, period, action, at, by, reason, last_receipt FROM locks ORDER BY id"
     ).fetchall()
     return [
-        LockState(parse_period(p), a, from_text(at), by, reason, last)
-        for p, a, at, by, reason, last in rows
+        LockState(i, parse_period(p), a, from_text(at), by, reason, last)
+        for i, p, a, at, by, reason, last in rows
     ]
 
 
@@ -80,17 +81,15 @@ def set_lock(
         store.settle(conn, results)
         before = _own_state(conn, period)
         last = conn.execute("SELECT COALESCE(MAX(id), 0) FROM receipts").fetchone()[0]
-        state = LockState(period, action, now_utc(), by, reason, int(last))
-        lines = _mirror_lines(results) + [json.dumps(_mirror(state), ensure_ascii=False)]
+        state = LockState(0, period, action, now_utc(), by, reason, int(last))
+        files = snapshot(results) if action == "lock" else []
+        mirrored = _mirror(state, files)
+        lines = _mirror_lines(results) + [json.dumps(mirrored, ensure_ascii=False)]
         archive = results / ARCHIVE_DIR
         archive.mkdir(parents=True, exist_ok=True)
         conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.execute(
-                "INSERT INTO locks (period, action, at, by, reason, last_receipt) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (period.id, action, to_text(state.at), by, reason, state.last_receipt),
-            )
+            record(conn, mirrored, state.last_receipt)
             write_atomic(archive / LOCKS_FILE, "\n".join(lines) + "\n")
             conn.execute("COMMIT")
         except BaseException:
@@ -104,13 +103,38 @@ def _own_state(conn: sqlite3.Connection, period: Period) -> LockState | None:
     return found[-1] if found else None
 
 
-def _mirror(state: LockState) -> dict[str, Any]:
+def snapshot(results: Path) -> list[tuple[str, str]]:
+    """Every results file of the folder now, (relative path, sha256): what a report reads."""
+    from ..results.validation import expand_paths
+    from .store import sha256_of
+
+    return [
+        (path.relative_to(results).as_posix(), sha256_of(path)) for path in expand_paths([results])
+    ]
+
+
+def record(conn: sqlite3.Connection, event: dict[str, Any], last_receipt: int) -> None:
+    """Insert a lock event (as mirrored) and, for a lock, its files."""
+    cursor = conn.execute(
+        "INSERT INTO locks (period, action, at, by, reason, last_receipt) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (event["period"], event["action"], event["at"], event.get("by") or "?",
+         event.get("reason"), last_receipt),
+    )  # fmt: skip
+    conn.executemany(
+        "INSERT INTO lock_files (lock_id, path, sha256) VALUES (?, ?, ?)",
+        [(cursor.lastrowid, path, sha) for path, sha in event.get("files") or []],
+    )
+
+
+def _mirror(state: LockState, files: list[tuple[str, str]]) -> dict[str, Any]:
     return {
         "period": state.period.id,
         "action": state.action,
         "at": to_text(state.at),
         "by": state.by,
         "reason": state.reason,
+        "files": [list(item) for item in files],
     }
 
 
@@ -131,9 +155,16 @@ def mirrored_events(results: Path) -> list[dict[str, Any]]:
             from_text(str(item["at"]))
         except (ValueError, KeyError, TypeError):
             continue
-        if item.get("action") in ("lock", "unlock"):
+        if item.get("action") in ("lock", "unlock") and _pairs(item.get("files") or []):
             events.append(item)
     return events
+
+
+def _pairs(files: object) -> bool:
+    """A lock's files as mirrored: a list of [relative path, sha256]."""
+    return isinstance(files, list) and all(
+        isinstance(f, list) and len(f) == 2 and all(isinstance(x, str) for x in f) for f in files
+    )
 
 
 def current_user() -> str:

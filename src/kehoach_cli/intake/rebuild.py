@@ -124,23 +124,12 @@ def _fill(conn: sqlite3.Connection, results: Path, plan: Plan, outcome: RebuildO
 
 
 def _restore_locks(conn: sqlite3.Connection, results: Path) -> int:
-    from .locks import mirrored_events
+    from .locks import mirrored_events, record
 
     events = mirrored_events(results)
     for event in events:
         last = conn.execute(
             "SELECT COALESCE(MAX(id), 0) FROM receipts WHERE received_at <= ?", (event["at"],)
         ).fetchone()[0]
-        conn.execute(
-            "INSERT INTO locks (period, action, at, by, reason, last_receipt) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                event["period"],
-                event["action"],
-                event["at"],
-                event.get("by") or "?",
-                event.get("reason"),
-                last,
-            ),
-        )
+        record(conn, event, int(last))
     return len(events)
