@@ -233,6 +233,12 @@ def test_usage_errors(cli: Cli, tmp_path: Path) -> None:
     assert missing.stderr == f"Không tìm thấy tệp hoặc thư mục: {tmp_path / 'khong-co.xlsx'}\n"
     both = receive(cli, results, str(form(tmp_path, "a.xlsx")), "--rebuild")
     assert both.exit_code == 2
+    (tmp_path / "empty").mkdir()
+    empty = receive(cli, results, str(tmp_path / "empty"))
+    assert empty.exit_code == 2
+    assert empty.stderr == (
+        f"Không có tệp kết quả nào (.xlsx, .ods, .csv, .txt, .yaml) trong: {tmp_path / 'empty'}.\n"
+    )
 
 
 def test_english(cli: Cli, tmp_path: Path) -> None:
@@ -244,3 +250,14 @@ def test_english(cli: Cli, tmp_path: Path) -> None:
         f"Received: {incoming} → {stored} (ĐC-NN, Q2 2024).\n"
         "1 file(s) received, 0 unchanged, 0 refused.\n"
     )
+
+
+def test_a_folder_of_downloads_is_received_file_by_file(cli: Cli, tmp_path: Path) -> None:
+    results = tmp_path / "results"
+    inbox = tmp_path / "Tải về"
+    form(inbox, "BC DCNN.xlsx")
+    form(inbox, "y te (2).xlsx", unit="tram-y-te")
+    done = receive(cli, results, str(inbox))
+    assert done.exit_code == 0, done.stderr
+    assert files_under(results) == ["2024-q2/dcnn.xlsx", "2024-q2/tram-y-te.xlsx"]
+    assert done.stdout.endswith("Đã nhận 2 tệp, 0 tệp không đổi, 0 tệp không nhận.\n")

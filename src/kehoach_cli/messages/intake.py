@@ -16,7 +16,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "and figure goes into the journal.\n\n"
         'Example: kehoach receive "BC quy 2 DCNN final (1).xlsx" --results data/results',
     ),
-    "help.receive_files": ("Các tệp vừa nhận được.", "The files that came in."),
+    "help.receive_files": (
+        "Các tệp vừa nhận được (một thư mục: mọi tệp kết quả trong đó).",
+        "The files that came in (a folder: every results file in it).",
+    ),
     "help.intake_results": (
         "Thư mục kết quả (mặc định data/results); nhật ký nằm cạnh nó.",
         "Results folder (default data/results); its journal sits beside it.",
@@ -119,6 +122,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "intake.no_files": (
         "Chưa nêu tệp nào. Ví dụ: kehoach receive TỆP.xlsx --results data/results",
         "No file named. Example: kehoach receive FILE.xlsx --results data/results",
+    ),
+    "intake.nothing_to_receive": (
+        "Không có tệp kết quả nào (.xlsx, .ods, .csv, .txt, .yaml) trong: {path}.",
+        "No results file (.xlsx, .ods, .csv, .txt, .yaml) in: {path}.",
     ),
     "intake.rebuild_alone": (
         "--rebuild dựng lại nhật ký từ những gì đã lưu: chạy riêng, không kèm tệp mới; rồi mới "

@@ -43,8 +43,9 @@ def register(app: typer.Typer) -> None:
         lang: LangOption = None,
         debug: DebugOption = False,
     ) -> None:
-        from ...errors import InputFileNotFound, UsageError
+        from ...errors import UsageError
         from ...plan.io import find_plan, load_plan
+        from ...results.validation import expand_paths, is_plan_file
 
         if output_format not in FORMATS:
             raise UsageError(t("cli.bad_format", value=output_format, choices=", ".join(FORMATS)))
@@ -53,14 +54,16 @@ def register(app: typer.Typer) -> None:
             raise UsageError(t("intake.no_files"))
         if files and rebuild:
             raise UsageError(t("intake.rebuild_alone"))
-        for file in files or []:
-            if not file.is_file():
-                raise InputFileNotFound(t("cli.file_not_found", path=str(file)), file=str(file))
+        # A folder stands for the results files in it (a whole "Tải về" at once).
+        named = [f for f in expand_paths(files or []) if not is_plan_file(f)]
+        if files and not named:
+            shown = ", ".join(str(f) for f in files)
+            raise UsageError(t("intake.nothing_to_receive", path=shown))
         loaded = load_plan(find_plan(plan))
         if rebuild:
             _rebuild(folder, loaded, output_format, quiet)
         else:
-            _receive(files or [], folder, loaded, allow_invalid, reopen, output_format, quiet)
+            _receive(named, folder, loaded, allow_invalid, reopen, output_format, quiet)
         raise typer.Exit(EXIT_OK)
 
 
