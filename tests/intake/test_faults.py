@@ -42,7 +42,7 @@ KILLED_RECEIVE = textwrap.dedent(
         store.put_in_place = die
     elif step == "finish":
         store.finish = die
-    elif step == "unlink":
+    elif step == "put":
         store.put_in_place = put_then_die
     receive.receive_files([Path(incoming)], Path(results), load_plan(plan))
     """
@@ -117,9 +117,9 @@ def test_killed_after_the_new_form_is_in_place_finishes_it(
     assert rows == [(archived[0], "done"), (None, "done")]
 
 
-def test_killed_before_a_differently_named_earlier_form_is_removed(
-    cli: Cli, tmp_path: Path
-) -> None:
+@pytest.fixture
+def csv_then_workbook(cli: Cli, tmp_path: Path) -> tuple[Path, Path, Path]:
+    """dcnn's Q2 received as CSV; a corrected workbook on its way."""
     from ..conftest import RESULTS
 
     results = tmp_path / "results"
@@ -128,12 +128,53 @@ def test_killed_before_a_differently_named_earlier_form_is_removed(
     csv.write_bytes((RESULTS / "examples" / "csv" / "2024-q2" / "dcnn.csv").read_bytes())
     assert receive(cli, results, str(csv)).exit_code == 0
     workbook = form(tmp_path / "in", "b.xlsx", values={"rice_output": 125})
-    killed_receive("unlink", workbook, results)
+    return results, csv, workbook
+
+
+def test_killed_between_removing_the_csv_and_filing_the_workbook_brings_the_csv_back(
+    cli: Cli, tmp_path: Path, csv_then_workbook: tuple[Path, Path, Path]
+) -> None:
+    results, csv, workbook = csv_then_workbook
+    killed_receive("replace", workbook, results)
+    assert not (results / "2024-q2" / "dcnn.csv").exists()  # the moment of the crash
+    settle(cli, results, tmp_path)
+    assert [f for f in files_under(results) if "dcnn" in f] == ["2024-q2/dcnn.csv"]
+    assert (results / "2024-q2" / "dcnn.csv").read_bytes() == csv.read_bytes()
+    assert values_in_history(cli, results) == [120]
+
+
+def test_killed_after_filing_the_workbook_in_place_of_a_csv_finishes_it(
+    cli: Cli, tmp_path: Path, csv_then_workbook: tuple[Path, Path, Path]
+) -> None:
+    results, csv, workbook = csv_then_workbook
+    killed_receive("put", workbook, results)
     settle(cli, results, tmp_path)
     dcnn = [f for f in files_under(results) if "dcnn" in f]
     assert dcnn[0] == "2024-q2/dcnn.xlsx" and dcnn[1].startswith("_luu-tru/2024-q2/dcnn.")
     assert dcnn[1].endswith(".csv") and len(dcnn) == 2
     assert values_in_history(cli, results) == [120, 125]
+
+
+def test_a_csv_that_cannot_be_removed_leaves_the_folder_unchanged(
+    cli: Cli, csv_then_workbook: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    results, csv, workbook = csv_then_workbook
+    old = results / "2024-q2" / "dcnn.csv"
+    real_unlink = Path.unlink
+
+    def unlink(self: Path, missing_ok: bool = False) -> None:
+        if self == old:  # as Windows refuses for a file open in Excel
+            raise PermissionError(13, "Permission denied", str(self))
+        real_unlink(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    done = receive(cli, results, str(workbook))
+    assert done.exit_code == 1
+    assert done.stderr.startswith(f"Không ghi được {old}: Permission denied.")
+    monkeypatch.undo()
+    assert [f for f in files_under(results) if "dcnn" in f] == ["2024-q2/dcnn.csv"]
+    assert old.read_bytes() == csv.read_bytes()
+    assert journal_rows(results, "SELECT COUNT(*) FROM receipts WHERE unit = 'dcnn'") == [(1,)]
 
 
 def test_a_file_that_cannot_be_replaced_leaves_the_folder_unchanged(
@@ -253,7 +294,7 @@ def test_a_reader_after_a_crash_settles_it_first(
     import json
 
     results, first, second = first_and_second
-    killed_receive("unlink", second, results)  # the new form in place, the journal pending
+    killed_receive("put", second, results)  # the new form in place, the journal pending
     assert journal_rows(results, "SELECT state FROM receipts ORDER BY id") == [
         ("done",),
         ("pending",),

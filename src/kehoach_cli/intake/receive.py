@@ -152,14 +152,15 @@ def _file(
     try:
         for path, archive, _ in moves:
             store.copy_into_archive(path, archive)
-        store.put_in_place(staged, target, received_at)
         for path, _, _ in moves:
-            if path != target:
+            if path != target:  # dcnn.csv replaced by dcnn.xlsx: it is in the archive now
                 path.unlink()
-    except OSError as exc:  # Windows refuses to replace a file open in Excel
+        store.put_in_place(staged, target, received_at)  # the last step that can fail
+    except OSError as exc:  # Windows refuses to replace or remove a file open in Excel
         store.undo(conn, receipt_id, moves)
+        where = exc.filename if isinstance(exc.filename, str) else str(target)
         reason = exc.strerror or str(exc)
-        raise JournalError(t("intake.file_open", path=str(target), reason=reason)) from exc
+        raise JournalError(t("intake.file_open", path=where, reason=reason)) from exc
     except BaseException:
         store.undo(conn, receipt_id, moves)
         raise

@@ -5,13 +5,15 @@ A receive changes the folder in an order where every step can be undone or finis
 1. the incoming file is copied (and hashed) into a hidden staging file inside the results folder;
 2. the receipt is committed to the journal as ``pending``, with the archive copies it will make;
 3. each earlier submission is *copied* into the archive (its original stays in place);
-4. the staging file is renamed over the target (``os.replace``: atomic on Windows and POSIX);
-5. earlier files under another name (``dcnn.csv`` replaced by ``dcnn.xlsx``) are removed;
+4. earlier files under another name (``dcnn.csv`` replaced by ``dcnn.xlsx``) are removed;
+5. the staging file is renamed over the target (``os.replace``: atomic on Windows and POSIX);
 6. the receipt is marked ``done``.
 
-``settle`` runs before every write: a pending receipt whose target already holds the new bytes is
-finished (steps 5–6), any other is undone (its archive copies removed, its row deleted), so a
-crash leaves the old state or the new one, never half of a form.
+``settle`` runs before every write and before any read of a journalled folder: a pending receipt
+whose target already holds the new bytes is finished (step 6), any other is undone (a removed
+file comes back from its archive copy, the other copies are removed, its row deleted), so a
+crash leaves the old state or the new one, never half of a form. A failure of steps 3–5 (a file
+open in Excel on Windows) is undone the same way at once.
 """
 
 from __future__ import annotations
@@ -167,8 +169,13 @@ def finish(conn: sqlite3.Connection, results: Path, receipt_id: int) -> None:
 def undo(
     conn: sqlite3.Connection, receipt_id: int, moves: list[tuple[Path, Path, int | None]]
 ) -> None:
-    """Remove the archive copies of an unfinished receipt (the originals are still in place)."""
+    """Take back an unfinished receipt: an earlier file already removed comes back from its
+    archive copy, the other copies are removed (their originals are in place)."""
     for earlier, archive, _ in moves:
-        if earlier.is_file() and archive.is_file():
+        if not archive.is_file():
+            continue
+        if earlier.is_file():
             archive.unlink()
+        else:
+            os.replace(archive, earlier)
     conn.execute("DELETE FROM receipts WHERE id = ?", (receipt_id,))
