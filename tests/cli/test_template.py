@@ -71,7 +71,7 @@ def test_refuses_to_overwrite_the_plan_or_a_filled_form(cli: Cli, workdir: Path)
     before = filled.read_bytes()
     result = cli("template", "-p", "q2", "-u", "dcnn", "-o", str(filled))
     assert result.exit_code == 2
-    assert "tệp kết quả đã điền số liệu" in result.stderr
+    assert "thư mục kết quả" in result.stderr
     assert filled.read_bytes() == before
 
 

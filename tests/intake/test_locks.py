@@ -106,7 +106,8 @@ def test_lock_needs_an_existing_results_folder(cli: Cli, tmp_path: Path) -> None
     done = lock(cli, tmp_path / "khong-co", "lock", "--period", "q2")
     assert done.exit_code == 2
     assert done.stderr == (
-        f"Không tìm thấy thư mục kết quả: {tmp_path / 'khong-co'}. Chỉ rõ bằng --results THƯ_MỤC.\n"
+        f"Không tìm thấy thư mục kết quả: {tmp_path / 'khong-co'}. Kiểm tra lại đường dẫn "
+        "--results.\n"
     )
 
 

@@ -261,3 +261,21 @@ def test_a_folder_of_downloads_is_received_file_by_file(cli: Cli, tmp_path: Path
     assert done.exit_code == 0, done.stderr
     assert files_under(results) == ["2024-q2/dcnn.xlsx", "2024-q2/tram-y-te.xlsx"]
     assert done.stdout.endswith("Đã nhận 2 tệp, 0 tệp không đổi, 0 tệp không nhận.\n")
+
+
+def test_without_results_the_folder_beside_the_plan_is_made_on_first_use(
+    cli: Cli, tmp_path: Path
+) -> None:
+    import shutil
+
+    office = tmp_path / "van-phong"
+    office.mkdir()
+    plan = office / "plan_2024.yaml"
+    shutil.copyfile(PLAN, plan)
+    incoming = form(tmp_path / "in", ODD_NAME)
+    done = cli("receive", "--plan", str(plan), str(incoming))
+    assert done.exit_code == 0, done.stderr
+    assert files_under(office / "results") == ["2024-q2/dcnn.xlsx"]
+    assert (office / "results-nhat-ky.sqlite").is_file()
+    history = cli("history", "--plan", str(plan), "--format", "json")
+    assert len(json.loads(history.stdout)["versions"]) > 0

@@ -24,6 +24,7 @@ AREAS = (
     "docx",
     "status",
     "security",
+    "cli",
     "intake",
 )
 

@@ -120,6 +120,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Định dạng {value} là tệp nhị phân: ghi ra tệp bằng --output TỆP.{value}.",
         "The {value} format is binary: write it to a file with --output FILE.{value}.",
     ),
+    "report.output_dir_failed": (
+        "Không tạo được thư mục {path} cho --output-dir (một phần đường dẫn là tệp, hoặc không "
+        "có quyền ghi). Chọn thư mục khác.",
+        "Could not create the folder {path} for --output-dir (part of the path is a file, or "
+        "permission denied). Choose another folder.",
+    ),
     "report.written": ("Đã ghi báo cáo: {path}", "Report written: {path}"),
     "report.bad_year": (
         "Năm không hợp lệ: {value}. Ghi năm bằng 4 chữ số, ví dụ --year 2024.",
@@ -135,12 +141,65 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Folder {path} does not exist: create it first or write somewhere else.",
     ),
     "output.failed": (
-        "Không ghi được {path}: {reason}.",
-        "Could not write {path}: {reason}.",
+        "Không ghi được {path}: {reason}. Kiểm tra thư mục và ổ đĩa rồi chạy lại.",
+        "Could not write {path}: {reason}. Check the folder and the drive, then run again.",
     ),
     "output.is_folder": (
         "{path} là một thư mục: ghi rõ tên tệp cho --output.",
         "{path} is a folder: give a file name to --output.",
+    ),
+    "output.not_regular": (
+        "Không ghi vào {path}: đó không phải là một tệp thường (thiết bị, FIFO…). Ghi ra một tệp, "
+        "hoặc dùng --output - để in ra màn hình.",
+        "Will not write to {path}: it is not a regular file (a device, a FIFO…). Write to a file, "
+        "or use --output - to print to standard output.",
+    ),
+    "output.is_plan": (
+        "Không ghi đè tệp đầu vào {path} (tệp kế hoạch): chọn tên khác cho --output.",
+        "Will not overwrite the input file {path} (the plan): choose another name for --output.",
+    ),
+    "output.in_results": (
+        "Không ghi vào {path}: tệp nằm trong thư mục kết quả {folder}, nơi để số liệu các đơn vị "
+        "gửi. Ghi ra chỗ khác, ví dụ thư mục bao-cao.",
+        "Will not write to {path}: it is inside the results folder {folder}, where the units' "
+        "submissions go. Write it elsewhere, e.g. a bao-cao folder.",
+    ),
+    "output.not_a_report": (
+        "Không ghi đè {path}: tệp đã có và không phải là báo cáo {format} do kehoach lập trước "
+        "đây. Chọn tên khác, hoặc thêm --force nếu chắc chắn muốn ghi đè.",
+        "Will not overwrite {path}: it exists and is not an earlier {format} report of kehoach. "
+        "Choose another name, or add --force if you are sure it may be replaced.",
+    ),
+    "output.parent_is_file": (
+        "Không ghi được {file}: {path} là một tệp, không phải thư mục. Chọn nơi ghi khác.",
+        "Could not write {file}: {path} is a file, not a folder. Write somewhere else.",
+    ),
+    "output.failed.no_space": (
+        "Không ghi được {path}: đĩa đã đầy. Giải phóng chỗ trống hoặc ghi ra ổ khác rồi chạy lại.",
+        "Could not write {path}: the disk is full. Free some space or write to another drive, "
+        "then run again.",
+    ),
+    "output.failed.denied": (
+        "Không ghi được {path}: không có quyền ghi. Chọn thư mục bạn được ghi (ví dụ trong thư "
+        "mục của bạn) rồi chạy lại.",
+        "Could not write {path}: permission denied. Choose a folder you may write to (e.g. in "
+        "your home folder) and run again.",
+    ),
+    "output.failed.read_only": (
+        "Không ghi được {path}: ổ đĩa chỉ cho đọc. Ghi ra ổ khác rồi chạy lại.",
+        "Could not write {path}: the drive is read-only. Write to another drive and run again.",
+    ),
+    "output.locked": (
+        "Không thay được {path}: tệp đang được một chương trình khác mở. Hãy đóng tệp {name} "
+        "trong Excel/Word rồi chạy lại.",
+        "Could not replace {path}: another program has it open. Close the file {name} in "
+        "Excel/Word and run again.",
+    ),
+    "output.stdout_failed": (
+        "Không ghi được ra màn hình (đầu ra chuẩn): {reason}. Kiểm tra nơi chuyển hướng đầu ra "
+        "rồi chạy lại.",
+        "Could not write to standard output: {reason}. Check where the output is redirected and "
+        "run again.",
     ),
     # Help texts.
     "help.report": (

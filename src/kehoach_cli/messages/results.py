@@ -311,21 +311,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp ra phải có đuôi .xlsx: {path}.",
         "The output file must end in .xlsx: {path}.",
     ),
-    "template.output_is_input": (
-        "Không ghi đè lên {path}: đó là tệp đầu vào ({what}). Chọn tên tệp khác cho --output.",
-        "Will not overwrite {path}: it is an input ({what}). Choose another --output name.",
+    "template.not_to_stdout": (
+        "Biểu mẫu là tệp Excel (nhị phân), không in ra màn hình được: ghi ra tệp bằng --output "
+        "TỆP.xlsx.",
+        "The form is an Excel file (binary) and cannot go to standard output: write it to a file "
+        "with --output FILE.xlsx.",
     ),
-    "template.input_plan": ("tệp kế hoạch", "the plan"),
-    "template.input_results": ("tệp kết quả đã điền số liệu", "a filled-in results file"),
+    "template.not_a_blank_form": (
+        "Không ghi đè {path}: tệp đã có và không phải là biểu mẫu trống do kehoach tạo (có thể đã "
+        "điền số liệu). Chọn tên khác, hoặc thêm --force nếu chắc chắn muốn ghi đè.",
+        "Will not overwrite {path}: it exists and is not an unfilled kehoach form (it may hold "
+        "figures). Choose another name, or add --force if you are sure it may be replaced.",
+    ),
     "template.no_folder": (
         "Thư mục {path} không tồn tại. Tạo thư mục trước.",
         "The folder {path} does not exist. Create it first.",
     ),
     "help.template": (
-        "Tạo biểu mẫu Excel để một đơn vị (hoặc cả xã) điền kết quả một kỳ. Ví dụ: kehoach "
+        "Tạo biểu mẫu Excel để một đơn vị (hoặc cả xã) điền kết quả một kỳ.\n\nVí dụ: kehoach "
         "template --period q2 --unit dcnn --output 2024-q2/dcnn.xlsx",
-        "Write an Excel form for one unit (or the whole commune) to fill in a period's results. "
-        "Example: kehoach template --period q2 --unit dcnn --output 2024-q2/dcnn.xlsx",
+        "Write an Excel form for one unit (or the whole commune) to fill in a period's results."
+        "\n\nExample: kehoach template --period q2 --unit dcnn --output 2024-q2/dcnn.xlsx",
     ),
     "help.template_period": (
         "Kỳ báo cáo: q1…q4, h1 (6 tháng), 9m, year; hoặc 2024Q2.",
@@ -335,5 +341,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mã đơn vị báo cáo (xem reporting_units của kế hoạch). Bỏ trống: biểu mẫu toàn xã.",
         "Reporting unit code (see the plan's reporting_units). Omitted: a whole-commune form.",
     ),
-    "help.template_output": ("Tệp .xlsx sẽ ghi.", "The .xlsx file to write."),
+    "help.template_output": (
+        "Tệp .xlsx sẽ ghi. Không ghi đè kế hoạch, tệp kết quả hay biểu mẫu đã điền.",
+        "The .xlsx file to write. Never over the plan, a results file or a filled-in form.",
+    ),
+    "help.force": (
+        "Cho phép ghi đè một tệp đã có mà kehoach không nhận ra là tệp do nó tạo trước đây "
+        "(không bao giờ ghi đè kế hoạch, tệp đã đọc hay tệp trong thư mục kết quả).",
+        "Allow replacing an existing file that kehoach does not recognise as its own earlier "
+        "output (never the plan, a file read, or a file in the results folder).",
+    ),
 }

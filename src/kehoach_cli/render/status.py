@@ -145,13 +145,17 @@ def status_table(report: StatusReport, fancy: bool, root: str | None = None) -> 
         show_edge=fancy,
         pad_edge=False,
     )
+    rows = status_rows(report, root)
+    # At 80 columns the state stays readable (it is what the officer chases; it wraps only
+    # between words); the file's path and time wrap too, instead of the state being cut off.
+    longest_word = max((len(w) for cells in rows for w in cells[-1].split()), default=0)
     table.add_column(t("status.col.unit"), no_wrap=True)
-    table.add_column(t("status.col.file"), no_wrap=True)
-    table.add_column(t("status.col.stated"), no_wrap=True)
-    table.add_column(t("status.col.file_time"), no_wrap=True)
+    table.add_column(t("status.col.file"), overflow="fold")
+    table.add_column(t("status.col.stated"))
+    table.add_column(t("status.col.file_time"))
     table.add_column(t("status.col.valid"), no_wrap=True)
-    table.add_column(t("status.col.state"), overflow="fold")
-    for cells in status_rows(report, root):
+    table.add_column(t("status.col.state"), min_width=max(longest_word, 12))
+    for cells in rows:
         table.add_row(*cells)
     return table
 

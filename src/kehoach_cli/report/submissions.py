@@ -32,8 +32,8 @@ from ..periods import Period
 from ..plan.model import Plan
 from ..problems import Problem
 from ..results.model import WHOLE_COMMUNE, ResultFile, ResultSet
+from .schedule import WorkingCalendar, holidays_of, working_days_late
 from .schedule import deadline as deadline_of
-from .schedule import holidays_of, working_days_late
 
 UnitState = Literal["on_time", "late", "undated", "missing"]
 DateBasis = Literal["stated", "received", "file_time"]
@@ -380,7 +380,7 @@ def _unit_status(
     indicators: tuple[str, ...],
     with_data: set[str],
     due: date,
-    holidays: frozenset[date],
+    holidays: WorkingCalendar,
 ) -> UnitStatus:
     dates = [f.submitted_on for f in files if f.submitted_on is not None]
     submitted = min(dates) if dates else None

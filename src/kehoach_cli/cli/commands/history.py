@@ -10,7 +10,7 @@ import typer
 
 from ...messages import t
 from ..app import EXIT_OK, boundary
-from ..options import DEFAULT_RESULTS, DebugOption, LangOption, PlanOption, TodayOption
+from ..options import DebugOption, LangOption, PlanOption, TodayOption
 
 if TYPE_CHECKING:
     from ...intake.history import Version
@@ -57,7 +57,10 @@ def register(app: typer.Typer) -> None:
             from ..plans import locate_plan_and_period
 
             chosen = locate_plan_and_period(plan, period, parse_today(today))[2]
-        folder = results if results is not None else DEFAULT_RESULTS
+        from ...plan.io import find_plan
+        from ..plans import results_folder
+
+        folder = results_folder(results, find_plan(plan))
         found = versions(folder, Filter(indicator, unit, chosen))
         if found is None:
             path = journal_path(folder)

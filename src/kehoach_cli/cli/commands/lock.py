@@ -10,7 +10,7 @@ import typer
 
 from ...messages import get_lang, t
 from ..app import EXIT_OK, boundary
-from ..options import DEFAULT_RESULTS, DebugOption, LangOption, PlanOption, QuietOption, TodayOption
+from ..options import DebugOption, LangOption, PlanOption, QuietOption, TodayOption
 
 PeriodOption = Annotated[
     str, typer.Option("--period", "-p", help=t("help.lock_period"), metavar="PERIOD")
@@ -48,15 +48,12 @@ def _register(app: typer.Typer, name: str, action: str) -> None:
         lang: LangOption = None,
         debug: DebugOption = False,
     ) -> None:
-        from ...errors import InputFileNotFound
         from ...intake.locks import current_user, set_lock
         from ...report.schedule import parse_today
-        from ..plans import locate_plan_and_period
+        from ..plans import locate_plan_and_period, results_folder
 
-        _, _, chosen = locate_plan_and_period(plan, period, parse_today(today))
-        folder = results if results is not None else DEFAULT_RESULTS
-        if not folder.is_dir():
-            raise InputFileNotFound(t("intake.results_not_found", path=str(folder)))
+        plan_file, _, chosen = locate_plan_and_period(plan, period, parse_today(today))
+        folder = results_folder(results, plan_file)
         who = (by or "").strip() or current_user()
         state, before = set_lock(folder, chosen, action, who, reason)  # type: ignore[arg-type]
         label = chosen.label(get_lang())

@@ -10,7 +10,7 @@ import typer
 
 from ...messages import get_lang, t
 from ..app import EXIT_INVALID, EXIT_OK, boundary
-from ..options import DEFAULT_RESULTS, DebugOption, LangOption, PlanOption, QuietOption
+from ..options import DebugOption, LangOption, PlanOption, QuietOption
 
 if TYPE_CHECKING:
     from ...intake.receive import Receipt, ReceiveOutcome
@@ -49,7 +49,6 @@ def register(app: typer.Typer) -> None:
 
         if output_format not in FORMATS:
             raise UsageError(t("cli.bad_format", value=output_format, choices=", ".join(FORMATS)))
-        folder = results if results is not None else DEFAULT_RESULTS
         if not files and not rebuild:
             raise UsageError(t("intake.no_files"))
         if files and rebuild:
@@ -59,12 +58,28 @@ def register(app: typer.Typer) -> None:
         if files and not named:
             shown = ", ".join(str(f) for f in files)
             raise UsageError(t("intake.nothing_to_receive", path=shown))
-        loaded = load_plan(find_plan(plan))
+        plan_file = find_plan(plan)
+        loaded = load_plan(plan_file)
+        folder = _results_folder(results, plan_file)
         if rebuild:
             _rebuild(folder, loaded, output_format, quiet)
         else:
             _receive(named, folder, loaded, allow_invalid, reopen, output_format, quiet)
         raise typer.Exit(EXIT_OK)
+
+
+def _results_folder(explicit: Path | None, plan_file: Path) -> Path:
+    """As every command finds it (``--results``, ``KEHOACH_RESULTS``, ``results`` beside the
+    plan), except that receive makes it on first use."""
+    import os
+
+    from ..plans import RESULTS_ENV, results_folder
+
+    env = os.environ.get(RESULTS_ENV)
+    folder = explicit or (Path(env) if env else plan_file.parent / "results")
+    if not folder.exists():
+        folder.mkdir(parents=True)
+    return results_folder(explicit, plan_file)
 
 
 def _receive(
