@@ -309,3 +309,10 @@ def test_a_reader_after_a_crash_settles_it_first(
         ("done",),
     ]
     assert len([f for f in files_under(results) if f.startswith("_luu-tru/")]) == 1
+
+
+def test_rebuild_of_a_folder_that_does_not_exist_is_a_usage_error(cli: Cli, tmp_path: Path) -> None:
+    done = receive(cli, tmp_path / "khong-co", "--rebuild")
+    assert done.exit_code == 2
+    assert done.stderr.startswith(f"Không tìm thấy thư mục kết quả: {tmp_path / 'khong-co'}.")
+    assert not (tmp_path / "khong-co").exists()

@@ -60,7 +60,7 @@ def register(app: typer.Typer) -> None:
             raise UsageError(t("intake.nothing_to_receive", path=shown))
         plan_file = find_plan(plan)
         loaded = load_plan(plan_file)
-        folder = _results_folder(results, plan_file)
+        folder = _results_folder(results, plan_file, create=not rebuild)
         if rebuild:
             _rebuild(folder, loaded, output_format, quiet)
         else:
@@ -68,16 +68,16 @@ def register(app: typer.Typer) -> None:
         raise typer.Exit(EXIT_OK)
 
 
-def _results_folder(explicit: Path | None, plan_file: Path) -> Path:
+def _results_folder(explicit: Path | None, plan_file: Path, *, create: bool) -> Path:
     """As every command finds it (``--results``, ``KEHOACH_RESULTS``, ``results`` beside the
-    plan), except that receive makes it on first use."""
+    plan), except that receive makes it on first use (a rebuild does not)."""
     import os
 
     from ..plans import RESULTS_ENV, results_folder
 
     env = os.environ.get(RESULTS_ENV)
     folder = explicit or (Path(env) if env else plan_file.parent / "results")
-    if not folder.exists():
+    if create and not folder.exists():
         folder.mkdir(parents=True)
     return results_folder(explicit, plan_file)
 
