@@ -127,8 +127,7 @@ def open_for_write(
             raise JournalError(t("intake.journal_lost", path=str(path), results=str(results)))
     conn = _connect(path, read_only=False)
     try:
-        _guard(path, results, lambda: _take_lock(conn))
-        _guard(path, results, lambda: _ensure_schema(conn, path, results))
+        _guard(path, results, lambda: _take_lock(conn, path, results))
         yield conn
     finally:
         conn.close()
@@ -212,16 +211,45 @@ def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
     return conn
 
 
-def _take_lock(conn: sqlite3.Connection) -> None:
+def _take_lock(conn: sqlite3.Connection, path: Path, results: Path) -> None:
+    """Take the journal's lock for good (until the connection closes), making the schema of a
+    new journal in the same exclusive transaction."""
+    import time
+
     conn.execute("PRAGMA locking_mode = EXCLUSIVE")
-    conn.execute("BEGIN EXCLUSIVE")  # waits for another writer, then keeps the lock
-    conn.execute("COMMIT")
+    deadline = time.monotonic() + WAIT_SECONDS
+    while True:
+        try:
+            conn.execute("BEGIN EXCLUSIVE")  # SQLite waits for another writer (the timeout)
+            break
+        except sqlite3.OperationalError:
+            # Two connections both starting on a brand-new file can be told "busy" at once,
+            # without waiting (SQLite's deadlock rule): wait here instead, up to the same time.
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+    try:
+        if not _check_schema(conn, path, results, allow_empty=True):
+            for statement in _statements(_SCHEMA):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")  # in EXCLUSIVE locking mode the lock stays after the commit
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
-def _ensure_schema(conn: sqlite3.Connection, path: Path, results: Path) -> None:
-    if _check_schema(conn, path, results, allow_empty=True):
-        return
-    conn.executescript("BEGIN;" + _SCHEMA + f"PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+def _statements(script: str) -> list[str]:
+    """A script's statements one by one (``executescript`` would commit, ending the lock's
+    transaction); ``sqlite3.complete_statement`` knows where each ends, comments included."""
+    found: list[str] = []
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            found.append(pending)
+            pending = ""
+    return found
 
 
 def _check_schema(

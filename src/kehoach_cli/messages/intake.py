@@ -21,8 +21,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The files that came in (a folder: every results file in it).",
     ),
     "help.intake_results": (
-        "Thư mục kết quả (mặc định data/results); nhật ký nằm cạnh nó.",
-        "Results folder (default data/results); its journal sits beside it.",
+        "Thư mục kết quả (mặc định: biến KEHOACH_RESULTS, rồi thư mục results cạnh tệp kế "
+        "hoạch); nhật ký nằm cạnh thư mục này.",
+        "Results folder (default: KEHOACH_RESULTS, then the results folder beside the plan); "
+        "its journal sits beside it.",
     ),
     "help.receive_allow_invalid": (
         "Vẫn lưu tệp có lỗi (ghi là không hợp lệ trong nhật ký).",
