@@ -76,7 +76,10 @@ def create_app() -> Any:
 
     from . import root
     from .commands import docx_template as docx_template_cmd
+    from .commands import history as history_cmd
+    from .commands import lock as lock_cmd
     from .commands import plan as plan_cmd
+    from .commands import receive as receive_cmd
     from .commands import report as report_cmd
     from .commands import status as status_cmd
     from .commands import template as template_cmd
@@ -99,6 +102,9 @@ def create_app() -> Any:
     template_cmd.register(app)
     docx_template_cmd.register(app)
     status_cmd.register(app)
+    receive_cmd.register(app)
+    history_cmd.register(app)
+    lock_cmd.register(app)
     _localize_help_option(app)
     return app
 

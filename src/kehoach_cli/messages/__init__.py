@@ -25,6 +25,7 @@ AREAS = (
     "status",
     "security",
     "cli",
+    "intake",
 )
 
 _lang: ContextVar[str] = ContextVar("kehoach_lang", default="vi")

@@ -73,7 +73,7 @@ def status_rows(report: StatusReport, root: str | None = None) -> list[list[str]
                     unit.short_name if i == 0 else "",
                     shown_source(f.source, root),
                     _day(f.reported_on),
-                    _time(f.modified),
+                    _time(f.received_at or f.modified),  # the receive time when journalled
                     valid,
                     state if i == 0 else "",
                 ]

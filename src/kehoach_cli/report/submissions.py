@@ -7,9 +7,10 @@ The rules, as the status command documents them:
 * **A unit's files for a period** are its results files for the same year whose period ends with
   the same quarter: the Q2 report and the 6-month report are one submission (same cutoff, same
   deadline), so either file counts for ``q2`` and for ``h1``.
-* **The date of a file** is the date it states (who reported, when); without one, the file's own
-  time — unless that is after ``today``, as in a fresh clone or a ``--today`` run in the past,
-  where it says nothing about when the report arrived.
+* **The date of a file** is the date it states (who reported, when); without one, the time
+  ``kehoach receive`` received it when the journal knows it, else the file's own time — unless
+  that is after ``today``, as in a fresh clone or a ``--today`` run in the past, where it says
+  nothing about when the report arrived.
 * **A unit's date** is that of its earliest file. On time: on or before the deadline
   (``schedule.deadline``); late: after it; undated: no file has a usable date; missing: no file.
 * **Received, no figures**: every file of the unit is a form with no figure entered (a blank
@@ -23,7 +24,7 @@ The rules, as the status command documents them:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -38,7 +39,7 @@ from .schedule import WorkingCalendar, holidays_of, working_days_late
 from .schedule import deadline as deadline_of
 
 UnitState = Literal["on_time", "late", "undated", "missing", "no_figures"]
-DateBasis = Literal["stated", "file_time"]
+DateBasis = Literal["stated", "received", "file_time"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class FileStatus:
     warnings: int
     figures: int = 0  # how many figures were entered (typed wrong included)
     blank: bool = False  # a form with rows for figures and none entered
+    received_at: datetime | None = None  # from the journal of ``kehoach receive``
 
     @property
     def valid(self) -> bool:
@@ -75,6 +77,9 @@ class FileStatus:
             "warnings": self.warnings,
             "figures": self.figures,
             "blank": self.blank,
+            "received_at": self.received_at.isoformat(timespec="seconds")
+            if self.received_at
+            else None,
         }
 
 
@@ -268,8 +273,10 @@ def submission_status(
     problems: Iterable[Problem],
     period: Period,
     today: date,
+    received: Mapping[str, datetime] | None = None,
 ) -> StatusReport:
-    """The status of every reporting unit for ``period`` as of ``today``."""
+    """The status of every reporting unit for ``period`` as of ``today``; ``received`` maps a
+    file's source to when ``kehoach receive`` received it (local time)."""
     problem_list = list(problems)
     due = deadline_of(period, plan.reporting)
     holidays = holidays_of(plan.reporting)
@@ -317,7 +324,7 @@ def submission_status(
     for code in order:
         own = tuple(ind.code for ind in reported if ind.responsible == code)
         statuses = tuple(
-            _file_status(f, today, errors_by_file, warnings_by_file, bad_values)
+            _file_status(f, today, errors_by_file, warnings_by_file, bad_values, received or {})
             for f in by_unit.get(code, [])
         )
         units.append(
@@ -355,6 +362,7 @@ def _file_status(
     errors: dict[str, int],
     warnings: dict[str, int],
     bad_values: set[tuple[str, str]],
+    received: Mapping[str, datetime],
 ) -> FileStatus:
     # A figure typed wrong was entered all the same: that file is invalid, not blank.
     figures = len(
@@ -363,8 +371,11 @@ def _file_status(
     )
     submitted: date | None = None
     basis: DateBasis | None = None
+    received_at = received.get(f.source)
     if f.reported_on is not None:
         submitted, basis = f.reported_on, "stated"
+    elif received_at is not None and received_at.date() <= today:
+        submitted, basis = received_at.date(), "received"
     elif f.modified is not None and f.modified.date() <= today:
         submitted, basis = f.modified.date(), "file_time"
     return FileStatus(
@@ -379,6 +390,7 @@ def _file_status(
         warnings=warnings.get(f.source, 0),
         figures=figures,
         blank=bool(f.values) and figures == 0,
+        received_at=received_at,
     )
 
 

@@ -15,6 +15,9 @@ from ..safety.limits import Limits, current_limits
 YAML_SUFFIXES = {".yaml", ".yml"}
 # .txt: Excel's "Unicode text" (UTF-16, tab-separated) is read as a CSV, or named when it is not.
 RESULT_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".txt", ".yaml", ".yml", ".ods"}
+# The archive ``kehoach receive`` keeps under a results folder: earlier submissions, never read
+# as current results (docs/receive.md).
+ARCHIVE_DIR = "_luu-tru"
 _PLAN_KEYS = re.compile(rb"^(table|units_of_measure|reporting_units)\s*:", re.MULTILINE)
 
 
@@ -25,7 +28,8 @@ class ValidationOutcome:
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as named, and the files of named folders (recursively, sorted, hidden skipped)."""
+    """Files as named, and the files of named folders (recursively, sorted; hidden files and
+    the receive archive skipped)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -33,6 +37,8 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
                 rel = child.relative_to(path)
                 if any(part.startswith((".", "~$")) for part in rel.parts):
                     continue  # hidden files and Excel's lock files
+                if ARCHIVE_DIR in rel.parts[:-1]:
+                    continue  # earlier submissions kept by `kehoach receive`
                 if child.is_file() and child.suffix.lower() in RESULT_SUFFIXES:
                     found.append(child)
         elif path.is_file():

@@ -96,7 +96,6 @@ def register(app: typer.Typer) -> None:
         from ...render.problems import problems_as_text
         from ...report.completion import compute
         from ...report.schedule import parse_today
-        from ...results import load_results
         from ...safety.output import is_stdout
         from ..plans import locate_plan_and_period, results_folder
 
@@ -120,7 +119,9 @@ def register(app: typer.Typer) -> None:
         plan_file, loaded, chosen = locate_plan_and_period(plan, text, day)
 
         folder = results_folder(results, plan_file)
-        result_set, problems = load_results([folder], loaded)
+        from ..intake import load_folder  # a locked period: the figures at the lock
+
+        result_set, problems, _ = load_folder(folder, loaded, chosen)
         if problems.errors and not allow_invalid:
             shown = sorted({p.file for p in problems if p.file})
             typer.echo(problems_as_text(problems, shown, quiet=True), nl=False, err=True)

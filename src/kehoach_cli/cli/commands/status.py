@@ -52,7 +52,6 @@ def register(app: typer.Typer) -> None:
         from ...errors import UsageError
         from ...report.schedule import deadline, parse_today
         from ...report.submissions import submission_status
-        from ...results import load_results
         from ..plans import locate_plan_and_period, results_folder
 
         if output_format not in FORMATS:
@@ -62,8 +61,11 @@ def register(app: typer.Typer) -> None:
         if only_on_deadline and day != deadline(chosen, loaded.reporting):
             raise typer.Exit(EXIT_OK)
         folder = results_folder(results, plan_file)
-        result_set, problems = load_results([folder], loaded)
-        report = submission_status(loaded, result_set, problems, chosen, day)
+        from ..intake import load_folder
+
+        # With a journal, the receive times too (without one, the files' own times count).
+        result_set, problems, received = load_folder(folder, loaded)
+        report = submission_status(loaded, result_set, problems, chosen, day, received=received)
 
         if output_format == "json":
             from ...render.status import status_as_json
