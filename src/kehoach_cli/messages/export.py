@@ -91,18 +91,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} stands at {value} (target at most {target}), {pct} of the annual target "
         "({status_lower}).",
     ),
+    "export.docx.lower_level": (
+        "{name} ở mức {value} (kế hoạch không quá {target}) ({status_lower}).",
+        "{name} stands at {value} (target at most {target}) ({status_lower}).",
+    ),
+    "export.docx.lower_change": (
+        "{name} ở mức {value}, {change} so với {baseline} ({source}); kế hoạch không quá "
+        "{target}{pct_part} ({status_lower}).",
+        "{name} stands at {value}, {change} on {baseline} ({source}); target at most "
+        "{target}{pct_part} ({status_lower}).",
+    ),
+    "export.docx.lower_pct_part": (
+        ", đạt {pct} mức giảm kế hoạch",
+        ", {pct} of the planned reduction",
+    ),
+    "export.docx.change_down": ("giảm {amount}", "down {amount}"),
+    "export.docx.change_up": ("tăng {amount}", "up {amount}"),
+    "export.docx.change_none": ("không đổi", "unchanged"),
+    "export.docx.points": ("{value} điểm phần trăm", "{value} percentage points"),
+    "export.docx.short_intro.not_yet_achieved": (
+        "Các chỉ tiêu chưa đạt kế hoạch:",
+        "Indicators not yet at their target:",
+    ),
+    "export.docx.short_intro.not_achieved": (
+        "Các chỉ tiêu không đạt kế hoạch:",
+        "Indicators that did not reach their target:",
+    ),
+    "export.docx.short_item": (
+        "{name}: ở mức {value}, đạt {pct} kế hoạch ({target}); còn thiếu {remaining}.",
+        "{name}: at {value}, {pct} of the target ({target}); {remaining} short.",
+    ),
     "export.docx.projection": (
         "{name} ước {value} (dự báo theo kế hoạch {target}, không đánh giá).",
         "{name}: an estimated {value} (projected {target} in the plan, not assessed).",
     ),
     "export.docx.no_data": ("{name}: chưa có số liệu.", "{name}: no figure yet."),
-    "export.docx.counts": (
-        "Trong tổng số {total} chỉ tiêu: vượt kế hoạch {exceeded}, đạt kế hoạch {achieved}, đúng "
-        "tiến độ {on_track}, chậm tiến độ {behind}, chưa có số liệu {no_data}, không đánh giá "
-        "{no_target}.",
-        "Of {total} indicators: exceeded {exceeded}, achieved {achieved}, on track {on_track}, "
-        "behind {behind}, no data {no_data}, not assessed {no_target}.",
-    ),
     "export.docx.behind_intro": (
         "Các chỉ tiêu chậm tiến độ so với kỳ vọng:",
         "Indicators behind the expected progress:",

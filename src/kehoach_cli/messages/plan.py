@@ -129,6 +129,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{name}": target {value} {unit} has a fraction, but this unit counts whole items. '
         "For thousands, write no dot (6700).",
     ),
+    "plan.profile_of_total": (
+        '"{name}" là tổng của các chỉ tiêu thành phần: tiến độ kỳ vọng của nó được tính từ tiến '
+        "độ của các thành phần (theo kế hoạch của từng phần), expected_progress ghi ở đây không "
+        "được dùng. Xóa dòng expected_progress này, hoặc sửa tiến độ của các thành phần.",
+        '"{name}" is a total of its components: its expected progress is computed from theirs '
+        "(weighted by their targets) and the expected_progress written here is not used. "
+        "Remove it, or change the components' profiles.",
+    ),
     "plan.bad_progress": (
         "expected_progress phải tăng dần từ 0 đến 100 (lỗi ở {quarter}).",
         "expected_progress must rise from 0 to 100 (wrong at {quarter}).",
@@ -162,6 +170,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.col.target": ("KH {year}", "Target {year}"),
     "plan.col.kind": ("Loại", "Kind"),
     "plan.col.direction": ("Chiều", "Direction"),
+    "plan.profile.title": (
+        "Tiến độ kỳ vọng (% kế hoạch năm, lũy kế đến cuối quý) — giả định của xã",
+        "Expected progress (% of the annual target, cumulative to each quarter's end) — the "
+        "commune's assumption",
+    ),
+    "plan.profile.note": ("Ghi chú", "Note"),
+    "plan.profile.total": ("tính từ các thành phần", "from its components"),
+    "plan.profile.default": ("mặc định 25% mỗi quý", "default, 25% a quarter"),
+    "plan.profile.year_end": ("đánh giá cuối năm", "assessed at year end"),
     "plan.col.responsible": ("Đơn vị phụ trách", "Responsible"),
     "plan.breakdown": ("Trong đó:", "Of which:"),
     "kind.flow": ("lũy kế", "flow"),

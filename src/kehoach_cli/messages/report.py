@@ -11,6 +11,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.status.no_data": ("Chưa có số liệu", "No data"),
     "report.status.no_target": ("Không có chỉ tiêu", "No target"),
     "report.status.not_assessed": ("Không đánh giá", "Not assessed"),
+    "report.status.not_yet_achieved": ("Chưa đạt", "Not yet achieved"),
+    "report.status.not_achieved": ("Không đạt", "Not achieved"),
+    "report.status.year_end_only": ("Đánh giá cuối năm", "Assessed at year end"),
+    "report.status.target_flagged": ("Chỉ tiêu cần đính chính", "Target to be corrected"),
+    "report.status.not_harvested": ("Chưa thu hoạch", "Not harvested yet"),
+    # Counts as the status words say them inside a sentence (see render.terminal.counts_line).
+    "report.count.exceeded": ("vượt kế hoạch {n}", "exceeded {n}"),
+    "report.count.achieved": ("đạt kế hoạch {n}", "achieved {n}"),
+    "report.count.on_track": ("đúng tiến độ {n}", "on track {n}"),
+    "report.count.behind": ("chậm tiến độ {n}", "behind {n}"),
+    "report.count.not_yet_achieved": ("chưa đạt {n}", "not yet achieved {n}"),
+    "report.count.not_achieved": ("không đạt {n}", "not achieved {n}"),
+    "report.count.year_end_only": ("đánh giá cuối năm {n}", "assessed at year end {n}"),
+    "report.count.not_harvested": ("chưa thu hoạch {n}", "not harvested yet {n}"),
+    "report.count.no_data": ("chưa có số liệu {n}", "no data {n}"),
+    "report.count.target_flagged": (
+        "chỉ tiêu cần đính chính {n}",
+        "target to be corrected {n}",
+    ),
+    "report.count.not_assessed": ("không đánh giá {n}", "not assessed {n}"),
+    "report.count.no_target": ("không có chỉ tiêu {n}", "no target {n}"),
+    "report.counts_mid_year": (
+        "Tổng số {total} chỉ tiêu: {parts}.",
+        "{total} indicators: {parts}.",
+    ),
+    # Year-end reports: "13/32 chỉ tiêu vượt, 11 đạt, 1 không đạt".
+    "report.counts_year_end": (
+        "{exceeded}/{total} chỉ tiêu vượt, {achieved} đạt, {not_achieved} không đạt",
+        "{exceeded}/{total} indicators exceeded, {achieved} achieved, {not_achieved} not achieved",
+    ),
+    "report.note.target_flagged": (
+        'Chỉ tiêu cần đính chính: "{name}" có kế hoạch {target}% — một tỷ lệ không thể vượt '
+        "100%; chưa đánh giá, không tính vào bình quân và xếp hạng cho đến khi kế hoạch được "
+        "đính chính.",
+        'Target to be corrected: "{name}" has a target of {target}% — a share cannot exceed '
+        "100%; not assessed, left out of averages and of the ranking until the plan is "
+        "corrected.",
+    ),
     "report.ranking_rule": (
         "Cách xếp hạng: theo tỷ lệ chỉ tiêu vượt, đạt kế hoạch hoặc đúng tiến độ trên số chỉ tiêu "
         "được đánh giá của đơn vị (chỉ tiêu chưa có số liệu tính là chưa đạt); bằng nhau thì theo "
@@ -59,13 +97,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.period_value": ("Thực hiện trong kỳ", "Actual in the period"),
     "report.col.kind": ("Loại", "Kind"),
     "report.col.direction": ("Chiều", "Direction"),
-    "report.counts": (
-        "Tổng số {total} chỉ tiêu: vượt kế hoạch {exceeded}; đạt kế hoạch {achieved}; đúng tiến "
-        "độ {on_track}; chậm tiến độ {behind}; chưa có số liệu {no_data}; không có chỉ tiêu "
-        "{no_target}.",
-        "{total} indicators: exceeded {exceeded}; achieved {achieved}; on track {on_track}; "
-        "behind {behind}; no data {no_data}; no target {no_target}.",
-    ),
     "report.derived_footnote": (
         "Số liệu tính từ các chỉ tiêu thành phần (lương thực = lúa + ngô; năng suất = sản lượng "
         "× 10 ÷ diện tích; tổng = các phần).",
@@ -75,6 +106,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.groups.title": ("TỔNG HỢP THEO LĨNH VỰC", "SUMMARY BY SECTION AND GROUP"),
     "report.groups.col.name": ("Phần / lĩnh vực", "Section / group"),
     "report.groups.col.count": ("Số chỉ tiêu", "Indicators"),
+    "report.groups.col.good": ("Vượt/đạt/đúng tiến độ", "Exceeded/achieved/on track"),
+    "report.groups.col.short": ("Chậm tiến độ/chưa đạt", "Behind/not yet achieved"),
+    "report.groups.col.short_year_end": ("Không đạt", "Not achieved"),
+    "report.groups.col.no_data": ("Chưa có số liệu", "No data"),
+    "report.groups.col.not_judged": ("Không đánh giá", "Not assessed"),
     "report.groups.col.mean": ("% KH bình quân", "Mean % of target"),
     "report.units.title": ("BẢNG XẾP HẠNG THI ĐUA", "EMULATION RANKING"),
     "report.units.col.rank": ("Hạng", "Rank"),

@@ -47,6 +47,23 @@ def plan_problem(
     )
 
 
+def is_impossible_target(unit: str | None, target: Decimal) -> bool:
+    """A target no figure can reach: a share above 100 % ("Tỷ trọng bò lai % 200").
+
+    The plan check warns (``share_over_100``); the report does not assess such an indicator
+    (status ``target_flagged``) until the plan is corrected.
+    """
+    return unit == "%" and target > 100
+
+
+def _is_sum_formula(formula: str) -> bool:
+    try:
+        expr = parse(formula)
+    except FormulaError:
+        return False  # reported as formula_syntax below
+    return isinstance(expr, BinOp) and expr.is_sum()
+
+
 def check_plan(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
     """Every problem of the plan's content, errors first in table order, then warnings."""
     problems: list[Problem] = []
@@ -119,7 +136,7 @@ def check_plan(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
                     indicator=code,
                     value=format_number(target),
                 )
-            elif unit == "%" and target > 100:
+            elif is_impossible_target(unit, target):
                 add(
                     "share_over_100",
                     path,
@@ -139,6 +156,15 @@ def check_plan(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
                     value=format_number(target),
                     unit=row.unit,
                 )
+        if row.expected_progress and row.formula and _is_sum_formula(row.formula):
+            add(
+                "profile_of_total",
+                path,
+                "expected_progress",
+                severity="warning",
+                indicator=code,
+                name=row.name,
+            )
         if row.expected_progress:
             previous = Decimal(0)
             for quarter in ("q1", "q2", "q3", "q4"):

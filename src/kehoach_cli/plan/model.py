@@ -97,6 +97,13 @@ class ReportingUnit(_Model):
     short_name: str | None = None  # for narrow tables: "ĐC-NN", "Trạm Y tế"
 
 
+class Baseline(_Model):
+    """Where a lower-is-better rate starts from: last year's figure and the document giving it."""
+
+    value: VnDecimal
+    source: str = Field(min_length=1)
+
+
 class EmulationItem(_Model):
     label: str
     text: str
@@ -124,6 +131,9 @@ class Row:
     expected_progress: dict[Literal["q1", "q2", "q3", "q4"], VnDecimal] | None = None
     breakdown: bool = False
     note: str | None = None
+    # Assessed only at the annual review (poor households): "đánh giá cuối năm" before Q4.
+    year_end_only: bool = False
+    baseline: Baseline | None = None
     # A factory, not ``= []``: every row gets its own list. (Annotated: a pydantic dataclass
     # validates the fields given a ``= Field(...)`` first, which would change the errors' order.)
     children: Annotated[list[Row], Field(default_factory=list)]
@@ -175,6 +185,8 @@ class Indicator:
     section: str
     group: str
     row_path: tuple[int, ...]
+    year_end_only: bool = False
+    baseline: Baseline | None = None
     shown_at: tuple[tuple[int, ...], ...] = field(default=())
 
     @property
@@ -215,11 +227,13 @@ def _new_indicator(
     section: str,
     group: str,
     row_path: tuple[int, ...],
+    year_end_only: bool = False,
+    baseline: Baseline | None = None,
 ) -> Indicator:
     """An Indicator as ``Indicator(...)`` makes it, all but its last field, ``shown_at``, which
     ``_set_shown_at`` writes once every row is seen (a ref may follow what it shows).
 
-    A frozen dataclass's ``__init__`` sets its 16 fields one by one through
+    A frozen dataclass's ``__init__`` sets its 18 fields one by one through
     ``object.__setattr__``: a third of building 50 000 indicators. Here they are written into
     the instance's dict, in field order so that it keeps sharing its keys with the class's
     other instances (``__dict__.update`` would be faster still, but doubles each one's size).
@@ -243,6 +257,8 @@ def _new_indicator(
     attributes["section"] = section
     attributes["group"] = group
     attributes["row_path"] = row_path
+    attributes["year_end_only"] = year_end_only
+    attributes["baseline"] = baseline
     return indicator
 
 
@@ -352,6 +368,8 @@ class Plan(_Model):
                     names[0],
                     names[1] if len(names) > 2 else names[0],
                     path,
+                    row.year_end_only,
+                    row.baseline,
                 )
             )
         # Built once all rows are seen: a ref may come after the indicator it shows.

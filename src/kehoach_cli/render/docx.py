@@ -76,35 +76,89 @@ def _value(report: Report, item: IndicatorResult, value: Decimal | None) -> str:
     return f"{text} {unit}".strip()
 
 
-def sentence(report: Report, item: IndicatorResult, name: str) -> str:
-    """One indicator as reports state it ("… ước đạt 160 tấn, đạt 49,54% kế hoạch năm")."""
+def difference(report: Report, item: IndicatorResult, value: Decimal) -> str:
+    """A difference as reports write it: of two rates in percentage points ("0,55 điểm phần
+    trăm", never "0,55%"), of anything else in its unit ("12 con")."""
+    if item.unit == "%":
+        text = number(report, value, item.decimals)
+        return t_in(report.lang, "export.docx.points", value=text)
+    return _value(report, item, value)
+
+
+def _change(report: Report, item: IndicatorResult, change: Decimal) -> str:
+    if change.is_zero():
+        return t_in(report.lang, "export.docx.change_none")
+    key = "export.docx.change_down" if change < 0 else "export.docx.change_up"
+    return t_in(report.lang, key, amount=difference(report, item, abs(change)))
+
+
+def _lower_sentence(report: Report, item: IndicatorResult, name: str, status: str) -> str:
+    """A lower-is-better level: the level, the change from last year in percentage points."""
+    assert item.actual is not None and item.target is not None
     lang = report.lang
-    status = item.status_label.lower() if lang == "vi" else item.status_label
-    if item.actual is None:
-        return t_in(lang, "export.docx.no_data", name=name)
     value = _value(report, item, item.actual)
-    target = _value(report, item, item.target) if item.target is not None else ""
-    if item.direction == "none" and item.target is not None:
-        return t_in(lang, "export.docx.projection", name=name, value=value, target=target)
-    if item.completion_pct is None:
-        return t_in(lang, "export.docx.reached_no_pct", name=name, value=value, status_lower=status)
-    pct = percent(report, item.completion_pct)
-    if item.direction == "lower":
+    target = _value(report, item, item.target)
+    if item.baseline is None or item.change is None:
+        if item.completion_pct is None:
+            return t_in(
+                lang,
+                "export.docx.lower_level",
+                name=name,
+                value=value,
+                target=target,
+                status_lower=status,
+            )
         return t_in(
             lang,
             "export.docx.reached_lower",
             name=name,
             value=value,
             target=target,
-            pct=pct,
+            pct=percent(report, item.completion_pct),
             status_lower=status,
         )
+    pct_part = ""
+    if item.completion_pct is not None:
+        pct_part = t_in(
+            lang, "export.docx.lower_pct_part", pct=percent(report, item.completion_pct)
+        )
+    return t_in(
+        lang,
+        "export.docx.lower_change",
+        name=name,
+        value=value,
+        change=_change(report, item, item.change),
+        baseline=_value(report, item, item.baseline),
+        source=item.baseline_source or "",
+        target=target,
+        pct_part=pct_part,
+        status_lower=status,
+    )
+
+
+def sentence(report: Report, item: IndicatorResult, name: str) -> str:
+    """One indicator as reports state it ("… ước đạt 160 tấn, đạt 49,54% kế hoạch năm")."""
+    lang = report.lang
+    status = item.status_label.lower() if lang == "vi" else item.status_label
+    if item.actual is None:
+        if item.status == "no_data":
+            return t_in(lang, "export.docx.no_data", name=name)
+        return f"{name}: {status}."
+    value = _value(report, item, item.actual)
+    target = _value(report, item, item.target) if item.target is not None else ""
+    if item.direction == "none" and item.target is not None:
+        return t_in(lang, "export.docx.projection", name=name, value=value, target=target)
+    if item.direction == "lower" and item.target is not None:
+        return _lower_sentence(report, item, name, status)
+    if item.completion_pct is None:
+        return t_in(lang, "export.docx.reached_no_pct", name=name, value=value, status_lower=status)
+    pct = percent(report, item.completion_pct)
     return t_in(lang, "export.docx.reached", name=name, value=value, pct=pct, status_lower=status)
 
 
 def behind_sentence(report: Report, item: IndicatorResult, name: str) -> str:
     lang = report.lang
-    remaining = _value(report, item, item.remaining) if item.remaining is not None else ""
+    remaining = difference(report, item, item.remaining) if item.remaining is not None else ""
     if item.direction == "lower":
         return t_in(
             lang,
@@ -125,6 +179,21 @@ def behind_sentence(report: Report, item: IndicatorResult, name: str) -> str:
         expected=expected(report, item.expected_pct),
         gap=format_number(gap, 2, lang=lang),
         remaining=remaining,
+    )
+
+
+def short_sentence(report: Report, item: IndicatorResult, name: str) -> str:
+    """An indicator short of its target (a level mid-year, anything at the year's end)."""
+    if item.direction == "lower":
+        return behind_sentence(report, item, name)
+    return t_in(
+        report.lang,
+        "export.docx.short_item",
+        name=name,
+        value=_value(report, item, item.actual),
+        pct=percent(report, item.completion_pct),
+        target=_value(report, item, item.target),
+        remaining=difference(report, item, item.remaining or Decimal(0)),
     )
 
 
@@ -185,8 +254,8 @@ def _body(d: Doc, report: Report) -> None:
             continue
         d.para(sentence(report, item, names.get(item.code, item.name)), indent=True)
 
-    counts = dict(report.counts)
-    d.para(t_in(lang, "export.docx.counts", total=len(report.indicators), **counts), indent=True)
+    # The same counts line as the table's (render.terminal.counts_line): prose and table agree.
+    d.para(counts_line(report), indent=True)
     behind = [item for item in report.indicators if item.status == "behind"]
     if behind:
         d.para(t_in(lang, "export.docx.behind_intro"), indent=True, keep_next=True)
@@ -196,6 +265,13 @@ def _body(d: Doc, report: Report) -> None:
             )
     else:
         d.para(t_in(lang, "export.docx.none_behind"), indent=True)
+    for status in ("not_yet_achieved", "not_achieved"):
+        short = [item for item in report.indicators if item.status == status]
+        if short:
+            d.para(t_in(lang, f"export.docx.short_intro.{status}"), indent=True, keep_next=True)
+            for item in short:
+                text = short_sentence(report, item, names.get(item.code, item.name))
+                d.para("- " + text, indent=True)
     missing = [names.get(i.code, i.name) for i in report.indicators if i.status == "no_data"]
     if missing:
         d.para(t_in(lang, "export.docx.no_data_intro", names="; ".join(missing)), indent=True)

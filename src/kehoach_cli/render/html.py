@@ -14,7 +14,7 @@ from html import escape
 from ..messages import t_in
 from ..numbers import format_number
 from ..periods import format_day
-from ..report.model import STATUSES, Report
+from ..report.model import Report
 from .terminal import (
     counts_line,
     expected,
@@ -156,7 +156,8 @@ def _groups(report: Report) -> list[str]:
     lang = report.lang
     out = [f"<h2>{_e(t_in(lang, 'export.groups.title'))}</h2>", _TABLE, "<thead><tr>"]
     labels = [t_in(lang, "report.groups.col.name"), t_in(lang, "report.groups.col.count")]
-    labels += [t_in(lang, f"report.status.{s}") for s in STATUSES]
+    statuses = report.statuses_present()
+    labels += [t_in(lang, f"report.status.{s}") for s in statuses]
     labels.append(t_in(lang, "report.groups.col.mean"))
     out += [f"<th>{_e(label)}</th>" for label in labels]
     out.append("</tr></thead><tbody>")
@@ -168,7 +169,7 @@ def _groups(report: Report) -> list[str]:
             f"<td{style}>{_e(label)}</td>",
             f'<td class="num" align="right">{len(group.indicators)}</td>',
         ]
-        cells += [f'<td class="num" align="right">{counts.get(s, 0)}</td>' for s in STATUSES]
+        cells += [f'<td class="num" align="right">{counts.get(s, 0)}</td>' for s in statuses]
         mean = group.mean_completion_pct
         cells.append(
             f'<td class="num" align="right">{_bar(report, mean, "on_track") if mean else ""}</td>'

@@ -14,9 +14,9 @@ The rules (docs/completion.md has them with worked examples):
 * **Completion** ``actual ÷ target × 100`` (higher is better), ``target ÷ actual × 100`` (lower
   is better), rounded half-up to 2 decimals; None without a target, with a zero target, or when
   the divisor is zero.
-* **Expected progress** at the period's last quarter q: the plan's profile when it gives one;
-  otherwise 25·q % for flows and 100 % for stocks and rates (a level has to be held, it does not
-  accumulate).
+* **Expected progress** of a flow at the period's last quarter q: the plan's profile when it
+  gives one, a total's from its components' (``plan.profiles``); otherwise 25·q %. Stocks and
+  rates are levels: no expected progress.
 * **Status**: see ``assess``.
 """
 
@@ -28,14 +28,17 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from ..messages import get_lang, t_in
-from ..numbers import round_half_up
+from ..numbers import format_number, round_half_up
 from ..periods import Period
+from ..plan.checks import is_impossible_target
 from ..plan.formulas import BinOp, Expr, dependency_order, parse
 from ..plan.model import Indicator, Plan, TableRow
+from ..plan.profiles import Profile, expected_profiles
 from ..problems import Problem, ProblemReport
 from ..results.model import ResultFile, ResultSet, ResultValue
 from .model import (
     GOOD_STATUSES,
+    NOT_JUDGED,
     STATUSES,
     By,
     GroupSummary,
@@ -94,6 +97,8 @@ def compute(
 
     labels = tuple((s, t_in(lang, f"report.status.{s}")) for s in STATUSES)
     label_of = dict(labels)
+    flagged = flagged_targets(plan)
+    profiles = expected_profiles(plan)
     indicators: list[IndicatorResult] = []
     unit_names: dict[str, tuple[str, str]] = {}
     for ind in plan.indicators:
@@ -105,12 +110,21 @@ def compute(
         responsible_name, responsible_short_name = unit_names[ind.responsible]
         timeline = timelines[ind.code]
         quarters = tuple(
-            _quarter_result(ind, q, timeline, Period(period.year, "quarter", q))
+            _quarter_result(
+                ind,
+                q,
+                timeline,
+                Period(period.year, "quarter", q),
+                ind.code in flagged,
+                profiles.get(ind.code),
+            )
             for q in range(period.start_quarter, last + 1)
         )
         figure = timeline.get(last)
         actual = figure.value if figure else None
-        assessment = assess(ind, actual, last)
+        assessment = assess(
+            ind, actual, last, flagged=ind.code in flagged, profile=profiles.get(ind.code)
+        )
         notes = figure.notes if figure else ()
         indicators.append(
             IndicatorResult(
@@ -137,13 +151,10 @@ def compute(
                 expected_pct=assessment.expected_pct,
                 remaining=assessment.remaining,
                 status=assessment.status,
-                status_label=(
-                    # A projection (direction none) has a target but is not assessed: say so
-                    # rather than "no target"; the status code stays no_target.
-                    t_in(lang, "report.status.not_assessed")
-                    if assessment.status == "no_target" and ind.direction == "none" and ind.target
-                    else label_of[assessment.status]
-                ),
+                status_label=label_of[assessment.status],
+                baseline=ind.baseline.value if ind.baseline else None,
+                baseline_source=ind.baseline.source if ind.baseline else None,
+                change=actual - ind.baseline.value if ind.baseline and actual is not None else None,
                 sources=figure.sources if figure else (),
                 notes=notes,
                 quarters=quarters,
@@ -167,19 +178,47 @@ def compute(
         status_labels=labels,
         problems=problem_list,
         files=tuple(used),
+        notes=_flag_notes(plan, flagged, lang),
     )
+
+
+def flagged_targets(plan: Plan) -> set[str]:
+    """Indicators whose target the plan check flags as impossible: not assessed until fixed."""
+    return {
+        ind.code
+        for ind in plan.indicators
+        if ind.target is not None and is_impossible_target(ind.unit, ind.target)
+    }
+
+
+def _flag_notes(plan: Plan, flagged: set[str], lang: str) -> tuple[str, ...]:
+    notes = []
+    for ind in plan.indicators:
+        if ind.code in flagged:
+            assert ind.target is not None
+            target = format_number(ind.target, ind.decimals, lang=lang)
+            notes.append(
+                t_in(lang, "report.note.target_flagged", name=ind.full_name, target=target)
+            )
+    return tuple(notes)
 
 
 # --- assessing one value ---------------------------------------------------------------------
 
 
-def expected_progress(ind: Indicator, quarter: int) -> Decimal | None:
+def expected_progress(
+    ind: Indicator, quarter: int, profile: Profile | None = None
+) -> Decimal | None:
     """How far along (cumulative %) the indicator should be by the end of ``quarter``.
 
     None when there is nothing to progress towards (no target, or direction none).
+    ``profile`` is the one ``plan.profiles.expected_profiles`` works out (a total's follows
+    from its components'); without it, the indicator's own.
     """
     if ind.target is None or ind.direction == "none":
         return None
+    if profile is not None:
+        return profile[quarter]
     if ind.expected_progress and f"q{quarter}" in ind.expected_progress:
         return ind.expected_progress[f"q{quarter}"]
     if ind.kind == "flow":
@@ -193,34 +232,57 @@ def completion(ind: Indicator, actual: Decimal) -> Decimal | None:
     if target is None or target.is_zero():
         return None
     if ind.direction == "lower":
+        if ind.baseline is not None:
+            # The reduction achieved over the reduction planned, both from last year's level.
+            planned = ind.baseline.value - target
+            if planned <= 0:
+                return None
+            return round_half_up((ind.baseline.value - actual) / planned * HUNDRED, 2)
         if actual.is_zero():
             return None
         return round_half_up(target / actual * HUNDRED, 2)
     return round_half_up(actual / target * HUNDRED, 2)
 
 
-def assess(ind: Indicator, actual: Decimal | None, quarter: int) -> Assessment:
+def assess(
+    ind: Indicator,
+    actual: Decimal | None,
+    quarter: int,
+    *,
+    flagged: bool = False,
+    profile: Profile | None = None,
+) -> Assessment:
     """Completion, expected progress, remaining amount and status at the end of ``quarter``.
 
-    * ``no_data``: no figure; ``no_target``: no target, or direction none (a projection such as
-      the average population: the percentage is shown, nothing is assessed).
-    * Higher is better: ``exceeded`` above the target, ``achieved`` at it; below it
-      ``on_track`` when completion ≥ expected progress, else ``behind``.
-    * Lower is better, for levels (stocks, rates) and for flows at the year's end: ``exceeded``
-      below the target, ``achieved`` at it, above it ``on_track``/``behind`` as above.
-    * Lower is better for a flow before the year's end (a ceiling for the year): ``behind`` once
-      the year's ceiling is passed, ``on_track`` within the expected share of it, else
-      ``behind`` — never achieved before the year is over.
+    * ``target_flagged``: the plan check finds the target impossible (a share above 100 %);
+      ``no_data``: no figure; ``no_target``: no target; ``not_assessed``: a projection
+      (direction none: the percentage is shown, nothing is assessed); ``year_end_only``: an
+      indicator of the annual review before Q4 (the figure is shown, not judged).
+    * Past the target (above it for higher is better, below it for lower): ``exceeded``; at
+      it: ``achieved``.
+    * Short of it, a flow (higher is better) before Q4 is progress: ``on_track`` when completion
+      ≥ expected progress, else ``behind``. A level (stock, rate) is not progress:
+      ``not_yet_achieved`` before Q4. At Q4 (the year's figures) anything short of the target is
+      ``not_achieved``: never "behind" at the year's end.
+    * Lower is better for a flow before Q4 (a ceiling for the year): ``behind`` once the year's
+      ceiling is passed, ``on_track`` within the expected share of it, else ``behind``.
     """
+    target = ind.target
+    if flagged and target is not None and ind.direction != "none":
+        return Assessment(None, None, None, "target_flagged")
     if actual is None:
         return Assessment(None, None, None, "no_data")
-    target = ind.target
     if target is None:
         return Assessment(None, None, None, "no_target")
     pct = completion(ind, actual)
     if ind.direction == "none":
-        return Assessment(pct, None, None, "no_target")
-    expected = expected_progress(ind, quarter)
+        return Assessment(pct, None, None, "not_assessed")
+    year_end = quarter >= 4
+    if ind.year_end_only and not year_end:
+        return Assessment(None, None, None, "year_end_only")
+    is_flow = ind.kind == "flow"
+    expected = expected_progress(ind, quarter, profile) if is_flow else None
+    short: Status = "not_achieved" if year_end else "not_yet_achieved"
     if ind.direction == "higher":
         remaining = max(target - actual, Decimal(0))
         if actual > target:
@@ -228,24 +290,19 @@ def assess(ind: Indicator, actual: Decimal | None, quarter: int) -> Assessment:
         elif actual == target:
             status = "achieved"
         else:
-            status = _progress(pct, expected)
+            status = _progress(pct, expected) if is_flow and not year_end else short
         return Assessment(pct, expected, remaining, status)
     remaining = max(actual - target, Decimal(0))
-    if ind.kind == "flow" and quarter < 4:
+    if is_flow and not year_end:
         share = expected if expected is not None else HUNDRED
-        if actual > target:
-            status = "behind"
-        elif actual <= target * share / HUNDRED:
-            status = "on_track"
-        else:
-            status = "behind"
-        return Assessment(pct, expected, remaining, status)
+        within = actual <= target and actual <= target * share / HUNDRED
+        return Assessment(pct, expected, remaining, "on_track" if within else "behind")
     if actual < target:
         status = "exceeded"
     elif actual == target:
         status = "achieved"
     else:
-        status = _progress(pct, expected)
+        status = short
     return Assessment(pct, expected, remaining, status)
 
 
@@ -374,10 +431,17 @@ def _period_value(ind: Indicator, timeline: Timeline, period: Period) -> Decimal
     return end.value - before.value if before else None
 
 
-def _quarter_result(ind: Indicator, q: int, timeline: Timeline, quarter: Period) -> QuarterResult:
+def _quarter_result(
+    ind: Indicator,
+    q: int,
+    timeline: Timeline,
+    quarter: Period,
+    flagged: bool,
+    profile: Profile | None,
+) -> QuarterResult:
     figure = timeline.get(q)
     actual = figure.value if figure else None
-    assessment = assess(ind, actual, q)
+    assessment = assess(ind, actual, q, flagged=flagged, profile=profile)
     return QuarterResult(
         period=quarter.id,
         quarter=q,
@@ -401,8 +465,9 @@ def _counts(items: Iterable[IndicatorResult]) -> tuple[tuple[str, int], ...]:
 
 
 def is_assessed(item: IndicatorResult) -> bool:
-    """Whether an indicator takes part in assessments: it has a target and a direction."""
-    return item.target is not None and item.direction != "none"
+    """Whether an indicator is judged at the period: it has a target and a direction, the
+    target is not flagged, and it is not waiting for the year's end or a harvest."""
+    return item.target is not None and item.direction != "none" and item.status not in NOT_JUDGED
 
 
 def _mean(values: list[Decimal]) -> Decimal | None:

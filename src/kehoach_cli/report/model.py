@@ -16,7 +16,22 @@ from typing import Any, Literal
 from ..numbers import json_number
 from ..problems import Problem
 
-Status = Literal["exceeded", "achieved", "on_track", "behind", "no_data", "no_target"]
+Status = Literal[
+    "exceeded",
+    "achieved",
+    "on_track",
+    "behind",
+    "no_data",
+    "no_target",
+    "not_yet_achieved",
+    "not_achieved",
+    "not_assessed",
+    "year_end_only",
+    "target_flagged",
+    "not_harvested",
+]
+# The first six are the original codes, in their original order (JSON ``counts`` keeps it);
+# the others were added later (docs/completion.md, "Status").
 STATUSES: tuple[Status, ...] = (
     "exceeded",
     "achieved",
@@ -24,9 +39,34 @@ STATUSES: tuple[Status, ...] = (
     "behind",
     "no_data",
     "no_target",
+    "not_yet_achieved",
+    "not_achieved",
+    "not_assessed",
+    "year_end_only",
+    "target_flagged",
+    "not_harvested",
 )
 # Statuses that count as "doing well" in the emulation ranking.
 GOOD_STATUSES: frozenset[str] = frozenset({"exceeded", "achieved", "on_track"})
+# Statuses of indicators not judged at the period: left out of averages and of the ranking.
+NOT_JUDGED: frozenset[str] = frozenset(
+    {"no_target", "not_assessed", "year_end_only", "target_flagged", "not_harvested"}
+)
+# The order statuses are listed in, in counts and in summary tables.
+DISPLAY_ORDER: tuple[Status, ...] = (
+    "exceeded",
+    "achieved",
+    "on_track",
+    "behind",
+    "not_yet_achieved",
+    "not_achieved",
+    "year_end_only",
+    "not_harvested",
+    "no_data",
+    "target_flagged",
+    "not_assessed",
+    "no_target",
+)
 RowType = Literal["heading", "indicator", "ref"]
 GroupLevel = Literal["section", "group"]
 By = Literal["period", "quarter"]
@@ -188,6 +228,9 @@ class IndicatorResult:
     sources: tuple[str, ...]  # the files the value came from (components' for derived ones)
     notes: tuple[str, ...] = ()  # notes the units wrote next to the value, and engine remarks
     quarters: tuple[QuarterResult, ...] = ()
+    baseline: Decimal | None = None  # last year's level (lower-is-better rates), from the plan
+    baseline_source: str | None = None
+    change: Decimal | None = None  # actual − baseline (percentage points for a rate)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -217,6 +260,9 @@ class IndicatorResult:
             "sources": list(self.sources),
             "notes": list(self.notes),
             "quarters": [q.to_dict() for q in self.quarters],
+            "baseline": json_number(self.baseline),
+            "baseline_source": self.baseline_source,
+            "change": json_number(self.change),
         }
 
 
@@ -329,6 +375,17 @@ class Report:
 
     def count(self, status: str) -> int:
         return dict(self.counts).get(status, 0)
+
+    @property
+    def year_end(self) -> bool:
+        """Whether the period ends with the year's figures (Q4 or the year): results, not
+        progress."""
+        return self.period.end_quarter == 4
+
+    def statuses_present(self) -> tuple[Status, ...]:
+        """The statuses some indicator has, in display order: the columns of summary tables."""
+        counts = dict(self.counts)
+        return tuple(s for s in DISPLAY_ORDER if counts.get(s, 0))
 
     def label(self, status: str) -> str:
         return dict(self.status_labels).get(status, status)

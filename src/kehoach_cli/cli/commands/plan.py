@@ -25,7 +25,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from ...errors import UsageError
         from ...plan.io import find_plan, load_plan
-        from ...render.plan import plan_as_json, plan_table
+        from ...render.plan import plan_as_json, plan_table, profile_table
         from ..console import fancy, make_console
 
         if output_format not in ("table", "json"):
@@ -34,4 +34,7 @@ def register(app: typer.Typer) -> None:
         if output_format == "json":
             typer.echo(plan_as_json(loaded), nl=False)
             return
-        make_console().print(plan_table(loaded, fancy()))
+        console = make_console()
+        console.print(plan_table(loaded, fancy()))
+        console.print()
+        console.print(profile_table(loaded, fancy()))

@@ -1,0 +1,265 @@
+"""Assessments a statistician would sign (issue #15): levels, year end, projections, flagged
+targets, lower-is-better rates with a baseline. Every figure below is computed by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from kehoach_cli.periods import Period
+from kehoach_cli.plan.io import load_plan
+from kehoach_cli.render.docx import sentence, spoken_names
+from kehoach_cli.render.terminal import counts_line, render_text
+from kehoach_cli.report.completion import compute
+
+from .conftest import PLAN
+from .render.fixtures import q2_files, result_file, small_plan
+
+Q2, Q4 = Period(2024, "quarter", 2), Period(2024, "quarter", 4)
+YEAR = Period(2024, "year")
+DAY = date(2024, 6, 20)
+
+
+def report_of(rows: list[dict[str, Any]], values: dict[str, str], period: Period) -> Any:
+    plan = small_plan(rows)
+    return compute(plan, [result_file("dcnn", period, values)], period, DAY, lang="vi")
+
+
+# --- 3. levels are not progress ------------------------------------------------------------
+
+
+def test_a_level_below_its_target_mid_year_is_not_yet_achieved_not_behind() -> None:
+    rows = [{"code": "herd", "name": "Đàn bò", "kind": "stock", "target": 930, "unit": "Con"}]
+    item = report_of(rows, {"herd": "912"}, Q2).indicator("herd")
+    # 912 ÷ 930 × 100 = 98,0645… → 98,06 %; a level has no expected progress
+    assert (item.completion_pct, item.expected_pct) == (Decimal("98.06"), None)
+    assert (item.status, item.status_label) == ("not_yet_achieved", "Chưa đạt")
+    assert report_of(rows, {"herd": "930"}, Q2).indicator("herd").status == "achieved"
+
+
+def test_a_lower_rate_on_the_right_side_of_its_target_is_achieved_mid_year() -> None:
+    rows = [{"code": "r", "name": "Tỷ lệ", "kind": "rate", "target": "30.2", "unit": "%"}]
+    rows[0]["direction"] = "lower"
+    assert report_of(rows, {"r": "29.5"}, Q2).indicator("r").status == "exceeded"
+    assert report_of(rows, {"r": "30.2"}, Q2).indicator("r").status == "achieved"
+    assert report_of(rows, {"r": "31"}, Q2).indicator("r").status == "not_yet_achieved"
+
+
+# --- 6. year end speaks the year-end language ----------------------------------------------
+
+
+YEAR_ROWS = [
+    {"code": "a", "name": "A", "kind": "flow", "target": 100},
+    {"code": "b", "name": "B", "kind": "flow", "target": 100},
+    {"code": "c", "name": "C", "kind": "flow", "target": 100},
+    {"code": "d", "name": "D", "kind": "stock", "target": 50, "unit": "Con"},
+    {"code": "p", "name": "P", "kind": "stock", "target": 2089, "direction": "none"},
+]
+
+
+def test_at_the_year_end_short_of_the_target_is_not_achieved_never_behind() -> None:
+    values = {"a": "120", "b": "100", "c": "60", "d": "40", "p": "2078"}
+    for period in (YEAR, Q4):
+        report = report_of([dict(r) for r in YEAR_ROWS], values, period)
+        statuses = [report.indicator(c).status for c in "abcdp"]
+        assert statuses == ["exceeded", "achieved", "not_achieved", "not_achieved", "not_assessed"]
+        assert report.indicator("c").status_label == "Không đạt"
+        assert report.count("behind") == 0 and report.count("on_track") == 0
+
+
+def test_year_end_counts_read_as_year_end_reports_do() -> None:
+    values = {"a": "120", "b": "100", "c": "60", "d": "50", "p": "2078"}
+    report = report_of([dict(r) for r in YEAR_ROWS], values, YEAR)
+    # a exceeded; b, d achieved; c not achieved; p a projection
+    assert counts_line(report) == "1/5 chỉ tiêu vượt, 2 đạt, 1 không đạt; không đánh giá 1."
+    text = render_text(report, 100)
+    assert "chậm tiến độ" not in text.lower() and "1/5 chỉ tiêu vượt" in text
+
+
+def test_year_end_counts_in_english() -> None:
+    values = {"a": "120", "b": "100", "c": "60", "d": "50", "p": "2078"}
+    plan = small_plan([dict(r) for r in YEAR_ROWS])
+    report = compute(plan, [result_file("dcnn", YEAR, values)], YEAR, DAY, lang="en")
+    assert counts_line(report) == (
+        "1/5 indicators exceeded, 2 achieved, 1 not achieved; not assessed 1."
+    )
+
+
+# --- 7. a projection is not assessed, not "no target" ---------------------------------------
+
+
+def test_a_projection_is_counted_as_not_assessed() -> None:
+    report = compute(load_plan(PLAN), q2_files(), Q2, DAY, lang="vi")
+    population = report.indicator("population_avg")
+    assert (population.status, population.status_label) == ("not_assessed", "Không đánh giá")
+    assert population.completion_pct == Decimal("99.47")  # 2.078 ÷ 2.089, for information
+    assert report.count("not_assessed") == 1
+    assert report.count("no_target") == 0  # the projection is not counted as "no target"
+    line = counts_line(report)
+    assert "không đánh giá 1" in line and "không có chỉ tiêu" not in line
+    assert dict(report.status_labels)["not_assessed"] == "Không đánh giá"
+
+
+# --- 5. a target the plan check flags is not assessed ---------------------------------------
+
+
+def test_an_impossible_target_is_flagged_shown_and_left_out() -> None:
+    report = compute(load_plan(PLAN), q2_files(), Q2, DAY, lang="vi")
+    share = report.indicator("crossbred_cattle_share")
+    assert share.target == 200 and share.actual is not None  # the figure is still shown
+    assert (share.status, share.status_label) == ("target_flagged", "Chỉ tiêu cần đính chính")
+    assert share.completion_pct is None and share.remaining is None
+    assert dict(report.status_labels)["target_flagged"] == "Chỉ tiêu cần đính chính"
+    # in the notes of every report
+    assert any("Tỷ trọng bò lai" in note and "200%" in note for note in report.notes)
+    assert any("Tỷ trọng bò lai" in n for n in report.to_dict()["notes"])
+    assert "Chỉ tiêu cần đính chính" in render_text(report, 100)
+    # left out of the averages and of the ranking
+    dcnn = next(u for u in report.units if u.code == "dcnn")
+    assert "crossbred_cattle_share" in dcnn.indicators
+    agriculture = next(g for g in report.groups if g.name == "Nông nghiệp")
+    assert dict(agriculture.counts)["target_flagged"] == 1
+
+
+def test_a_flagged_target_does_not_move_the_average() -> None:
+    rows = [
+        {"code": "x", "name": "X", "kind": "flow", "target": 100},
+        {"code": "s", "name": "S", "kind": "rate", "target": 200, "unit": "%"},
+    ]
+    report = report_of(rows, {"x": "50", "s": "19.2"}, Q2)
+    assert report.indicator("s").status == "target_flagged"
+    # only x: 50 ÷ 100 = 50,00 %; with s (19,2 ÷ 200 = 9,6 %) it would be 29,80 %
+    assert report.groups[0].mean_completion_pct == Decimal("50.00")
+    unit = report.units[0]
+    assert (unit.assessed, unit.good) == (1, 1)  # x on track (50 % of an expected 50 %)
+
+
+# --- 4. lower-is-better rates: level, change in percentage points, baseline ------------------
+
+
+LOWER = {
+    "code": "r",
+    "name": "Tỷ lệ hộ nghèo",
+    "kind": "rate",
+    "target": "30.65",
+    "unit": "%",
+    "direction": "lower",
+}
+
+
+def test_with_a_baseline_completion_is_the_reduction_achieved_over_the_planned() -> None:
+    row = dict(LOWER, baseline={"value": "32.65", "source": "Kết quả rà soát hộ nghèo 2023"})
+    item = report_of([row], {"r": "31.2"}, Q2).indicator("r")
+    # planned reduction 32,65 − 30,65 = 2 points; achieved 32,65 − 31,2 = 1,45 → 72,50 %
+    assert item.completion_pct == Decimal("72.50")
+    assert (item.baseline, item.change) == (Decimal("32.65"), Decimal("-1.45"))
+    assert item.baseline_source == "Kết quả rà soát hộ nghèo 2023"
+    assert item.status == "not_yet_achieved" and item.remaining == Decimal("0.55")
+    data = item.to_dict()
+    assert (data["baseline"], data["change"]) == (32.65, -1.45)
+
+
+def test_without_a_baseline_the_level_is_compared_with_the_target() -> None:
+    item = report_of([dict(LOWER)], {"r": "31.2"}, Q2).indicator("r")
+    assert item.completion_pct == Decimal("98.24")  # 30,65 ÷ 31,2 × 100 = 98,237…
+    assert item.baseline is None and item.change is None
+
+
+def test_the_prose_states_a_difference_of_rates_in_percentage_points() -> None:
+    row = dict(LOWER, baseline={"value": "32.65", "source": "rà soát 2023"})
+    report = report_of([row], {"r": "31.2"}, Q2)
+    text = sentence(report, report.indicator("r"), "Tỷ lệ hộ nghèo")
+    assert text == (
+        "Tỷ lệ hộ nghèo ở mức 31,20%, giảm 1,45 điểm phần trăm so với 32,65% (rà soát 2023); "
+        "kế hoạch không quá 30,65%, đạt 72,50% mức giảm kế hoạch (chưa đạt)."
+    )
+    plain = report_of([dict(LOWER)], {"r": "31.2"}, Q2)
+    from kehoach_cli.render.docx import short_sentence
+
+    short = short_sentence(plain, plain.indicator("r"), "Tỷ lệ hộ nghèo")
+    assert "cần giảm thêm 0,55 điểm phần trăm" in short and "0,55%" not in short
+    assert spoken_names(plain)["r"] == "Tỷ lệ hộ nghèo"
+
+
+# --- 2. expected progress is the commune's assumption, shown; year-end-only indicators -------
+
+
+def test_a_totals_profile_follows_from_its_components() -> None:
+    from kehoach_cli.plan.profiles import expected_profiles
+
+    profiles = expected_profiles(load_plan(PLAN))
+    # grain = rice (235 t: 0/50/100/100) + maize (88 t: 0/50/75/100);
+    # Q3: (235 × 100 + 88 × 75) ÷ 323 = 30.100 ÷ 323 = 93,188… → 93,19
+    assert profiles["grain_output"] == {
+        1: Decimal(0),
+        2: Decimal(50),
+        3: Decimal("93.19"),
+        4: Decimal(100),
+    }
+    # forest = protection (no target: no weight) + production (default 25/50/75/100)
+    assert list(profiles["forest_planted"].values()) == [25, 50, 75, 100]
+    assert "rice_yield" not in profiles and "cattle_herd" not in profiles  # levels
+    q3 = Period(2024, "quarter", 3)
+    files = [result_file("dcnn", q3, {"rice_output": "230", "maize_output": "66"})]
+    grain = compute(load_plan(PLAN), files, q3, DAY).indicator("grain_output")
+    # 296 ÷ 323 = 91,64 %: behind the 93,19 % its parts imply (the old written 90 % said on track)
+    assert (grain.actual, grain.completion_pct) == (296, Decimal("91.64"))
+    assert (grain.expected_pct, grain.status) == (Decimal("93.19"), "behind")
+
+
+def test_plan_show_gives_every_profile(cli: Any) -> None:
+    import json
+
+    result = cli("plan", "show", "--plan", str(PLAN), "--format", "json")
+    by_code = {i["code"]: i for i in json.loads(result.stdout)["indicators"]}
+    assert by_code["grain_output"]["expected_progress"] == {
+        "q1": 0,
+        "q2": 50,
+        "q3": 93.19,
+        "q4": 100,
+    }
+    assert by_code["cassava_output"]["expected_progress"] == {
+        "q1": 25,
+        "q2": 50,
+        "q3": 75,
+        "q4": 100,
+    }
+    assert by_code["cattle_herd"]["expected_progress"] is None
+    assert by_code["poverty_rate"]["year_end_only"] is True
+    table = cli("plan", "show", "--plan", str(PLAN)).stdout
+    assert "Tiến độ kỳ vọng" in table and "93,19" in table and "đánh giá cuối năm" in table
+
+
+def test_an_annual_review_indicator_waits_for_the_year_end() -> None:
+    plan = load_plan(PLAN)
+    report = compute(plan, q2_files(), Q2, DAY, lang="vi")
+    poor = report.indicator("poor_households_reduced")
+    assert (poor.status, poor.status_label) == ("year_end_only", "Đánh giá cuối năm")
+    assert poor.actual is not None and poor.completion_pct is None  # the figure is shown
+    rate = report.indicator("poverty_rate")
+    assert rate.status == "year_end_only" and rate.actual == Decimal("31.2")
+    vhxh = next(u for u in report.units if u.code == "vhxh")
+    assert vhxh.assessed == 0 and vhxh.rank is None  # nothing of its own judged yet
+    year_files = [
+        result_file("vhxh", YEAR, {"poor_households_reduced": "75", "poverty_rate": "31"})
+    ]
+    at_year = compute(plan, year_files, YEAR, DAY, lang="vi")
+    assert at_year.indicator("poor_households_reduced").status == "exceeded"  # 75 > 73
+    assert at_year.indicator("poverty_rate").status == "not_achieved"  # 31 > 30,65
+
+
+def test_a_profile_written_on_a_total_is_flagged(tmp_path: Any) -> None:
+    from kehoach_cli.plan.io import read_plan
+
+    text = PLAN.read_text(encoding="utf-8").replace(
+        '            breakdown: true       # "Trong đó:"\n',
+        '            breakdown: true       # "Trong đó:"\n'
+        "            expected_progress: {q1: 0, q2: 50, q3: 90, q4: 100}\n",
+    )
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    plan, problems = read_plan(path)
+    found = [p for p in problems if p.code == "profile_of_total"]
+    assert plan is not None and len(found) == 1 and found[0].severity == "warning"
+    assert found[0].indicator == "grain_output" and found[0].line == 130
