@@ -262,4 +262,93 @@ def test_a_profile_written_on_a_total_is_flagged(tmp_path: Any) -> None:
     plan, problems = read_plan(path)
     found = [p for p in problems if p.code == "profile_of_total"]
     assert plan is not None and len(found) == 1 and found[0].severity == "warning"
-    assert found[0].indicator == "grain_output" and found[0].line == 130
+    assert found[0].indicator == "grain_output" and found[0].line == 140
+
+
+# --- 1. yields: the output harvested over the area harvested -------------------------------
+
+
+def test_a_yield_is_the_output_harvested_over_the_area_harvested() -> None:
+    q2 = [
+        result_file(
+            "dcnn",
+            Q2,
+            {"rice_area": "59", "rice_area_harvested": "30", "rice_output": "121"},
+        )
+    ]
+    report = compute(load_plan(PLAN), q2, Q2, DAY, lang="vi")
+    rice = report.indicator("rice_yield")
+    # Đông Xuân 121 t on 30 ha: 121 × 10 ÷ 30 = 40,333… → 40,33 tạ/ha (not 121 × 10 ÷ 59 = 20,51);
+    # as a level against 39,83: 40,33 ÷ 39,83 = 101,255… → 101,26 %
+    assert (rice.actual, rice.completion_pct) == (Decimal("40.33"), Decimal("101.26"))
+    assert rice.status == "exceeded" and rice.expected_pct is None
+    assert "Tính trên 30 ha đã thu hoạch." in rice.notes
+    # harvested areas are not indicators: not in the report's list, not counted
+    assert "rice_area_harvested" not in report.by_code and len(report.indicators) == 32
+
+
+def test_before_any_harvest_a_yield_is_not_assessed() -> None:
+    q1 = Period(2024, "quarter", 1)
+    files = [result_file("dcnn", q1, {"rice_area_harvested": "0", "rice_output": "0"})]
+    rice = compute(load_plan(PLAN), files, q1, DAY, lang="vi").indicator("rice_yield")
+    assert (rice.actual, rice.completion_pct, rice.status) == (None, None, "not_harvested")
+    assert rice.status_label == "Chưa thu hoạch"
+    # no harvested area reported at all: no data, as before
+    none = compute(load_plan(PLAN), [result_file("dcnn", q1, {"rice_output": "0"})], q1, DAY)
+    assert none.indicator("rice_yield").status == "no_data"
+
+
+def test_the_plan_check_still_tests_a_yield_target_against_the_sown_area(tmp_path: Any) -> None:
+    from kehoach_cli.plan.io import read_plan
+
+    text = PLAN.read_text(encoding="utf-8").replace("target: 39.83", "target: 41.50")
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    _, problems = read_plan(path)
+    found = [p for p in problems if p.code == "formula_mismatch"]
+    assert [p.indicator for p in found] == ["rice_yield"]  # 235 × 10 ÷ 59 = 39,83, not 41,50
+    assert "39,83" in found[0].message
+
+
+def test_a_harvested_area_must_name_a_yield_of_the_table(tmp_path: Any) -> None:
+    from kehoach_cli.plan.io import read_plan
+
+    text = PLAN.read_text(encoding="utf-8").replace(
+        "for_yield: rice_yield,", "for_yield: rice_yeild,"
+    )
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    plan, problems = read_plan(path)
+    found = [p for p in problems if p.code == "harvested_area_unknown_yield"]
+    assert plan is None and len(found) == 1 and found[0].line is not None
+    assert "rice_yeild" in found[0].message and "rice_yield" in found[0].message
+
+
+def test_the_form_asks_for_the_harvested_area_and_computes_the_yield_the_same_way(
+    tmp_path: Any,
+) -> None:
+    from openpyxl import load_workbook
+
+    from kehoach_cli.results.template import FIRST_ROW, build_form
+
+    path = tmp_path / "dcnn.xlsx"
+    build_form(load_plan(PLAN), Q2, "dcnn").save(path)
+    sheet = load_workbook(path)["Kết quả"]
+    rows = {sheet.cell(r, 2).value: r for r in range(FIRST_ROW, sheet.max_row + 1)}
+    area, output, yld = rows["rice_area_harvested"], rows["rice_output"], rows["rice_yield"]
+    assert sheet.cell(area, 3).value == "Diện tích thu hoạch" and area == yld - 1
+    assert sheet.cell(area, 6).protection.locked is False  # to fill in
+    # blank until both parts are entered, blank over a zero area, as kehoach computes it
+    assert sheet.cell(yld, 6).value == (
+        f'=IF(COUNT(F{area},F{output})<2,"",IFERROR(((F{output}*10)/F{area}),""))'
+    )
+
+
+def test_the_docx_states_a_yield_over_the_area_harvested() -> None:
+    report = compute(load_plan(PLAN), q2_files(), Q2, DAY, lang="vi")
+    rice = report.indicator("rice_yield")
+    assert rice.harvested_area == Decimal("29.5") and rice.to_dict()["harvested_area"] == 29.5
+    assert sentence(report, rice, "Năng suất lúa") == (
+        "Năng suất lúa ước đạt 40,68 tạ/ha trên 29,5 ha đã thu hoạch, đạt 102,13% kế hoạch năm "
+        "(vượt kế hoạch)."
+    )

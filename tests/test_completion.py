@@ -39,7 +39,9 @@ def test_acceptance_on_the_signed_plan() -> None:
     poverty = report.indicator("poverty_rate")
     assert (poverty.actual, poverty.status) == (Decimal("31.2"), "year_end_only")
     yield_ = report.indicator("rice_yield")
-    assert yield_.actual == Decimal("20.51")  # 120 × 10 ÷ 58,5, half-up to 2 decimals
+    # output over the area harvested: 120 × 10 ÷ 29,5 = 40,677… → 40,68 tạ/ha (not ÷ 58,5 sown)
+    assert yield_.actual == Decimal("40.68")
+    assert (yield_.completion_pct, yield_.status) == (Decimal("102.13"), "exceeded")
     pupils = report.indicator("general_pupils")
     assert pupils.actual == 375 and pupils.sources == ("2024Q2/thcs.yaml", "2024Q2/tieu-hoc.yaml")
     # forest planted = protection (no target, not reported: 0) + production 180

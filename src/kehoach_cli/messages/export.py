@@ -81,6 +81,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} ước đạt {value}, đạt {pct} kế hoạch năm ({status_lower}).",
         "{name}: an estimated {value}, {pct} of the annual target ({status_lower}).",
     ),
+    "export.docx.reached_yield": (
+        "{name} ước đạt {value} trên {area} ha đã thu hoạch, đạt {pct} kế hoạch năm "
+        "({status_lower}).",
+        "{name}: an estimated {value} over the {area} ha harvested, {pct} of the annual target "
+        "({status_lower}).",
+    ),
     "export.docx.reached_no_pct": (
         "{name} ước đạt {value} ({status_lower}).",
         "{name}: an estimated {value} ({status_lower}).",

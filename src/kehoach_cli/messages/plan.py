@@ -129,6 +129,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{name}": target {value} {unit} has a fraction, but this unit counts whole items. '
         "For thousands, write no dot (6700).",
     ),
+    "plan.harvested_area_duplicate": (
+        "Mã {code} của diện tích thu hoạch đã dùng cho một chỉ tiêu khác: đặt mã khác, ví "
+        "dụ rice_area_harvested.",
+        "The harvested area's code {code} is already used: choose another, e.g. "
+        "rice_area_harvested.",
+    ),
+    "plan.harvested_area_unknown_yield": (
+        'Diện tích thu hoạch {area} ghi {key}: "{code}", nhưng bảng chỉ tiêu không có mã này. '
+        "Ghi mã của chỉ tiêu trong bảng (for_yield: chỉ tiêu năng suất, ví dụ rice_yield; "
+        "sown_area: diện tích gieo trồng, ví dụ rice_area).",
+        'The harvested area {area} has {key}: "{code}", which is not a code of the table. Give '
+        "a code of the table (for_yield: the yield, e.g. rice_yield; sown_area: the area sown, "
+        "e.g. rice_area).",
+    ),
     "plan.profile_of_total": (
         '"{name}" là tổng của các chỉ tiêu thành phần: tiến độ kỳ vọng của nó được tính từ tiến '
         "độ của các thành phần (theo kế hoạch của từng phần), expected_progress ghi ở đây không "

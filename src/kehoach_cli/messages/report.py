@@ -63,6 +63,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Thiếu số liệu {period} nên không cộng dồn được lũy kế.",
         "No figure for {period}, so the year-to-date cannot be summed.",
     ),
+    "report.note.harvested": (
+        "Tính trên {area} ha đã thu hoạch.",
+        "Over the {area} ha harvested.",
+    ),
     "report.note.derived": ("Tính từ: {formula}", "Computed as: {formula}"),
     # The terminal/Markdown report.
     "report.title": (

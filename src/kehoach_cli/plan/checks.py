@@ -101,6 +101,9 @@ def check_plan(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
             continue
         first_seen[row.code] = path
     codes = set(first_seen)
+    harvested, harvest_problems = _check_harvested_areas(plan, codes, line_of, file)
+    problems.extend(harvest_problems)
+    codes |= harvested
 
     formulas: dict[str, Expr] = {}
     for path, row in rows:
@@ -220,12 +223,63 @@ def check_plan(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
     return problems
 
 
+def _check_harvested_areas(
+    plan: Plan, codes: set[str], line_of: LineOf, file: str
+) -> tuple[set[str], list[Problem]]:
+    """Each harvested area has a code of its own and names a yield of the table."""
+    found: set[str] = set()
+    problems: list[Problem] = []
+    for i, area in enumerate(plan.harvested_areas):
+        where = ("harvested_areas", i)
+        if area.code in codes or area.code in found:
+            line = line_of((*where, "code"))
+            problems.append(
+                plan_problem(
+                    "harvested_area_duplicate", file, line, "error", area.code, code=area.code
+                )
+            )
+            continue
+        found.add(area.code)
+        if area.sown_area is not None and area.sown_area not in codes:
+            line = line_of((*where, "sown_area"))
+            problems.append(
+                plan_problem(
+                    "harvested_area_unknown_yield",
+                    file,
+                    line,
+                    "error",
+                    area.code,
+                    area=area.code,
+                    key="sown_area",
+                    code=area.sown_area,
+                )
+            )
+        if area.for_yield not in codes:
+            line = line_of((*where, "for_yield"))
+            problems.append(
+                plan_problem(
+                    "harvested_area_unknown_yield",
+                    file,
+                    line,
+                    "error",
+                    area.code,
+                    area=area.code,
+                    key="for_yield",
+                    code=area.for_yield,
+                )
+            )
+    return found, problems
+
+
 def _check_figures(
     plan: Plan, formulas: dict[str, Expr], line_of: LineOf, file: str
 ) -> list[Problem]:
     """Totals equal their parts; yields agree with output and area, within the precision shown."""
     problems: list[Problem] = []
     targets = {ind.code: ind.target for ind in plan.indicators}
+    for area in plan.harvested_areas:
+        if area.sown_area is not None:
+            targets[area.code] = targets.get(area.sown_area)
     for code, expr in formulas.items():
         ind = plan.by_code[code]
         if ind.target is None:

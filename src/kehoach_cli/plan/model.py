@@ -104,6 +104,20 @@ class Baseline(_Model):
     source: str = Field(min_length=1)
 
 
+class HarvestedArea(_Model):
+    """The area of a crop harvested so far (year to date): a yield is the output of the crops
+    harvested over this area. Units report it on the form under the crop; it has no target and
+    is not one of the plan's indicators (not counted, not ranked)."""
+
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    for_yield: str  # the yield indicator whose formula divides by it
+    # The area sown, whose target the harvested area reaches by the year's end: the plan check
+    # tests the yield's target against output ÷ this target (235 × 10 ÷ 59 = 39,83).
+    sown_area: str | None = None
+    name: str = "Diện tích thu hoạch"
+    unit: str = "Ha"
+
+
 class EmulationItem(_Model):
     label: str
     text: str
@@ -292,6 +306,7 @@ class Plan(_Model):
     units_of_measure: list[str]
     reporting_units: list[ReportingUnit]
     emulation_contents: list[EmulationItem] = []
+    harvested_areas: list[HarvestedArea] = []
     table: list[Row]
 
     @property
@@ -378,8 +393,49 @@ class Plan(_Model):
         return found
 
     @cached_property
+    def supporting(self) -> list[Indicator]:
+        """Figures units report that are not targets: the harvested areas, each placed with
+        the yield it serves (its responsible unit, section and group)."""
+        table = {ind.code: ind for ind in self.indicators}
+        found: list[Indicator] = []
+        for area in self.harvested_areas:
+            served = table.get(area.for_yield)
+            if served is None:
+                continue  # the plan check reports the unknown yield
+            found.append(
+                _new_indicator(
+                    area.code,
+                    area.name,
+                    (*served.path[:-1], area.name),
+                    None,
+                    area.unit,
+                    None,
+                    "flow",
+                    "higher",
+                    served.responsible,
+                    None,
+                    2,
+                    None,
+                    served.section,
+                    served.group,
+                    served.row_path,
+                )
+            )
+            _set_shown_at(found[-1], ())
+        return found
+
+    @cached_property
+    def harvested_area_of(self) -> dict[str, str]:
+        """yield code → the code of its harvested area."""
+        return {area.for_yield: area.code for area in self.harvested_areas}
+
+    @cached_property
     def by_code(self) -> dict[str, Indicator]:
-        return {ind.code: ind for ind in self.indicators}
+        """Every code a results file may give: the indicators and the supporting figures."""
+        found = {ind.code: ind for ind in self.indicators}
+        for ind in self.supporting:
+            found.setdefault(ind.code, ind)
+        return found
 
     def indicator(self, code: str) -> Indicator | None:
         return self.by_code.get(code)

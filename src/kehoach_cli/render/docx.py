@@ -153,6 +153,17 @@ def sentence(report: Report, item: IndicatorResult, name: str) -> str:
     if item.completion_pct is None:
         return t_in(lang, "export.docx.reached_no_pct", name=name, value=value, status_lower=status)
     pct = percent(report, item.completion_pct)
+    if item.harvested_area is not None:
+        area = format_number(item.harvested_area, None, lang=lang)
+        return t_in(
+            lang,
+            "export.docx.reached_yield",
+            name=name,
+            value=value,
+            area=area,
+            pct=pct,
+            status_lower=status,
+        )
     return t_in(lang, "export.docx.reached", name=name, value=value, pct=pct, status_lower=status)
 
 

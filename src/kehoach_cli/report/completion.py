@@ -117,15 +117,25 @@ def compute(
                 Period(period.year, "quarter", q),
                 ind.code in flagged,
                 profiles.get(ind.code),
+                _harvested_area(plan, ind, timelines, q),
             )
             for q in range(period.start_quarter, last + 1)
         )
         figure = timeline.get(last)
         actual = figure.value if figure else None
+        area = _harvested_area(plan, ind, timelines, last)
         assessment = assess(
-            ind, actual, last, flagged=ind.code in flagged, profile=profiles.get(ind.code)
+            ind,
+            actual,
+            last,
+            flagged=ind.code in flagged,
+            profile=profiles.get(ind.code),
+            harvested=area is None or not area.is_zero(),
         )
         notes = figure.notes if figure else ()
+        if area is not None and actual is not None and not area.is_zero():
+            shown = format_number(area, None, lang=lang)
+            notes = (*notes, t_in(lang, "report.note.harvested", area=shown))
         indicators.append(
             IndicatorResult(
                 code=ind.code,
@@ -155,6 +165,7 @@ def compute(
                 baseline=ind.baseline.value if ind.baseline else None,
                 baseline_source=ind.baseline.source if ind.baseline else None,
                 change=actual - ind.baseline.value if ind.baseline and actual is not None else None,
+                harvested_area=area,
                 sources=figure.sources if figure else (),
                 notes=notes,
                 quarters=quarters,
@@ -180,6 +191,18 @@ def compute(
         files=tuple(used),
         notes=_flag_notes(plan, flagged, lang),
     )
+
+
+def _harvested_area(
+    plan: Plan, ind: Indicator, timelines: dict[str, Timeline], quarter: int
+) -> Decimal | None:
+    """The area harvested by the end of ``quarter`` for a yield (None: not a yield with a
+    harvested area, or no figure)."""
+    code = plan.harvested_area_of.get(ind.code)
+    if code is None:
+        return None
+    figure = timelines.get(code, {}).get(quarter)
+    return figure.value if figure else None
 
 
 def flagged_targets(plan: Plan) -> set[str]:
@@ -251,10 +274,12 @@ def assess(
     *,
     flagged: bool = False,
     profile: Profile | None = None,
+    harvested: bool = True,
 ) -> Assessment:
     """Completion, expected progress, remaining amount and status at the end of ``quarter``.
 
     * ``target_flagged``: the plan check finds the target impossible (a share above 100 %);
+      ``not_harvested``: a yield whose harvested area is reported as 0;
       ``no_data``: no figure; ``no_target``: no target; ``not_assessed``: a projection
       (direction none: the percentage is shown, nothing is assessed); ``year_end_only``: an
       indicator of the annual review before Q4 (the figure is shown, not judged).
@@ -270,6 +295,8 @@ def assess(
     target = ind.target
     if flagged and target is not None and ind.direction != "none":
         return Assessment(None, None, None, "target_flagged")
+    if not harvested and target is not None and ind.direction != "none":
+        return Assessment(None, None, None, "not_harvested")
     if actual is None:
         return Assessment(None, None, None, "no_data")
     if target is None:
@@ -356,7 +383,7 @@ def _timelines(plan: Plan, files: list[ResultFile], last: int) -> dict[str, Time
             bucket.setdefault((item.code, end), []).append((result, item))
 
     timelines: dict[str, Timeline] = {}
-    for ind in plan.indicators:
+    for ind in [*plan.indicators, *plan.supporting]:
         timeline: Timeline = {}
         for q in range(1, last + 1):
             figure = _figure(to_date.get((ind.code, q), []))
@@ -438,10 +465,12 @@ def _quarter_result(
     quarter: Period,
     flagged: bool,
     profile: Profile | None,
+    area: Decimal | None,
 ) -> QuarterResult:
     figure = timeline.get(q)
     actual = figure.value if figure else None
-    assessment = assess(ind, actual, q, flagged=flagged, profile=profile)
+    harvested = area is None or not area.is_zero()
+    assessment = assess(ind, actual, q, flagged=flagged, profile=profile, harvested=harvested)
     return QuarterResult(
         period=quarter.id,
         quarter=q,

@@ -231,6 +231,7 @@ class IndicatorResult:
     baseline: Decimal | None = None  # last year's level (lower-is-better rates), from the plan
     baseline_source: str | None = None
     change: Decimal | None = None  # actual − baseline (percentage points for a rate)
+    harvested_area: Decimal | None = None  # a yield's area harvested so far (ha)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -263,6 +264,7 @@ class IndicatorResult:
             "baseline": json_number(self.baseline),
             "baseline_source": self.baseline_source,
             "change": json_number(self.change),
+            "harvested_area": json_number(self.harvested_area),
         }
 
 
