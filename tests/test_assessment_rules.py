@@ -262,7 +262,10 @@ def test_a_profile_written_on_a_total_is_flagged(tmp_path: Any) -> None:
     plan, problems = read_plan(path)
     found = [p for p in problems if p.code == "profile_of_total"]
     assert plan is not None and len(found) == 1 and found[0].severity == "warning"
-    assert found[0].indicator == "grain_output" and found[0].line == 140
+    line = 1 + text.splitlines().index(
+        "            expected_progress: {q1: 0, q2: 50, q3: 90, q4: 100}"
+    )
+    assert found[0].indicator == "grain_output" and found[0].line == line
 
 
 # --- 1. yields: the output harvested over the area harvested -------------------------------
@@ -352,3 +355,125 @@ def test_the_docx_states_a_yield_over_the_area_harvested() -> None:
         "Năng suất lúa ước đạt 40,68 tạ/ha trên 29,5 ha đã thu hoạch, đạt 102,13% kế hoạch năm "
         "(vượt kế hoạch)."
     )
+
+
+# --- 8. the emulation ranking follows the plan's scoring rule -------------------------------
+
+
+def ranking_plan(rule: dict[str, Any] | None) -> Any:
+    from kehoach_cli.plan.model import Plan
+
+    rows = [
+        {"code": "a", "name": "A", "kind": "flow", "target": 100},
+        {"code": "b", "name": "B", "kind": "flow", "target": 100},
+        {"code": "c", "name": "C", "kind": "stock", "target": 10, "unit": "Con"},
+        {"code": "t", "name": "T", "kind": "flow", "target": 200, "formula": "a + b"},
+        {"code": "v", "name": "V", "kind": "flow", "target": 100, "responsible": "vhxh"},
+    ]
+    data = small_plan(rows).model_dump(mode="json", exclude_none=True)
+    if rule is not None:
+        data["ranking"] = rule
+    return Plan.model_validate(data)
+
+
+RANK_FILES = [
+    # Q2, expected 50 %: a 60 on track, b 40 behind, c 9 of 10 not yet; v 50 on track
+    result_file("dcnn", Q2, {"a": "60", "b": "40", "c": "9"}),
+    result_file("vhxh", Q2, {"v": "50"}),
+]
+
+
+def test_the_default_rule_scores_own_indicators_only_and_marks_small_units() -> None:
+    report = compute(ranking_plan(None), RANK_FILES, Q2, DAY, lang="vi")
+    units = {u.code: u for u in report.units}
+    dcnn, vhxh = units["dcnn"], units["vhxh"]
+    # the total t = a + b (computed, 100 of 200: behind) is not dcnn's own: a, b, c only
+    assert dcnn.ranked_indicators == ("a", "b", "c") and "t" in dcnn.indicators
+    # default: 1 point per exceeded/achieved/on track: a → 1 of 3 → 33,33 %
+    assert (dcnn.score, dcnn.max_score, dcnn.score_pct) == (1, 3, Decimal("33.33"))
+    assert (vhxh.score, vhxh.max_score, vhxh.score_pct) == (1, 1, Decimal("100.00"))
+    assert [u.code for u in report.units] == ["vhxh", "dcnn"]
+    assert not dcnn.few_indicators and vhxh.few_indicators  # 1 indicator < 3
+    assert "quy tắc mặc định của kehoach" in report.ranking_rule
+    assert "vượt kế hoạch 1, đạt kế hoạch 1, đúng tiến độ 1, chậm tiến độ 0" in report.ranking_rule
+    text = render_text(report, 120)
+    assert "Văn hóa - Xã hội (đánh giá trên dưới 3 chỉ tiêu)" in text
+    assert report.to_dict()["units"][0]["few_indicators"] is True
+
+
+def test_the_plans_scoring_table_ranks_the_units() -> None:
+    rule = {
+        "name": "Bảng điểm thi đua năm 2024",
+        "points": {
+            "exceeded": 10,
+            "achieved": 9,
+            "on_track": 8,
+            "not_yet_achieved": 5,
+            "behind": 4,
+        },
+        "weights": {"b": 2},
+        "min_indicators": 1,
+    }
+    report = compute(ranking_plan(rule), RANK_FILES, Q2, DAY, lang="vi")
+    units = {u.code: u for u in report.units}
+    # dcnn: a on track 8 × 1 + b behind 4 × 2 + c not yet 5 × 1 = 21 of 10 × (1 + 2 + 1) = 40
+    assert (units["dcnn"].score, units["dcnn"].max_score) == (21, 40)
+    assert units["dcnn"].score_pct == Decimal("52.50")
+    # vhxh: v on track 8 of 10 → 80,00 %
+    assert units["vhxh"].score_pct == Decimal("80.00")
+    assert not units["vhxh"].few_indicators  # min_indicators 1
+    assert report.ranking_rule.startswith("Cách xếp hạng: Bảng điểm thi đua năm 2024.")
+    assert "Hệ số: B × 2." in report.ranking_rule
+
+
+def test_a_weight_on_an_unknown_or_computed_indicator_is_reported(tmp_path: Any) -> None:
+    from kehoach_cli.plan.io import read_plan
+
+    text = PLAN.read_text(encoding="utf-8") + (
+        "ranking:\n  points: {exceeded: 1}\n  weights: {grain_output: 2, rice_outptu: 2}\n"
+    )
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    plan, problems = read_plan(path)
+    codes = {(p.code, p.severity, p.indicator) for p in problems}
+    assert ("ranking_derived_code", "warning", "grain_output") in codes
+    assert ("ranking_unknown_code", "error", "rice_outptu") in codes and plan is None
+    assert all(p.line for p in problems if p.code.startswith("ranking_"))
+
+
+def test_the_shipped_plan_ranks_by_own_indicators() -> None:
+    report = compute(load_plan(PLAN), q2_files(), Q2, DAY, lang="vi")
+    units = {u.code: u for u in report.units}
+    # vp-tk is responsible only for pupils of general education, computed from the schools'
+    assert units["vp-tk"].ranked_indicators == () and units["vp-tk"].rank is None
+    # dcnn's own judged: 21 of its indicators less grain, 5 yields, forest planted (computed),
+    # Tỷ trọng bò lai (flagged) and forest for protection (no target) → 15 (each once,
+    # though rice and maize output are shown twice)
+    assert units["dcnn"].assessed == 15 == len(set(units["dcnn"].ranked_indicators))
+    assert "grain_output" not in units["dcnn"].ranked_indicators
+    for unit in report.units:
+        if unit.assessed:
+            assert unit.few_indicators == (unit.assessed < 3)
+
+
+def test_the_worked_ranking_example_of_the_docs_on_the_shipped_samples() -> None:
+    from pathlib import Path
+
+    from kehoach_cli import load_results
+
+    plan = load_plan(PLAN)
+    results, _ = load_results([PLAN.parent / "results" / "2024-q2"], plan)
+    report = compute(plan, results, Q2, DAY, lang="vi")
+    dcnn = next(u for u in report.units if u.code == "dcnn")
+    good = [c for c in dcnn.ranked_indicators if report.indicator(c).status == "on_track"]
+    assert good == [
+        "rice_output",
+        "cassava_area",
+        "beans_area",
+        "vegetables_area",
+        "vegetables_output",
+    ]
+    assert (dcnn.assessed, dcnn.score, dcnn.score_pct) == (15, 5, Decimal("33.33"))  # 5 ÷ 15
+    # and the yield of the harvested Đông Xuân crop: 120 × 10 ÷ 29,5 = 40,68 tạ/ha
+    assert report.indicator("rice_yield").actual == Decimal("40.68")
+    assert isinstance(PLAN, Path)

@@ -241,7 +241,8 @@ def test_no_results_gives_every_indicator_no_data() -> None:
     report = compute(load_plan(PLAN), [], Q2, DAY)
     # 31 without data; the 32nd, "Tỷ trọng bò lai" (200 %), is not assessed at all
     assert report.count("no_data") == 31 and report.count("target_flagged") == 1
-    assert all(u.share_pct == 0 for u in report.units)
+    # units with indicators of their own to judge score 0; the others are not ranked
+    assert all(u.score_pct == 0 or (u.assessed == 0 and u.rank is None) for u in report.units)
 
 
 def test_groups_and_units() -> None:

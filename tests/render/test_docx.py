@@ -452,3 +452,23 @@ def test_the_package_parts_types_and_relationships() -> None:
     core, app = parts["docProps/core.xml"], parts["docProps/app.xml"]
     assert core.nsmap["cp"].endswith("/package/2006/metadata/core-properties")
     assert app.tag.endswith("/officeDocument/2006/extended-properties}Properties")
+
+
+def test_the_prose_says_what_the_table_says() -> None:
+    """Issue #15: the counts, the statuses, the flagged target and the ranking rule of the
+    body are the table's."""
+    from kehoach_cli.render.terminal import counts_line, render_text
+
+    report = q2_report()
+    body = texts(open_doc(report))
+    table = render_text(report, 200)
+    line = counts_line(report)
+    assert line in body and line in table
+    assert report.ranking_rule in body
+    assert any(note in body for note in report.notes)  # "Chỉ tiêu cần đính chính: …"
+    assert "Các chỉ tiêu chưa đạt kế hoạch:" in body
+    short = [i for i in report.indicators if i.status == "not_yet_achieved"]
+    assert sum(1 for p in body if p.startswith("- ")) >= len(short)
+    for item in report.indicators:
+        assert item.status_label in table
+    assert not any("0,55%" in p for p in body)  # a difference of rates is in điểm phần trăm

@@ -183,9 +183,11 @@ def test_ranking_sheet(book) -> None:  # noqa: ANN001
     assert ws["A5"].value == "Hạng" and ws["B5"].value == "Đơn vị"
     for offset, unit in enumerate(report.units):
         assert ws.cell(6 + offset, 1).value == unit.rank
-        assert ws.cell(6 + offset, 2).value == unit.name
-        if unit.share_pct is not None:
-            assert ws.cell(6 + offset, 5).value == pytest.approx(float(unit.share_pct) / 100)
+        # the name, marked when the rule judged the unit on fewer than 3 indicators
+        marked = f"{unit.name} (đánh giá trên dưới 3 chỉ tiêu)" if unit.few_indicators else None
+        assert ws.cell(6 + offset, 2).value == (marked or unit.name)
+        if unit.score_pct is not None:  # the score under the plan's rule, % of the most
+            assert ws.cell(6 + offset, 5).value == pytest.approx(float(unit.score_pct) / 100)
 
 
 def test_data_sheet_is_long_one_row_per_indicator_and_quarter() -> None:

@@ -155,10 +155,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No indicator is behind schedule.",
     ),
     "export.docx.ranking_intro": (
-        "Xếp hạng thi đua các đơn vị (theo tỷ lệ chỉ tiêu vượt, đạt kế hoạch hoặc đúng tiến độ): "
-        "{ranking}.",
-        "Emulation ranking of the units (by the share of indicators exceeded, achieved or on "
-        "track): {ranking}.",
+        "Xếp hạng thi đua các đơn vị (điểm theo bảng điểm, % điểm tối đa; dấu * là đơn vị được "
+        "đánh giá trên quá ít chỉ tiêu): {ranking}.",
+        "Emulation ranking of the units (points under the scoring rule, % of the most; * marks "
+        "a unit judged on too few indicators): {ranking}.",
     ),
     "export.docx.ranking_item": ("{rank}. {unit} ({share})", "{rank}. {unit} ({share})"),
     "export.docx.appendix_see": (

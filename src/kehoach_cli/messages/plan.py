@@ -143,6 +143,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a code of the table (for_yield: the yield, e.g. rice_yield; sown_area: the area sown, "
         "e.g. rice_area).",
     ),
+    "plan.ranking_unknown_code": (
+        'ranking.weights ghi mã "{code}", nhưng bảng chỉ tiêu không có mã này: sửa lại cho đúng '
+        "mã chỉ tiêu (xem kehoach plan show --format json).",
+        'ranking.weights names "{code}", which is not a code of the table: give an indicator\'s '
+        "code (see kehoach plan show --format json).",
+    ),
+    "plan.ranking_derived_code": (
+        'ranking.weights ghi hệ số cho "{code}", một chỉ tiêu tính từ công thức: xếp hạng chỉ '
+        "tính chỉ tiêu đơn vị tự báo cáo, nên hệ số này không được dùng. Ghi hệ số cho các chỉ "
+        "tiêu thành phần.",
+        'ranking.weights gives a weight to "{code}", computed by formula: the ranking counts only '
+        "indicators a unit reports itself, so this weight is not used. Weight its components.",
+    ),
     "plan.profile_of_total": (
         '"{name}" là tổng của các chỉ tiêu thành phần: tiến độ kỳ vọng của nó được tính từ tiến '
         "độ của các thành phần (theo kế hoạch của từng phần), expected_progress ghi ở đây không "

@@ -49,15 +49,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "100%; not assessed, left out of averages and of the ranking until the plan is "
         "corrected.",
     ),
-    "report.ranking_rule": (
-        "Cách xếp hạng: theo tỷ lệ chỉ tiêu vượt, đạt kế hoạch hoặc đúng tiến độ trên số chỉ tiêu "
-        "được đánh giá của đơn vị (chỉ tiêu chưa có số liệu tính là chưa đạt); bằng nhau thì theo "
-        "tỷ lệ hoàn thành bình quân, mỗi chỉ tiêu tính tối đa 100% (chưa có số liệu tính 0%). "
-        "Chỉ tiêu không có chỉ tiêu kế hoạch hoặc chỉ là số dự báo không được đánh giá.",
-        "Ranking rule: by the share of the unit's assessed indicators that are exceeded, achieved "
-        "or on track (an indicator without data counts as not achieved); ties by mean completion, "
-        "each indicator capped at 100% (no data counts as 0%). Indicators without a target, or "
-        "whose figure is only a projection, are not assessed.",
+    "report.ranking_rule_text": (
+        "Cách xếp hạng: {name}. Điểm của mỗi chỉ tiêu: {points}. Chỉ tính các chỉ tiêu đơn vị "
+        "tự báo cáo, mỗi chỉ tiêu một lần (không tính chỉ tiêu tổng hợp, tính từ công thức) và "
+        "được đánh giá trong kỳ (không tính chỉ tiêu không có kế hoạch, số dự báo, chỉ tiêu cần "
+        "đính chính, chỉ tiêu đánh giá cuối năm hoặc chưa thu hoạch). Xếp theo tổng điểm so với "
+        "điểm tối đa; bằng nhau thì theo tỷ lệ hoàn thành bình quân, mỗi chỉ tiêu tính tối đa "
+        "100% (chưa có số liệu tính 0%). Đơn vị được đánh giá trên dưới {least} chỉ tiêu được "
+        "ghi chú bên cạnh tên.",
+        "Ranking rule: {name}. Points per indicator: {points}. Only the indicators a unit reports "
+        "itself count, each once (not totals computed by formula), and only those judged at the "
+        "period (not those without a target, projections, targets to be corrected, indicators "
+        "assessed at year end or not harvested yet). Units rank by points over the most they "
+        "could earn; ties by mean completion, each indicator capped at 100% (no data 0%). A unit "
+        "judged on fewer than {least} indicators is marked next to its name.",
+    ),
+    "report.ranking.default_name": (
+        "quy tắc mặc định của kehoach, vì kế hoạch chưa ghi bảng điểm thi đua của xã (mục ranking)",
+        "kehoach's default rule, as the plan gives no scoring table of the commune (its ranking "
+        "section)",
+    ),
+    "report.ranking.points_item": ("{status} {points}", "{status} {points}"),
+    "report.ranking.weights": ("Hệ số: {weights}.", "Weights: {weights}."),
+    "report.ranking.weight_item": ("{name} × {weight}", "{name} × {weight}"),
+    "report.units.few": (
+        "{name} (đánh giá trên dưới {least} chỉ tiêu)",
+        "{name} (judged on fewer than {least} indicators)",
     ),
     "report.note.missing_earlier": (
         "Thiếu số liệu {period} nên không cộng dồn được lũy kế.",
@@ -121,7 +138,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.units.col.unit": ("Đơn vị", "Unit"),
     "report.units.col.assessed": ("Số chỉ tiêu đánh giá", "Assessed"),
     "report.units.col.good": ("Vượt/đạt/đúng tiến độ", "Exceeded/achieved/on track"),
-    "report.units.col.share": ("Tỷ lệ", "Share"),
+    "report.units.col.share": ("Điểm (% tối đa)", "Score (% of most)"),
     "report.units.col.mean": ("% HT bình quân (tối đa 100%)", "Mean completion (capped 100%)"),
     "report.units.none": ("Chưa có đơn vị nào để xếp hạng.", "No unit to rank yet."),
     "report.problems_allowed": (

@@ -103,6 +103,7 @@ def check_plan(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
     codes = set(first_seen)
     harvested, harvest_problems = _check_harvested_areas(plan, codes, line_of, file)
     problems.extend(harvest_problems)
+    problems.extend(_check_ranking(plan, codes, line_of, file))
     codes |= harvested
 
     formulas: dict[str, Expr] = {}
@@ -220,6 +221,24 @@ def check_plan(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
 
     if not any(p.severity == "error" for p in problems):
         problems.extend(_check_figures(plan, formulas, line_of, file))
+    return problems
+
+
+def _check_ranking(plan: Plan, codes: set[str], line_of: LineOf, file: str) -> list[Problem]:
+    """A weight names an indicator of the table that a unit reports itself."""
+    problems: list[Problem] = []
+    if plan.ranking is None:
+        return problems
+    for code in plan.ranking.weights:
+        line = line_of(("ranking", "weights", code))
+        if code not in codes:
+            problems.append(
+                plan_problem("ranking_unknown_code", file, line, "error", code, code=code)
+            )
+        elif (ind := plan.indicator(code)) is not None and ind.derived:
+            problems.append(
+                plan_problem("ranking_derived_code", file, line, "warning", code, code=code)
+            )
     return problems
 
 

@@ -118,6 +118,48 @@ class HarvestedArea(_Model):
     unit: str = "Ha"
 
 
+# The statuses an indicator judged at a period can have: what a scoring rule gives points to.
+ScoredStatus = Literal[
+    "exceeded",
+    "achieved",
+    "on_track",
+    "behind",
+    "not_yet_achieved",
+    "not_achieved",
+    "no_data",
+]
+SCORED_STATUSES: tuple[ScoredStatus, ...] = (
+    "exceeded",
+    "achieved",
+    "on_track",
+    "behind",
+    "not_yet_achieved",
+    "not_achieved",
+    "no_data",
+)
+
+
+class RankingRule(_Model):
+    """The commune's scoring table for the emulation ranking ("bảng tiêu chí, thang điểm").
+
+    Each indicator a unit reports itself earns ``points`` for its status, times its ``weight``
+    (1 unless given); units rank by their points over the most they could earn. A status not
+    listed earns 0.
+    """
+
+    name: str | None = None  # "Bảng điểm thi đua năm 2024 (Quyết định số …)"
+    points: dict[ScoredStatus, VnDecimal]
+    weights: dict[str, VnDecimal] = {}  # indicator code → weight
+    min_indicators: int = Field(default=3, ge=1)  # fewer: the unit is marked
+
+
+# kehoach's own rule, when the plan has none: one point for each indicator exceeded, achieved or
+# on track, so units rank by the share of their indicators doing well.
+DEFAULT_RANKING = RankingRule(
+    points={"exceeded": Decimal(1), "achieved": Decimal(1), "on_track": Decimal(1)}
+)
+
+
 class EmulationItem(_Model):
     label: str
     text: str
@@ -307,6 +349,7 @@ class Plan(_Model):
     reporting_units: list[ReportingUnit]
     emulation_contents: list[EmulationItem] = []
     harvested_areas: list[HarvestedArea] = []
+    ranking: RankingRule | None = None
     table: list[Row]
 
     @property

@@ -291,14 +291,16 @@ def _body(d: Doc, report: Report) -> None:
             lang,
             "export.docx.ranking_item",
             rank=u.rank,
-            unit=u.short_name or u.name,
-            share=percent(report, u.share_pct),
+            unit=(u.short_name or u.name) + ("*" if u.few_indicators else ""),
+            share=percent(report, u.score_pct),
         )
         for u in report.units
         if u.rank is not None
     ]
     if ranked:
         d.para(t_in(lang, "export.docx.ranking_intro", ranking="; ".join(ranked)), indent=True)
+        # The rule that ranked them, as the table under the appendix states it.
+        d.para(report.ranking_rule, indent=True, italic=True)
     d.para(t_in(lang, "export.docx.appendix_see"), indent=True, italic=True)
 
 

@@ -22,6 +22,7 @@ from .terminal import (
     number,
     percent,
     row_name,
+    unit_name,
 )
 from .xlsx import STATUS_COLOURS, done_columns, done_values, place_date, title, window_line
 
@@ -192,10 +193,10 @@ def _ranking(report: Report) -> list[str]:
         rank = str(unit.rank) if unit.rank is not None else "-"
         cells = [
             f'<td class="c" align="center">{_e(rank)}</td>',
-            f"<td>{_e(unit.name)}</td>",
+            f"<td>{_e(unit_name(report, unit))}</td>",
             f'<td class="num" align="right">{unit.assessed}</td>',
             f'<td class="num" align="right">{unit.good}</td>',
-            f'<td class="num" align="right">{_e(percent(report, unit.share_pct))}</td>',
+            f'<td class="num" align="right">{_e(percent(report, unit.score_pct))}</td>',
             _num(percent(report, unit.mean_completion_capped_pct)),
         ]
         out.append("<tr>" + "".join(cells) + "</tr>")

@@ -349,14 +349,23 @@ def group_table(report: Report) -> list[Column]:
     return cols
 
 
+def unit_name(report: Report, unit: UnitSummary) -> str:
+    """The unit's name, marked when the rule judged it on too few indicators."""
+    if not unit.few_indicators:
+        return unit.name
+    return t_in(
+        report.lang, "report.units.few", name=unit.name, least=report.ranking_min_indicators
+    )
+
+
 def unit_cells(report: Report, unit: UnitSummary) -> list[str]:
-    """A unit's row of the emulation table: rank, name, assessed, good, share, mean."""
+    """A unit's row of the emulation table: rank, name, assessed, good, score %, mean."""
     return [
         str(unit.rank) if unit.rank is not None else "-",
-        unit.name,
+        unit_name(report, unit),
         str(unit.assessed),
         str(unit.good),
-        percent(report, unit.share_pct),
+        percent(report, unit.score_pct),
         percent(report, unit.mean_completion_capped_pct),
     ]
 

@@ -727,6 +727,8 @@ def _signature(ws: Any, sheet: _Sheet, report: Report, row: int, last: int, firs
 def _ranking(wb: Any, report: Report, memo: _Memo) -> None:
     from openpyxl.utils import get_column_letter
 
+    from .terminal import unit_name
+
     lang = report.lang
     ws = wb.create_sheet(t_in(lang, "export.sheet.ranking"))
     sheet = _Sheet(ws, memo)
@@ -745,10 +747,11 @@ def _ranking(wb: Any, report: Report, memo: _Memo) -> None:
     row = 6
     for unit in report.units:
         sheet.number(row, 1, unit.rank, "0", border=True, horizontal="center")
-        sheet.text(row, 2, unit.name, border=True)
+        name = unit_name(report, unit)
+        sheet.text(row, 2, name, border=True)
         sheet.number(row, 3, unit.assessed, "0", border=True)
         sheet.number(row, 4, unit.good, "0", border=True)
-        for col, value in ((5, unit.share_pct), (6, unit.mean_completion_capped_pct)):
+        for col, value in ((5, unit.score_pct), (6, unit.mean_completion_capped_pct)):
             if value is None:
                 sheet.number(row, col, None, "General", border=True)
             else:
@@ -756,7 +759,7 @@ def _ranking(wb: Any, report: Report, memo: _Memo) -> None:
         counts = dict(unit.counts)
         for offset, status in enumerate(statuses):
             sheet.number(row, 7 + offset, counts.get(status, 0), "0", border=True)
-        sheet.fit_height(row, {2: widths[1]}, {2: unit.name})
+        sheet.fit_height(row, {2: widths[1]}, {2: name})
         row += 1
     if not report.units:
         sheet.merged(row, 1, last, t_in(lang, "report.units.none"), italic=True)

@@ -32,7 +32,14 @@ from ..numbers import format_number, round_half_up
 from ..periods import Period
 from ..plan.checks import is_impossible_target
 from ..plan.formulas import BinOp, Expr, dependency_order, parse
-from ..plan.model import Indicator, Plan, TableRow
+from ..plan.model import (
+    DEFAULT_RANKING,
+    Indicator,
+    Plan,
+    RankingRule,
+    ReportingUnit,
+    TableRow,
+)
 from ..plan.profiles import Profile, expected_profiles
 from ..problems import Problem, ProblemReport
 from ..results.model import ResultFile, ResultSet, ResultValue
@@ -184,7 +191,8 @@ def compute(
         indicators=tuple(indicators),
         groups=_groups(plan, indicators),
         units=_units(plan, indicators),
-        ranking_rule=t_in(lang, "report.ranking_rule"),
+        ranking_rule=ranking_rule_text(plan, lang, last >= 4),
+        ranking_min_indicators=(plan.ranking or DEFAULT_RANKING).min_indicators,
         counts=_counts(indicators),
         status_labels=labels,
         problems=problem_list,
@@ -554,7 +562,14 @@ def capped_completion(item: IndicatorResult) -> Decimal:
 
 
 def _units(plan: Plan, items: list[IndicatorResult]) -> tuple[UnitSummary, ...]:
-    """The emulation table: units ranked by share good, then by mean capped completion."""
+    """The emulation table: units ranked by the plan's scoring rule (``ranking``, else
+    ``DEFAULT_RANKING``), ties by mean capped completion.
+
+    Only indicators a unit reports itself count: not the totals and ratios computed by formula
+    (grain, yields, pupils of general education), each indicator once however often the table
+    shows it, and only those judged at the period (``is_assessed``).
+    """
+    rule = plan.ranking or DEFAULT_RANKING
     scored: list[tuple[tuple[Decimal, Decimal], UnitSummary]] = []
     unranked: list[UnitSummary] = []
     by_unit: dict[str, list[IndicatorResult]] = {}
@@ -564,26 +579,13 @@ def _units(plan: Plan, items: list[IndicatorResult]) -> tuple[UnitSummary, ...]:
         mine = by_unit.get(unit.code, [])
         if not mine:
             continue
-        assessed = [i for i in mine if is_assessed(i)]
-        good = sum(1 for i in assessed if i.status in GOOD_STATUSES)
-        share = round_half_up(Decimal(good) / len(assessed) * HUNDRED, 2) if assessed else None
-        mean = _mean([capped_completion(i) for i in assessed])
-        summary = UnitSummary(
-            rank=None,
-            code=unit.code,
-            name=unit.name,
-            short_name=unit.short_name or unit.name,
-            indicators=tuple(i.code for i in mine),
-            assessed=len(assessed),
-            good=good,
-            share_pct=share,
-            mean_completion_capped_pct=mean,
-            counts=_counts(mine),
-        )
-        if share is None or mean is None:
+        own = [i for i in mine if i.formula is None and is_assessed(i)]
+        summary = _unit_summary(unit, mine, own, rule)
+        if summary.score_pct is None or summary.mean_completion_capped_pct is None:
             unranked.append(summary)
         else:
-            scored.append(((share, mean), summary))
+            key = (summary.score_pct, summary.mean_completion_capped_pct)
+            scored.append((key, summary))
     # Stable: ties keep the plan's order of units, and share a rank (1, 2, 2, 4).
     scored.sort(key=lambda pair: (-pair[0][0], -pair[0][1]))
     ranked: list[UnitSummary] = []
@@ -595,6 +597,84 @@ def _units(plan: Plan, items: list[IndicatorResult]) -> tuple[UnitSummary, ...]:
             previous = score
         ranked.append(_with_rank(summary, rank))
     return tuple(ranked + unranked)
+
+
+def _unit_summary(
+    unit: ReportingUnit,
+    mine: list[IndicatorResult],
+    own: list[IndicatorResult],
+    rule: RankingRule,
+) -> UnitSummary:
+    good = sum(1 for i in own if i.status in GOOD_STATUSES)
+    share = round_half_up(Decimal(good) / len(own) * HUNDRED, 2) if own else None
+    points: dict[str, Decimal] = {str(k): v for k, v in rule.points.items()}
+    best = max(points.values(), default=Decimal(0))
+    score = Decimal(0)
+    most = Decimal(0)
+    for item in own:
+        weight = rule.weights.get(item.code, Decimal(1))
+        score += points.get(item.status, Decimal(0)) * weight
+        most += best * weight
+    return UnitSummary(
+        rank=None,
+        code=unit.code,
+        name=unit.name,
+        short_name=unit.short_name or unit.name,
+        indicators=tuple(i.code for i in mine),
+        assessed=len(own),
+        good=good,
+        share_pct=share,
+        mean_completion_capped_pct=_mean([capped_completion(i) for i in own]),
+        counts=_counts(mine),
+        ranked_indicators=tuple(i.code for i in own),
+        score=score if own else None,
+        max_score=most if own else None,
+        score_pct=round_half_up(score / most * HUNDRED, 2) if most > 0 else None,
+        few_indicators=len(own) < rule.min_indicators,
+    )
+
+
+YEAR_END_SCORED: tuple[str, ...] = ("exceeded", "achieved", "not_achieved", "no_data")
+MID_YEAR_SCORED: tuple[str, ...] = (
+    "exceeded",
+    "achieved",
+    "on_track",
+    "behind",
+    "not_yet_achieved",
+    "no_data",
+)
+
+
+def ranking_rule_text(plan: Plan, lang: str, year_end: bool = False) -> str:
+    """The rule that ranked the units, as every report states it (the points of the statuses
+    the period can give: at the year's end no "on track" or "behind")."""
+    rule = plan.ranking or DEFAULT_RANKING
+    name = rule.name or t_in(lang, "report.ranking.default_name")
+    given: dict[str, Decimal] = {str(k): v for k, v in rule.points.items()}
+    points = ", ".join(
+        t_in(
+            lang,
+            "report.ranking.points_item",
+            status=t_in(lang, f"report.status.{status}").lower() if lang == "vi" else status,
+            points=format_number(given.get(status, Decimal(0)), None, lang=lang),
+        )
+        for status in (YEAR_END_SCORED if year_end else MID_YEAR_SCORED)
+    )
+    weights = "; ".join(
+        t_in(
+            lang,
+            "report.ranking.weight_item",
+            name=plan.by_code[code].full_name if code in plan.by_code else code,
+            weight=format_number(weight, None, lang=lang),
+        )
+        for code, weight in rule.weights.items()
+    )
+    text = t_in(
+        lang, "report.ranking_rule_text", name=name, points=points, least=rule.min_indicators
+    )
+    if weights:
+        text += " " + t_in(lang, "report.ranking.weights", weights=weights)
+    return text
 
 
 def _with_rank(summary: UnitSummary, rank: int) -> UnitSummary:

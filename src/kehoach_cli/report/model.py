@@ -324,11 +324,16 @@ class UnitSummary:
     name: str
     short_name: str
     indicators: tuple[str, ...]
-    assessed: int  # indicators with a target to assess (no_data counts, no_target does not)
-    good: int  # exceeded, achieved or on track
+    assessed: int  # its own indicators judged at the period (no_data counts; not derived ones)
+    good: int  # of those, exceeded, achieved or on track
     share_pct: Decimal | None  # good ÷ assessed × 100, 2 decimals
     mean_completion_capped_pct: Decimal | None  # each capped at 100, no_data as 0
     counts: tuple[tuple[str, int], ...]
+    ranked_indicators: tuple[str, ...] = ()  # what the rule scored: its own, judged indicators
+    score: Decimal | None = None  # points earned under the plan's scoring rule
+    max_score: Decimal | None = None  # the most it could earn on those indicators
+    score_pct: Decimal | None = None  # score ÷ max_score × 100, 2 decimals: what ranks
+    few_indicators: bool = False  # judged on fewer indicators than the rule's min_indicators
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -342,6 +347,11 @@ class UnitSummary:
             "share_pct": json_number(self.share_pct),
             "mean_completion_capped_pct": json_number(self.mean_completion_capped_pct),
             "counts": _counts_dict(self.counts),
+            "ranked_indicators": list(self.ranked_indicators),
+            "score": json_number(self.score),
+            "max_score": json_number(self.max_score),
+            "score_pct": json_number(self.score_pct),
+            "few_indicators": self.few_indicators,
         }
 
 
@@ -364,6 +374,7 @@ class Report:
     problems: tuple[Problem, ...] = ()  # problems of the results files read
     files: tuple[str, ...] = ()  # every results file that gave a value to this report
     notes: tuple[str, ...] = field(default=())
+    ranking_min_indicators: int = 3  # the rule marks units judged on fewer indicators
 
     def indicator(self, code: str) -> IndicatorResult:
         for item in self.indicators:
@@ -406,6 +417,7 @@ class Report:
             "groups": [group.to_dict() for group in self.groups],
             "units": [unit.to_dict() for unit in self.units],
             "ranking_rule": self.ranking_rule,
+            "ranking_min_indicators": self.ranking_min_indicators,
             "counts": _counts_dict(self.counts),
             "status_labels": dict(self.status_labels),
             "files": list(self.files),
