@@ -175,9 +175,9 @@ def test_the_prose_states_a_difference_of_rates_in_percentage_points() -> None:
         "kế hoạch không quá 30,65%, đạt 72,50% mức giảm kế hoạch (chưa đạt)."
     )
     plain = report_of([dict(LOWER)], {"r": "31.2"}, Q2)
-    from kehoach_cli.render.docx import short_sentence
+    from kehoach_cli.render.docx import behind_sentence
 
-    short = short_sentence(plain, plain.indicator("r"), "Tỷ lệ hộ nghèo")
+    short = behind_sentence(plain, plain.indicator("r"), "Tỷ lệ hộ nghèo")
     assert "cần giảm thêm 0,55 điểm phần trăm" in short and "0,55%" not in short
     assert spoken_names(plain)["r"] == "Tỷ lệ hộ nghèo"
 

@@ -42,11 +42,24 @@ def to_decimal(value: NumberLike) -> Decimal:
     return result
 
 
+def spreadsheet_decimal(value: float) -> Decimal:
+    """A spreadsheet's float as the figure it stands for: the 15 significant digits Excel keeps
+    and shows, so a formula's binary noise is not taken for the figure's precision.
+
+    >>> spreadsheet_decimal(58.50000000000001), spreadsheet_decimal(874.9999999999999)
+    (Decimal('58.5'), Decimal('875'))
+    >>> spreadsheet_decimal(0.1 + 0.2), spreadsheet_decimal(39.83), spreadsheet_decimal(1e-7)
+    (Decimal('0.3'), Decimal('39.83'), Decimal('1E-7'))
+    """
+    return to_decimal(Decimal(format(value, ".15g")))
+
+
 def parse_number(text: str, *, integer: bool = False) -> Decimal:
     """Read a number as written in a Vietnamese report; never guess an ambiguous one.
 
     A comma is the decimal mark, dots group thousands; English writing is accepted where it
-    cannot be misread. ``integer`` says the value is a count, which settles "1.234".
+    cannot be misread. ``integer`` says the value is a count, which settles "1.234" (but not
+    "1,234": seven thousand in English, a fraction in Vietnamese).
 
     >>> parse_number("39,83"), parse_number("1.234.567,5"), parse_number("6.700", integer=True)
     (Decimal('39.83'), Decimal('1234567.5'), Decimal('6700'))
@@ -56,6 +69,10 @@ def parse_number(text: str, *, integer: bool = False) -> Decimal:
     Traceback (most recent call last):
     ...
     kehoach_cli.errors.NumberFormatError: ambiguous: '12.345'
+    >>> parse_number("7,000")
+    Traceback (most recent call last):
+    ...
+    kehoach_cli.errors.NumberFormatError: ambiguous: '7,000'
     >>> parse_number("1,187,93")
     Traceback (most recent call last):
     ...
@@ -94,14 +111,14 @@ def parse_number(text: str, *, integer: bool = False) -> Decimal:
             raise NumberFormatError("bad_grouping", raw)
         return Decimal(sign + s.replace(mark, ""))
     whole, _, frac = s.partition(mark)
-    if mark == ",":
-        return Decimal(sign + whole + "." + frac)  # Vietnamese decimal comma
     if len(frac) == 3 and len(whole) <= 3 and not whole.startswith("0"):
-        # "12.345": twelve thousand (Vietnamese) or twelve point three (English)?
-        if integer:
+        # "12.345": twelve thousand (Vietnamese) or twelve point three (English)? A count
+        # settles it. "7,000": seven thousand as English-locale Excel writes a "#,##0" cell, or
+        # seven with the Vietnamese decimal comma? Nothing settles that one, not even a count.
+        if integer and mark == ".":
             return Decimal(sign + whole + frac)
         raise NumberFormatError("ambiguous", raw)
-    return Decimal(sign + whole + "." + frac)
+    return Decimal(sign + whole + "." + frac)  # "39,83" (Vietnamese) or "39.83"
 
 
 def _groups_ok(digits: str, mark: str) -> bool:

@@ -20,6 +20,10 @@ Window(start=datetime.date(2024, 4, 1), end=datetime.date(2024, 7, 1)))
 ['2024Q2', '2024Q2', '2024Q2', '2024S1', '2024']
 >>> [parse_period(s, year=2024).id for s in ("Quý II", "quý 2/2024", "Q2 2024", "6 tháng")]
 ['2024Q2', '2024Q2', '2024Q2', '2024S1']
+>>> [parse_period(s).id for s in ("Quý 2 năm 2024", "II/2024", "Quý II - 2024", "6 tháng năm 2024")]
+['2024Q2', '2024Q2', '2024Q2', '2024S1']
+>>> [parse_period(s, year=2024).id for s in ("quy2", "quý2", "Quý IV")]
+['2024Q2', '2024Q2', '2024Q4']
 >>> [parse_period("current", today=date(2024, 6, d)).id for d in (14, 15)]
 ['2024Q1', '2024Q2']
 >>> parse_period("previous", today=date(2024, 6, 20)).id
@@ -241,11 +245,17 @@ def _fold(text: str) -> str:
 
 
 def _normalize(text: str) -> str:
-    """Folded, with "quý" as "q" and words joined by "-": "Quý II / 2024" → "qii/2024"."""
+    """Folded, with "quý" as "q" and words joined by "-": "Quý II / 2024" → "qii/2024".
+
+    >>> [_normalize(s) for s in ("Quý 2 năm 2024", "quý2", "Quý II - 2024", "II/2024")]
+    ['q2-2024', 'q2', 'qii-2024', 'qii/2024']
+    """
     folded = re.sub(r"\s+", " ", _fold(text)).strip()
-    folded = re.sub(r"\bquy\b\s*", "q", folded)
+    folded = re.sub(r"\bquy(?=\b|\d)\s*", "q", folded)  # "quý 2", "quý2"
     folded = re.sub(r"\bq\s+(?=\d|i|v)", "q", folded)
-    folded = re.sub(r"\s*/\s*", "/", folded)
+    folded = re.sub(r"\s+nam\s+(?=\d{4}$)", " ", folded)  # "Quý 2 năm 2024"
+    folded = re.sub(r"\s*([/-])\s*", r"\1", folded)  # "Quý II - 2024", "q2 / 2024"
+    folded = re.sub(r"^(i{1,3}|iv)(?=/\d{4}$)", r"q\1", folded)  # "II/2024": a quarter
     return folded.replace(" ", "-")
 
 

@@ -133,3 +133,43 @@ def test_english_page() -> None:
 
 def test_same_report_same_text() -> None:
     assert render(q2_report()) == render(q2_report())
+
+
+class Nesting(HTMLParser):
+    """For each <table> (not the letterhead), the classes of the element that holds it."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str]] = []
+        self.holders: list[str] = []
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = dict(attrs).get("class") or ""
+        if tag == "table" and classes != "heading":
+            self.holders.append(self.stack[-1][1] if self.stack else "")
+        if tag in ("div", "table", "body", "html"):
+            self.stack.append((tag, classes))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("div", "table", "body", "html") and self.stack:
+            self.stack.pop()
+
+
+def test_every_table_scrolls_inside_its_box_on_a_phone() -> None:
+    # At 390 px the indicator table is wider than the screen: it must scroll inside a box of
+    # its own (the status column reachable), never push the whole page sideways.
+    text = render(q2_report())
+    holders = Nesting(text).holders
+    assert len(holders) == 3  # indicators, groups, ranking
+    assert holders == ["scroll"] * 3
+    assert ".scroll { overflow-x: auto;" in text
+    assert "@media (max-width: 640px)" in text
+
+
+def test_printed_pages_are_numbered_from_the_second() -> None:
+    # Nghị định 30/2020: page numbers centred in the top margin, not on the first page.
+    text = render(q2_report())
+    assert "@top-center { content: counter(page);" in text
+    assert "@page :first { @top-center { content: none; } }" in text

@@ -64,6 +64,7 @@ def create_app() -> Any:
     import typer
 
     from . import root
+    from .commands import docx_template as docx_template_cmd
     from .commands import plan as plan_cmd
     from .commands import report as report_cmd
     from .commands import status as status_cmd
@@ -85,6 +86,7 @@ def create_app() -> Any:
     plan_cmd.register(app)
     report_cmd.register(app)
     template_cmd.register(app)
+    docx_template_cmd.register(app)
     status_cmd.register(app)
     _localize_help_option(app)
     return app

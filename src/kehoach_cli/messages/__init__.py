@@ -1,6 +1,7 @@
 """The one message catalog: every text a user reads, in Vietnamese (default) and English.
 
-The catalog is split by area (``core``, ``plan``, ``results``, ``report``, ``export``, ``status``)
+The catalog is split by area (``core``, ``plan``, ``results``, ``report``, ``export``, ``status``,
+``security``, ``plan_import``)
 so that each area's texts sit together; keys are unique across all of them (a test checks).
 Each entry is ``key: (vietnamese, english)`` with ``str.format`` placeholders.
 """
@@ -12,7 +13,18 @@ from contextvars import ContextVar
 from importlib import import_module
 
 LANGS = ("vi", "en")
-AREAS = ("core", "plan", "results", "report", "export", "status", "security")
+# One area a line: each new area is a line of its own.
+AREAS = (
+    "core",
+    "plan",
+    "plan_import",
+    "results",
+    "report",
+    "export",
+    "docx",
+    "status",
+    "security",
+)
 
 _lang: ContextVar[str] = ContextVar("kehoach_lang", default="vi")
 _catalog: dict[str, tuple[str, str]] | None = None

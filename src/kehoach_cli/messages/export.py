@@ -115,23 +115,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.docx.change_up": ("tăng {amount}", "up {amount}"),
     "export.docx.change_none": ("không đổi", "unchanged"),
     "export.docx.points": ("{value} điểm phần trăm", "{value} percentage points"),
-    "export.docx.short_intro.not_yet_achieved": (
-        "Các chỉ tiêu chưa đạt kế hoạch:",
-        "Indicators not yet at their target:",
-    ),
-    "export.docx.short_intro.not_achieved": (
-        "Các chỉ tiêu không đạt kế hoạch:",
-        "Indicators that did not reach their target:",
-    ),
-    "export.docx.short_item": (
-        "{name}: ở mức {value}, đạt {pct} kế hoạch ({target}); còn thiếu {remaining}.",
-        "{name}: at {value}, {pct} of the target ({target}); {remaining} short.",
-    ),
     "export.docx.projection": (
         "{name} ước {value} (dự báo theo kế hoạch {target}, không đánh giá).",
         "{name}: an estimated {value} (projected {target} in the plan, not assessed).",
     ),
     "export.docx.no_data": ("{name}: chưa có số liệu.", "{name}: no figure yet."),
+    "export.docx.counts": (
+        "Trong tổng số {total} chỉ tiêu: vượt kế hoạch {exceeded}, đạt kế hoạch {achieved}, đúng "
+        "tiến độ {on_track}, chậm tiến độ {behind}, chưa có số liệu {no_data}, không đánh giá "
+        "{no_target}.",
+        "Of {total} indicators: exceeded {exceeded}, achieved {achieved}, on track {on_track}, "
+        "behind {behind}, no data {no_data}, not assessed {no_target}.",
+    ),
     "export.docx.behind_intro": (
         "Các chỉ tiêu chậm tiến độ so với kỳ vọng:",
         "Indicators behind the expected progress:",
@@ -155,10 +150,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No indicator is behind schedule.",
     ),
     "export.docx.ranking_intro": (
-        "Xếp hạng thi đua các đơn vị (điểm theo bảng điểm, % điểm tối đa; dấu * là đơn vị được "
-        "đánh giá trên quá ít chỉ tiêu): {ranking}.",
-        "Emulation ranking of the units (points under the scoring rule, % of the most; * marks "
-        "a unit judged on too few indicators): {ranking}.",
+        "Xếp hạng thi đua các đơn vị (theo tỷ lệ chỉ tiêu vượt, đạt kế hoạch hoặc đúng tiến độ): "
+        "{ranking}.",
+        "Emulation ranking of the units (by the share of indicators exceeded, achieved or on "
+        "track): {ranking}.",
     ),
     "export.docx.ranking_item": ("{rank}. {unit} ({share})", "{rank}. {unit} ({share})"),
     "export.docx.appendix_see": (

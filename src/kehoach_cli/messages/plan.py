@@ -221,7 +221,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} indicators, {units} reporting units. A kind marked * is computed by formula. "
         "Direction: ↑ higher is better, ↓ lower is better.",
     ),
-    "help.plan_group": ("Xem kế hoạch và các chỉ tiêu.", "Show the plan and its indicators."),
+    "help.plan_group": (
+        "Xem kế hoạch; lập kế hoạch năm sau; nhập kế hoạch đã ký từ tệp Word.",
+        "Show the plan; start next year's plan; import a signed plan from Word.",
+    ),
     "help.plan_show": (
         "In cây chỉ tiêu của kế hoạch.\n\nVí dụ: kehoach plan show --format json",
         "Print the plan's indicator tree.\n\nExample: kehoach plan show --format json",

@@ -62,6 +62,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'No "{sheet}" sheet (found: {sheets}). Use the form made by kehoach template, or rename '
         'the sheet holding the figures to "{sheet}".',
     ),
+    "results.text_not_results": (
+        'Tệp .txt này không phải biểu mẫu kết quả (không có cột "Mã chỉ tiêu"): không đọc. Nếu '
+        "là biểu mẫu lưu thành văn bản, giữ nguyên dòng tiêu đề; nếu không, chuyển tệp ra khỏi "
+        "thư mục kết quả.",
+        'This .txt file is not a results form (no "Mã chỉ tiêu" column): not read. If it is a '
+        "form saved as text, keep its header row; if not, move it out of the results folder.",
+    ),
     "results.header_missing": (
         "Thiếu dòng tiêu đề bảng với các cột {labels}. Giữ nguyên dòng tiêu đề của biểu mẫu.",
         "The table's header row with the columns {labels} is missing. Keep the form's header "
@@ -79,6 +86,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "results.unknown_field": (
         'Khóa không có trong mẫu: "{key}"; bị bỏ qua. Xóa hoặc sửa chính tả.',
         'Key not in the format: "{key}"; ignored. Remove it or fix its spelling.',
+    ),
+    "results.csv_extra_fields": (
+        "Dòng này có {fields} trường, nhiều hơn {columns} cột của dòng tiêu đề: các cột bị lệch "
+        "nên không đọc dòng này. Thường do số thập phân viết bằng dấu phẩy (31,2) mà không đặt "
+        'trong ngoặc kép. Ghi "31,2" trong ngoặc kép, hoặc mở tệp bằng Excel và lưu lại thành CSV '
+        "UTF-8.",
+        "This line has {fields} fields, more than the header's {columns} columns: the columns are "
+        "shifted, so the line is not read. Usually a decimal comma (31,2) without quotes. Write "
+        '"31,2" in quotes, or open the file in Excel and save it again as CSV UTF-8.',
     ),
     # the metadata block
     "results.year_missing": (
@@ -167,14 +183,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "results.ambiguous_number": (
         '"{value}" không rõ nghĩa: {thousands} (hàng nghìn) hay {decimal} (số thập phân)? Ghi '
-        "lại không dùng dấu chấm: {thousands} hoặc {decimal}.",
-        '"{value}" is ambiguous: {thousands} (thousands) or {decimal} (a decimal)? Write it '
-        "without the dot: {thousands} or {decimal}.",
+        "lại cho rõ: {thousands} (không dùng dấu phân cách hàng nghìn) hoặc {decimal_written}.",
+        '"{value}" is ambiguous: {thousands} (thousands) or {decimal} (a decimal)? Write it so '
+        "that it cannot be misread: {thousands} (no thousands separator) or {decimal_written}.",
     ),
     "results.bad_grouping": (
         '"{value}": dấu phân cách sai chỗ. Viết kiểu Việt Nam, ví dụ 1.187,93 hoặc 1187,93.',
         '"{value}": separators in the wrong places. Write it the Vietnamese way, e.g. 1.187,93 '
         "or 1187,93.",
+    ),
+    "results.hidden_characters": (
+        'Ô có ký tự ẩn ({chars}) nên không đọc được "{value}": thường do sao chép từ trang web, '
+        "tin nhắn hoặc tệp khác. Xóa nội dung ô rồi gõ lại bằng tay.",
+        'The cell has hidden characters ({chars}), so "{value}" cannot be read: usually text '
+        "copied from a web page, a chat or another file. Clear the cell and type it again.",
+    ),
+    "results.legacy_font": (
+        'Chữ "{value}" được gõ bằng phông tiếng Việt cũ ({encoding}), không phải Unicode, nên '
+        "không đọc đúng được. Chuyển mã sang Unicode (ví dụ Unikey › Công cụ chuyển mã, từ "
+        "{encoding} sang Unicode) rồi lưu lại.",
+        'The text "{value}" is typed in an old Vietnamese font encoding ({encoding}), not '
+        "Unicode, so it cannot be read right. Convert it to Unicode (e.g. Unikey's converter, "
+        "from {encoding} to Unicode) and save again.",
     ),
     "results.negative_value": (
         "Số âm ({value}) không hợp lệ: kết quả thực hiện không thể âm. Sửa lại số.",
@@ -183,6 +213,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "results.percentage_over_100": (
         "Tỷ lệ {value}% vượt quá 100%. Ghi tỷ lệ từ 0 đến 100 (ví dụ 31,2 cho 31,2%).",
         "A rate of {value}% is above 100%. Write a rate from 0 to 100 (e.g. 31,2 for 31.2%).",
+    ),
+    "results.percent_format_not_rate": (
+        "Ô được định dạng phần trăm (hiện {value}%) nhưng chỉ tiêu này tính bằng {unit}, không "
+        "phải tỷ lệ: không đọc được số. Định dạng lại ô thành số thường (Định dạng ô › Số) và "
+        "ghi số theo {unit}.",
+        "The cell is formatted as a percentage (shows {value}%) but this indicator is counted in "
+        "{unit}, not a rate: the figure cannot be read. Format the cell as a plain number "
+        "(Format Cells › Number) and write the figure in {unit}.",
     ),
     "results.fraction_in_count": (
         "Số lẻ ({value}) trong chỉ tiêu đếm bằng {unit}. Ghi số nguyên.",

@@ -131,6 +131,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file is UTF-16 without a byte-order mark, so its byte order is unknown. "
         + _SAVE_UTF8_EN,
     ),
+    "security.encoding_legacy_font": (
+        "Tệp có vẻ được gõ bằng phông tiếng Việt cũ ({encoding}: .VnTime, VNI-Times…), không "
+        "phải Unicode UTF-8: đọc theo đoán sẽ sai chữ. Chuyển mã sang Unicode (ví dụ Unikey › "
+        "Công cụ chuyển mã) rồi lưu lại. " + _SAVE_UTF8_VI,
+        "The file seems typed in an old Vietnamese font encoding ({encoding}: .VnTime, "
+        "VNI-Times…), not Unicode UTF-8: reading it by guess would garble the text. Convert it "
+        "to Unicode (e.g. Unikey's converter) and save it again. " + _SAVE_UTF8_EN,
+    ),
     "security.encoding_windows_1258": (
         "Tệp có vẻ ở bảng mã Windows-1258 (tiếng Việt kiểu cũ), không phải UTF-8: đọc theo đoán "
         "có thể sai chữ. " + _SAVE_UTF8_VI,

@@ -221,6 +221,40 @@ def check_plan(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
 
     if not any(p.severity == "error" for p in problems):
         problems.extend(_check_figures(plan, formulas, line_of, file))
+    problems.extend(_check_draft(plan, line_of, file))
+    return problems
+
+
+def _check_draft(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
+    """A draft plan (``plan.draft: true``) says so, then lists each target still to fill.
+
+    Warnings, not errors: a draft is a plan in the making, and the officer may well want a
+    report against it (last year's figures, the targets already agreed).
+    """
+    if not plan.plan.draft:
+        return []
+    year = plan.year
+    problems = [plan_problem("draft", file, line_of(("plan", "draft")), "warning", year=year)]
+    for path, row in plan.each_row():
+        if not row.code or row.target is not None:
+            continue
+        baseline = (
+            t("plan.target_to_fill.baseline", value=format_number(row.baseline.value))
+            if row.baseline is not None
+            else ""
+        )
+        problems.append(
+            plan_problem(
+                "target_to_fill",
+                file,
+                line_of(_loc(path, "target")),
+                "warning",
+                row.code,
+                name=plan.by_code[row.code].full_name,
+                year=year,
+                baseline=baseline,
+            )
+        )
     return problems
 
 

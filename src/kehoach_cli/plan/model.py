@@ -83,12 +83,19 @@ class PlanMeta(_Model):
     recipients: list[str] = []
     document_number: str | None = None
     document_date: date | None = None
+    # A plan still being prepared (``kehoach plan new``, ``kehoach plan import``): it loads and
+    # reports as any other, and ``validate`` lists what is left to do (targets to fill, guesses
+    # to confirm) as warnings. The officer deletes the line once the plan is signed.
+    draft: bool = False
 
 
 class Reporting(_Model):
     windows: WindowKind = "cutoff"
     deadline_working_days: int = Field(default=2, ge=0, le=60)
     holidays: list[date] = []
+    # The office's Word template for the .docx report, relative to the plan's folder
+    # (``kehoach docx-template`` writes the built-in one out to edit).
+    docx_template: str | None = None
 
 
 class ReportingUnit(_Model):

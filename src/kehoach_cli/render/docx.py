@@ -1,70 +1,53 @@
-"""The report as an official .docx document in the format of Nghị định 30/2020/NĐ-CP.
+"""The report as an official .docx document, filled into a Word template the office owns.
 
-A4 portrait, margins 20/20/30/15 mm, Times New Roman 14 pt (13 pt for the number line, 12/11 pt
-for "Nơi nhận"), the two-column heading without borders, "Số: …/BC-UBND" and the italic place
-and date line (dots until ``--number``/``--date`` fill them), "BÁO CÁO" and its subject, a body
-written from the figures section by section, the emulation contents with dotted lines for the
-officer, "Nơi nhận" and the signature block; then the indicator table as an appendix on
-landscape pages with its header rows repeated on every page.
+The template (``render/templates/bao-cao.docx``, written out by ``kehoach docx-template``) holds
+the layout of Nghị định 30/2020/NĐ-CP — A4, margins, Times New Roman, the two-column heading, page
+numbers centred at the top from page 2, "Nơi nhận" and the signature, the appendix on landscape
+pages — and Jinja tags that docxtpl (Jinja2 over python-docx, both maintained) fills from the
+report: ``{{ issuer }}``, ``{%p for b in body %}``, ``{%tr for r in rows %}`` … An office edits
+its copy in Word (letterhead, fixed wording, recipients, signer) and gives it with
+``report --docx-template FILE`` or ``reporting.docx_template`` in the plan.
 
-Fonts are set on every run with all four ``w:rFonts`` slots (ascii, hAnsi, eastAsia, cs) and
-on the document defaults, so Vietnamese letters never fall back to a theme or East-Asian font.
+The template's tags run in Jinja's sandbox with autoescaping: a template is a document, not a
+program, and a value from a form can never become markup.
 
-The WordprocessingML elements and the package around the body are in ``docx_package``.
+This module decides what the document says (a pure function of the report: ``context``); docxtpl
+decides where it goes. The bytes are the same for the same report and template: the zip members
+are stamped with the report's date and the document properties dated by it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime, time
 from decimal import Decimal
+from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
+from ..errors import InputFileNotFound, InvalidData
 from ..messages import t_in
 from ..numbers import format_number
 from ..report.model import IndicatorResult, Report
-from .docx_package import Doc, package, text_width_cm
-from .terminal import counts_line, expected, number, percent, row_name
-from .xlsx import (
-    date_parts,
-    document_number,
-    done_columns,
-    done_values,
-    place_date,
-    window_line,
-)
+from ..report.notes import NoteBlock
+from .terminal import counts_line, expected, footnotes, number, percent, row_name, unit_name
+from .xlsx import date_parts, document_number, done_values, place_date, stable_package, window_line
 
-HEADER_FILL = "D9E1F2"
+TEMPLATE = "bao-cao.docx"
+# Characters XML 1.0 cannot carry (control characters a form may hold): dropped, not escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+TEMPLATE_LIMIT = 20 * 1024 * 1024  # a letterhead and a few tables: far below this
 
 
-# --- the document ----------------------------------------------------------------------------
+def default_template() -> bytes:
+    """The template shipped in the package (what ``kehoach docx-template`` writes)."""
+    return files("kehoach_cli.render").joinpath("templates").joinpath(TEMPLATE).read_bytes()
 
 
-def _heading(d: Doc, report: Report) -> None:
-    lang = report.lang
-    # The heading is a little wider than the text (centred, 0.6 cm into each margin), as
-    # official forms are, so that the national name and the bodies' names fit on one line.
-    left, right = 8.4, 9.3
-    table = d.table(2, 2, (left, right), borders=False)
-    top_left, top_right = table.rows[0].cells
-    d.cell_text(top_left, report.plan.parent_body.upper(), "center", size=12)
-    d.para(
-        report.plan.issuer.upper(), container=top_left, align="center", after=0, bold=True, size=12
-    )
-    d.rule(top_left, 2.5, left)
-    d.cell_text(top_right, t_in(lang, "export.nation"), "center", bold=True, size=12)
-    d.para(
-        t_in(lang, "export.motto"), container=top_right, align="center", after=0, bold=True, size=14
-    )
-    d.rule(top_right, 6.2, right)
-    low_left, low_right = table.rows[1].cells
-    number_text = t_in(lang, "export.number", number=document_number(report))
-    d.cell_text(low_left, number_text, "center", size=13)
-    d.cell_text(low_right, place_date(report), "center", italic=True, size=14)
-    d.para(after=6)
-    d.para(t_in(lang, "export.docx.kind"), align="center", after=0, bold=True, size=14)
-    subject = t_in(lang, "export.docx.subject", period=report.period.label)
-    d.para(subject, align="center", after=0, bold=True, size=14)
-    d.rule(None, 4.0, text_width_cm())
+# --- what the document says -------------------------------------------------------------
 
 
 def _value(report: Report, item: IndicatorResult, value: Decimal | None) -> str:
@@ -119,9 +102,8 @@ def _lower_sentence(report: Report, item: IndicatorResult, name: str, status: st
         )
     pct_part = ""
     if item.completion_pct is not None:
-        pct_part = t_in(
-            lang, "export.docx.lower_pct_part", pct=percent(report, item.completion_pct)
-        )
+        pct = percent(report, item.completion_pct)
+        pct_part = t_in(lang, "export.docx.lower_pct_part", pct=pct)
     return t_in(
         lang,
         "export.docx.lower_change",
@@ -143,7 +125,7 @@ def sentence(report: Report, item: IndicatorResult, name: str) -> str:
     if item.actual is None:
         if item.status == "no_data":
             return t_in(lang, "export.docx.no_data", name=name)
-        return f"{name}: {status}."
+        return f"{name}: {status}."  # "Năng suất lúa: chưa thu hoạch."
     value = _value(report, item, item.actual)
     target = _value(report, item, item.target) if item.target is not None else ""
     if item.direction == "none" and item.target is not None:
@@ -193,21 +175,6 @@ def behind_sentence(report: Report, item: IndicatorResult, name: str) -> str:
     )
 
 
-def short_sentence(report: Report, item: IndicatorResult, name: str) -> str:
-    """An indicator short of its target (a level mid-year, anything at the year's end)."""
-    if item.direction == "lower":
-        return behind_sentence(report, item, name)
-    return t_in(
-        report.lang,
-        "export.docx.short_item",
-        name=name,
-        value=_value(report, item, item.actual),
-        pct=percent(report, item.completion_pct),
-        target=_value(report, item, item.target),
-        remaining=difference(report, item, item.remaining or Decimal(0)),
-    )
-
-
 def spoken_names(report: Report) -> dict[str, str]:
     """A name that reads alone in a sentence: "Diện tích" under "Lúa" → "Diện tích lúa"."""
     names: dict[str, str] = {}
@@ -225,14 +192,184 @@ def spoken_names(report: Report) -> dict[str, str]:
                     if report.lang == "vi"
                     else (f"{parent[0]}: {name}")
                 )
-            elif parent is not None and parent[1]:
-                name = f"{parent[0]} - {name}"
+            # Under an indicator ("Trồng mới rừng tập trung" › "Trồng rừng sản xuất") the part's
+            # own name reads alone; glued to its total it would not.
             names[row.code] = name
         stack.append((row.name, row.code is not None))
     return names
 
 
-def _body(d: Doc, report: Report) -> None:
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of the body: level 1 "I. …", 2 "1. …", 3 "a) …", 0 text, "dots" a line."""
+
+    level: int | str
+    text: str
+
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+_LETTERS = "abcdefghiklmnopqrstuvxy"  # the Vietnamese alphabet's order, as documents letter
+_DOTS = ""  # the template draws the dotted line (a tab to the margin with a dot leader)
+
+
+def _count_parts(report: Report, counts: dict[str, int]) -> str:
+    """ "07 chỉ tiêu đúng tiến độ, 16 chỉ tiêu chậm tiến độ và 01 chỉ tiêu chưa có số liệu"."""
+    lang = report.lang
+    labels = dict(report.status_labels)
+    parts = [
+        t_in(
+            lang,
+            "docx.count_part",
+            count=f"{n:02d}" if lang == "vi" else str(n),
+            status=labels.get(code, code).lower() if lang == "vi" else labels.get(code, code),
+        )
+        for code, n in counts.items()
+        if n
+    ]
+    if len(parts) > 1:
+        return ", ".join(parts[:-1]) + t_in(lang, "docx.and") + parts[-1]
+    return parts[0] if parts else ""
+
+
+def _sections(report: Report) -> list[tuple[str, list[tuple[str, list[IndicatorResult]]]]]:
+    """The plan's sections, each with its groups and their indicators in the signed order."""
+    by_code = report.by_code
+    out: list[tuple[str, list[tuple[str, list[IndicatorResult]]]]] = []
+    seen: set[str] = set()
+    for row in report.rows:
+        if row.type == "ref":
+            continue
+        item = by_code.get(row.code) if row.code else None
+        if item is None:
+            if row.depth == 0:
+                out.append((row.name, []))
+            elif row.depth == 1 and out:
+                out[-1][1].append((row.name, []))
+            continue
+        if item.code in seen:
+            continue
+        seen.add(item.code)
+        if not out:
+            out.append(("", []))
+        if not out[-1][1]:
+            out[-1][1].append(("", []))
+        out[-1][1][-1][1].append(item)
+    return out
+
+
+def _results_blocks(report: Report) -> list[Block]:
+    lang = report.lang
+    names = spoken_names(report)
+    blocks: list[Block] = []
+    for number_in_part, (section, groups) in enumerate(_sections(report), start=1):
+        items = [item for _, group in groups for item in group]
+        if section:
+            blocks.append(Block(2, f"{number_in_part}. {_sentence_case(section)}"))
+        counts: dict[str, int] = {}
+        for item in items:
+            counts[item.status] = counts.get(item.status, 0) + 1
+        if items:
+            blocks.append(
+                Block(
+                    0,
+                    t_in(
+                        lang,
+                        "docx.section_counts",
+                        total=f"{len(items):02d}" if lang == "vi" else len(items),
+                        section=_sentence_case(section).lower() if section else "",
+                        parts=_count_parts(report, counts),
+                    ).replace("  ", " "),
+                )
+            )
+        for letter, (group, members) in zip(_LETTERS, groups, strict=False):
+            if group:
+                blocks.append(Block(3, f"{letter}) {_sentence_case(group)}"))
+            # Said in a sentence: every figure, and a status without one that is not a lack of
+            # data ("Năng suất lúa: chưa thu hoạch."); listed: the indicators without data.
+            said = [
+                sentence(report, item, names.get(item.code, item.name))
+                for item in members
+                if item.actual is not None or item.status != "no_data"
+            ]
+            if said:
+                blocks.append(Block(0, " ".join(said)))
+            missing = [
+                names.get(i.code, i.name)
+                for i in members
+                if i.actual is None and i.status == "no_data"
+            ]
+            if missing:
+                blocks.append(Block(0, t_in(lang, "docx.no_data_list", names="; ".join(missing))))
+    # The whole table's counts, as the table's own line says them ("13/32 chỉ tiêu vượt, …").
+    blocks.append(Block(0, counts_line(report)))
+    blocks += [Block(0, note) for note in report.notes]  # "Chỉ tiêu cần đính chính: …"
+    blocks += _ranking_blocks(report)
+    return blocks
+
+
+def _sentence_case(name: str) -> str:
+    """A heading written in capitals in the plan ("VĂN HÓA - XÃ HỘI") as a sentence writes it."""
+    name = name.strip().rstrip(":")
+    if name.isupper():
+        return name[:1] + name[1:].lower()
+    return name
+
+
+def _ranking_blocks(report: Report) -> list[Block]:
+    lang = report.lang
+    ranked = [u for u in report.units if u.rank is not None and u.assessed]
+    unranked = [u.name for u in report.units if u.rank is None or not u.assessed]
+    blocks: list[Block] = []
+    if ranked:
+        items = [
+            t_in(
+                lang,
+                "docx.ranking_item",
+                rank=u.rank,
+                unit=unit_name(report, u),
+                good=u.good,
+                assessed=u.assessed,
+                score=percent(report, u.score_pct),
+            )
+            for u in ranked
+        ]
+        rule = report.ranking_rule.strip()
+        rule = rule if rule.endswith(".") else rule + "."
+        blocks.append(Block(0, t_in(lang, "docx.ranking", rule=rule, ranking="; ".join(items))))
+    if unranked:
+        blocks.append(Block(0, t_in(lang, "docx.ranking_unranked", units="; ".join(unranked))))
+    return blocks
+
+
+def notes_blocks(report: Report, which: str) -> list[Block]:
+    """The officer's notes for a part ("assessment" or "next"), sub-headings lettered a), b) and
+    bullets as dashes (the body's one numbering scheme), or titled lines to fill by hand."""
+    notes = report.officer_notes
+    written: tuple[NoteBlock, ...] = ()
+    if notes is not None:
+        written = notes.assessment if which == "assessment" else notes.next_tasks
+    if written:
+        letters = iter(_LETTERS)
+        out: list[Block] = []
+        for block in written:
+            if block.kind == "heading":
+                out.append(Block(3, f"{next(letters, '-')}) {block.text}"))
+            else:
+                out.append(Block(0, ("– " + block.text) if block.kind == "bullet" else block.text))
+        return out
+    lang = report.lang
+    blocks = [Block(0, t_in(lang, "docx.to_fill"))]
+    if which == "assessment":
+        titles = t_in(lang, "docx.assessment.placeholders").split("|")
+        for letter, title in zip(_LETTERS, titles, strict=False):
+            blocks += [Block(3, f"{letter}) {title}"), Block("dots", _DOTS), Block("dots", _DOTS)]
+    else:
+        blocks += [Block("dots", _DOTS)] * 3
+    return blocks
+
+
+def body(report: Report) -> list[Block]:
+    """The body, in one numbering scheme: I, II … › 1, 2 … › a), b) … › –."""
     lang = report.lang
     plan = report.plan
     period = report.period
@@ -247,224 +384,297 @@ def _body(d: Doc, report: Report) -> None:
         start=format_day(period.start, lang),
         end=format_day(period.end, lang),
     )
-    d.para(opening, indent=True)
-    d.para(t_in(lang, "export.docx.part_results"), bold=True, keep_next=True)
+    parts: list[tuple[str, list[Block]]] = [("docx.part.results", _results_blocks(report))]
+    emulation = [Block(0, f"{label}) {text}:") for label, text in plan.emulation_contents]
+    if emulation:
+        fill = [Block(0, t_in(lang, "docx.to_fill"))]
+        for block in emulation:
+            fill += [block, Block("dots", _DOTS)]
+        parts.append(("docx.part.emulation", fill))
+    parts.append(("docx.part.assessment", notes_blocks(report, "assessment")))
+    parts.append(("docx.part.next", notes_blocks(report, "next")))
+    blocks = [Block(0, opening)]
+    for roman, (key, content) in zip(_ROMAN, parts, strict=False):
+        blocks.append(Block(1, f"{roman}. {t_in(lang, key)}"))
+        blocks += content
+    closing = t_in(lang, "export.docx.closing", period=period.label, commune=plan.commune)
+    blocks.append(Block(0, closing))
+    return blocks
+
+
+def _english_letterhead(text: str) -> str:
+    """ "ỦY BAN NHÂN DÂN HUYỆN TRÀ BỒNG" → "PEOPLE'S COMMITTEE OF TRÀ BỒNG DISTRICT"."""
+    upper = text.upper().strip()
+    prefix = "ỦY BAN NHÂN DÂN "
+    if not upper.startswith(prefix):
+        return upper
+    rest = upper[len(prefix) :]
+    for word, kind in (("HUYỆN ", "DISTRICT"), ("XÃ ", "COMMUNE"), ("TỈNH ", "PROVINCE")):
+        if rest.startswith(word):
+            rest = f"{rest[len(word) :]} {kind}"
+            break
+    return t_in("en", "docx.en.committee_of", place=rest)
+
+
+def _english_signer(text: str) -> str:
+    key = {
+        "TM. ỦY BAN NHÂN DÂN": "docx.en.on_behalf",
+        "KT. CHỦ TỊCH": "docx.en.for_chair",
+        "CHỦ TỊCH": "docx.en.chair",
+        "PHÓ CHỦ TỊCH": "docx.en.vice_chair",
+    }.get(" ".join(text.upper().split()))
+    return t_in("en", key) if key else text.upper()
+
+
+def document_place_date(report: Report) -> str:
+    """ "Trà Bùi, ngày 05 tháng 7 năm 2024" (Nghị định 30: days below 10 and months 1–2 padded);
+    "Trà Bùi, July 5, 2024" in English; dots until ``--date`` gives the day."""
+    day = report.plan.document_date
+    if report.lang != "en" or day is None:
+        return place_date(report)
+    from ..messages.docx import MONTHS_EN
+
+    return t_in(
+        "en",
+        "docx.en.place_date",
+        place=report.plan.place,
+        month=MONTHS_EN[day.month - 1],
+        day=day.day,
+        year=day.year,
+    )
+
+
+def _table_rows(report: Report) -> list[dict[str, Any]]:
+    from docxtpl import RichText
+
     by_code = report.by_code
-    names = spoken_names(report)
-    for row in report.rows:
-        if row.type == "ref":
-            continue
-        item = by_code.get(row.code) if row.code else None
-        if item is None:
-            if row.depth == 0:
-                label = f"{row.tt}. {row.name}" if row.tt else row.name
-                d.para(label, bold=True, keep_next=True, indent=True)
-            elif row.depth == 1:
-                label = f"{row.tt}. {row.name}" if row.tt else row.name
-                d.para(label, bold=True, italic=True, keep_next=True, indent=True)
-            continue
-        d.para(sentence(report, item, names.get(item.code, item.name)), indent=True)
-
-    # The same counts line as the table's (render.terminal.counts_line): prose and table agree.
-    d.para(counts_line(report), indent=True)
-    behind = [item for item in report.indicators if item.status == "behind"]
-    if behind:
-        d.para(t_in(lang, "export.docx.behind_intro"), indent=True, keep_next=True)
-        for item in behind:
-            d.para(
-                "- " + behind_sentence(report, item, names.get(item.code, item.name)), indent=True
+    rows: list[dict[str, Any]] = []
+    for table_row in report.rows:
+        item = by_code.get(table_row.code) if table_row.code else None
+        indent = "\u2002" * table_row.depth  # an en space: Word keeps it, unlike a space
+        name = indent + row_name(report, table_row.depth, table_row.name, table_row.breakdown_lead)
+        name = _NOT_XML.sub("", name)
+        heading = item is None
+        row: dict[str, Any] = {
+            "tt": RichText(_NOT_XML.sub("", table_row.tt or ""), bold=heading, size=24),
+            "name": RichText(name, bold=heading, size=24),
+            "unit": "",
+            "target": "",
+            "in_period": "",
+            "ytd": "",
+            "pct": "",
+            "expected": "",
+            "remaining": "",
+            "status": "",
+        }
+        if item is not None:
+            values = done_values(report, item)
+            in_period = values[-2] if len(values) > 1 else None
+            ytd = number(report, values[-1], item.decimals)
+            row.update(
+                unit=item.unit,
+                target=number(report, item.target, item.decimals),
+                in_period=number(report, in_period, item.decimals),
+                ytd=ytd + "*" if item.derived and ytd else ytd,
+                pct=percent(report, item.completion_pct),
+                expected=expected(report, item.expected_pct),
+                remaining=number(report, item.remaining, item.decimals),
+                status=item.status_label,
             )
-    else:
-        d.para(t_in(lang, "export.docx.none_behind"), indent=True)
-    for status in ("not_yet_achieved", "not_achieved"):
-        short = [item for item in report.indicators if item.status == status]
-        if short:
-            d.para(t_in(lang, f"export.docx.short_intro.{status}"), indent=True, keep_next=True)
-            for item in short:
-                text = short_sentence(report, item, names.get(item.code, item.name))
-                d.para("- " + text, indent=True)
-    missing = [names.get(i.code, i.name) for i in report.indicators if i.status == "no_data"]
-    if missing:
-        d.para(t_in(lang, "export.docx.no_data_intro", names="; ".join(missing)), indent=True)
-    ranked = [
-        t_in(
-            lang,
-            "export.docx.ranking_item",
-            rank=u.rank,
-            unit=(u.short_name or u.name) + ("*" if u.few_indicators else ""),
-            share=percent(report, u.score_pct),
-        )
-        for u in report.units
-        if u.rank is not None
-    ]
-    if ranked:
-        d.para(t_in(lang, "export.docx.ranking_intro", ranking="; ".join(ranked)), indent=True)
-        # The rule that ranked them, as the table under the appendix states it.
-        d.para(report.ranking_rule, indent=True, italic=True)
-    d.para(t_in(lang, "export.docx.appendix_see"), indent=True, italic=True)
+        rows.append(row)
+    return rows
 
 
-def _emulation(d: Doc, report: Report, contents: Sequence[tuple[str, str]]) -> None:
+def _headings(report: Report) -> dict[str, str]:
     lang = report.lang
-    width = text_width_cm()
-    d.para(t_in(lang, "export.docx.part_emulation"), bold=True, keep_next=True)
-    d.para(t_in(lang, "export.docx.to_complete"), italic=True, indent=True, keep_next=True)
-    for label, text in contents:
-        d.para(f"{label}) {text}:", indent=True, keep_next=True)
-        d.dotted_line(width)
-        d.dotted_line(width)
-    if not contents:
-        for _ in range(3):
-            d.dotted_line(width)
-    for key in ("export.docx.part_assessment", "export.docx.part_next"):
-        d.para(t_in(lang, key), bold=True, keep_next=True)
-        for _ in range(3):
-            d.dotted_line(width)
-    closing = t_in(
-        lang, "export.docx.closing", period=report.period.label, commune=report.plan.commune
-    )
-    d.para(closing, indent=True, after=12, keep_next=True)
+    return {
+        "tt": t_in(lang, "report.col.tt"),
+        "name": t_in(lang, "report.col.name"),
+        "unit": t_in(lang, "report.col.unit"),
+        "target": t_in(lang, "export.col.target", year=report.period.year),
+        "done": t_in(lang, "export.col.done", period=report.period.label),
+        "in_period": t_in(lang, "export.col.in_period"),
+        "ytd": t_in(lang, "export.col.ytd"),
+        "compare": t_in(lang, "export.col.compare"),
+        "vs_target": t_in(lang, "export.col.vs_target"),
+        "vs_expected": t_in(lang, "export.col.vs_expected"),
+        "remaining": t_in(lang, "export.col.remaining"),
+        "status": t_in(lang, "export.col.status"),
+    }
 
 
-def _signature(d: Doc, report: Report) -> None:
+def _recipients(report: Report) -> list[str]:
     lang = report.lang
-    plan = report.plan
-    left, right = 7.5, text_width_cm() - 7.5
-    table = d.table(1, 2, (left, right), borders=False)
-    table.rows[0].keep = True  # the signature block is never split across pages
-    recipients_cell, signer_cell = table.rows[0].cells
-    d.cell_text(
-        recipients_cell, t_in(lang, "export.docx.recipients"), bold=True, italic=True, size=12
-    )
-    recipients = [r.rstrip(".;") for r in plan.recipients]
+    recipients = [r.rstrip(".;") for r in report.plan.recipients]
     if not any(r.lower().startswith(("lưu", "archive")) for r in recipients):
         recipients.append(t_in(lang, "export.docx.archive"))
-    for index, name in enumerate(recipients):
-        end = "." if index == len(recipients) - 1 else ";"
-        d.para(f"- {name}{end}", container=recipients_cell, align="left", after=0, size=11)
-    d.cell_text(signer_cell, plan.signer_on_behalf.upper(), "center", bold=True, size=14)
-    d.para(
-        plan.signer_title.upper(),
-        container=signer_cell,
-        align="center",
-        after=0,
-        bold=True,
-        size=14,
-    )
-    for _ in range(4):
-        d.para(container=signer_cell, after=0)
-    d.para(plan.signer_name, container=signer_cell, align="center", after=0, bold=True, size=14)
+    return [r + ("." if i == len(recipients) - 1 else ";") for i, r in enumerate(recipients)]
 
 
-def _appendix(d: Doc, report: Report) -> None:
-    lang = report.lang
-    d.new_section(landscape=True)
-    d.para(t_in(lang, "export.docx.appendix"), align="center", after=0, bold=True)
-    d.para(
-        t_in(lang, "export.docx.appendix_title", period_upper=report.period.label.upper()),
-        align="center",
-        after=0,
-        bold=True,
-    )
+def _appendix_date(report: Report) -> str:
+    """ "05 tháng 7 năm 2024" after "ngày" (as the decree's appendix line reads), "July 5, 2024"."""
     day, month, year = date_parts(report)
-    signed = f"{day}/{month}/{year}" if report.plan.document_date else t_in(lang, "export.dots")
-    ref = t_in(
-        lang,
-        "export.docx.appendix_ref",
-        number=document_number(report),
-        date=signed,
-        commune=report.plan.commune,
-    )
-    d.para(ref, align="center", after=0, italic=True)
-    d.para(window_line(report), align="center", after=6, italic=True, size=12)
+    if report.plan.document_date is None:
+        return t_in(report.lang, "export.dots")
+    if report.lang == "en":
+        from ..messages.docx import MONTHS_EN
 
-    done = done_columns(report)
-    headers = [
-        t_in(lang, "report.col.tt"),
-        t_in(lang, "report.col.name"),
-        t_in(lang, "report.col.unit"),
-        t_in(lang, "export.col.target", year=report.period.year),
-    ]
-    width = text_width_cm(landscape=True)
-    fixed = [1.0, 0, 1.9, 2.3] + [2.2] * len(done) + [2.0, 2.0, 2.0, 3.3]
-    fixed[1] = width - sum(fixed)
-    cols = len(fixed)
-    table = d.table(2, cols, fixed, borders=True)
-    top, sub = table.rows
-    size = 12
-    head: dict[str, Any] = {"bold": True, "size": size}
-    for col, text in enumerate(headers):
-        d.cell_text(table.merge_down(col), text, "center", **head)
-    c_done = 4
-    c_pct = c_done + len(done)
-    group = table.merge_across(top, c_done, c_pct - 1)
-    d.cell_text(group, t_in(lang, "export.col.done", period=report.period.label), "center", **head)
-    for offset, text in enumerate(done):
-        d.cell_text(sub.cells[c_done + offset], text, "center", **head)
-    compare = table.merge_across(top, c_pct, c_pct + 1)
-    d.cell_text(compare, t_in(lang, "export.col.compare"), "center", **head)
-    d.cell_text(sub.cells[c_pct], t_in(lang, "export.col.vs_target"), "center", **head)
-    d.cell_text(sub.cells[c_pct + 1], t_in(lang, "export.col.vs_expected"), "center", **head)
-    for col, key in ((c_pct + 2, "export.col.remaining"), (c_pct + 3, "export.col.status")):
-        d.cell_text(table.merge_down(col), t_in(lang, key), "center", **head)
-    for row in (top, sub):
-        row.header = row.keep = True
-        for cell in row.shown():
-            cell.fill = HEADER_FILL
-            cell.middle = True
+        signed = report.plan.document_date
+        return f"{MONTHS_EN[signed.month - 1]} {signed.day}, {signed.year}"
+    return f"{day} tháng {month} năm {year}"
 
-    by_code = report.by_code
-    for table_row in report.rows:
-        added = table.add_row()
-        added.keep = True
-        cells = added.cells
-        item = by_code.get(table_row.code) if table_row.code else None
-        name = "  " * table_row.depth + row_name(
-            report, table_row.depth, table_row.name, table_row.breakdown_lead
+
+def context(report: Report) -> dict[str, Any]:
+    """Every value the template's tags name (the template documents them)."""
+    lang = report.lang
+    plan = report.plan
+    english = lang == "en"
+    signed = _appendix_date(report)
+    return {
+        "parent_body": _english_letterhead(plan.parent_body)
+        if english
+        else plan.parent_body.upper(),
+        "issuer": _english_letterhead(plan.issuer) if english else plan.issuer.upper(),
+        "nation": t_in(lang, "export.nation"),
+        "motto": t_in(lang, "export.motto"),
+        "number_line": t_in(lang, "export.number", number=document_number(report)),
+        "place_date": document_place_date(report),
+        "kind": t_in(lang, "export.docx.kind"),
+        "subject": t_in(lang, "export.docx.subject", period=report.period.label),
+        "body": [{"level": b.level, "text": b.text} for b in body(report)],
+        "recipients_label": t_in(lang, "export.docx.recipients"),
+        "recipients": _recipients(report),
+        "signer_on_behalf": (
+            _english_signer(plan.signer_on_behalf) if english else plan.signer_on_behalf.upper()
+        ),
+        "signer_title": _english_signer(plan.signer_title)
+        if english
+        else plan.signer_title.upper(),
+        "signer_name": plan.signer_name,
+        "appendix_label": t_in(lang, "export.docx.appendix"),
+        "appendix_title": t_in(
+            lang, "export.docx.appendix_title", period_upper=report.period.label.upper()
+        ),
+        "appendix_ref": t_in(
+            lang,
+            "export.docx.appendix_ref",
+            number=document_number(report),
+            date=signed,
+            commune=plan.commune,
+        ),
+        "window_line": window_line(report),
+        "h": _headings(report),
+        "rows": _table_rows(report),
+        "appendix_notes": [counts_line(report), *footnotes(report)],
+    }
+
+
+# --- filling the template -----------------------------------------------------------------
+
+
+def load_template(path: Path) -> bytes:
+    """The office's template file, or a located error (missing, too large, not a .docx)."""
+    where = str(path)
+    try:
+        size = path.stat().st_size
+        if size > TEMPLATE_LIMIT:
+            raise InvalidData(
+                t_in_current("docx.template_unreadable", path=where, reason=f"{size} bytes"),
+                file=where,
+            )
+        data = path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        raise InputFileNotFound(t_in_current("docx.template_not_found", path=where)) from None
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise InvalidData(
+            t_in_current("docx.template_unreadable", path=where, reason=reason), file=where
+        ) from None
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise InvalidData(
+            t_in_current("docx.template_unreadable", path=where, reason="không phải tệp .docx"),
+            file=where,
         )
-        d.cell_text(cells[0], table_row.tt or "", "center", size=size, bold=item is None)
-        lead = d.cell_text(cells[1], name, "left", size=size, bold=item is None)
-        if item is None:
-            lead.keep_next = True  # a heading stays with its first row
+    return data
+
+
+def t_in_current(key: str, **params: object) -> str:
+    from ..messages import t
+
+    return t(key, **params)
+
+
+def _stamp(document: Any, report: Report) -> None:
+    """Document properties dated by the report, in its language (python-docx's public API)."""
+    from docx.oxml.ns import qn
+
+    props = document.core_properties
+    moment = datetime.combine(report.plan.document_date or report.as_of, time(8, 0))
+    props.created = props.modified = moment
+    props.revision = 1
+    props.language = "en-US" if report.lang == "en" else "vi-VN"
+    props.title = t_in(report.lang, "export.docx.subject", period=report.period.label)
+    # The proofing language of the text: Word underlines every word of a language it does not
+    # expect. python-docx has no property for it; the style's element is its public lxml tree.
+    language = "en-US" if report.lang == "en" else "vi-VN"
+    for style_name in ("Normal",):
+        try:
+            element = document.styles[style_name].element
+        except KeyError:
             continue
-        d.cell_text(cells[2], item.unit, "center", size=size)
-        d.cell_text(cells[3], number(report, item.target, item.decimals), "right", size=size)
-        values = done_values(report, item)
-        for offset, value in enumerate(values):
-            text = number(report, value, item.decimals)
-            if item.derived and offset == len(values) - 1 and text:
-                text += "*"
-            d.cell_text(cells[c_done + offset], text, "right", size=size)
-        d.cell_text(cells[c_pct], percent(report, item.completion_pct), "right", size=size)
-        d.cell_text(cells[c_pct + 1], expected(report, item.expected_pct), "right", size=size)
-        d.cell_text(
-            cells[c_pct + 2], number(report, item.remaining, item.decimals), "right", size=size
+        for lang in element.iter(qn("w:lang")):
+            lang.set(qn("w:val"), language)
+
+
+def _restamp(data: bytes, day: date) -> bytes:
+    """The same parts in the same order, every member stamped ``day``: same report, same bytes."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        parts = [(info.filename, package.read(info)) for info in package.infolist()]
+    return stable_package(parts, day)
+
+
+def _xml_safe(value: Any) -> Any:
+    """The context with every text stripped of what XML cannot carry (RichText cleans itself
+    the same way at its construction in ``_table_rows``)."""
+    if isinstance(value, str):
+        return _NOT_XML.sub("", value)
+    if isinstance(value, dict):
+        return {key: _xml_safe(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_xml_safe(item) for item in value]
+    return value
+
+
+def fill(report: Report, template: bytes) -> bytes:
+    """The template filled from the report, as .docx bytes; InvalidData for a broken template."""
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateError
+    from jinja2.sandbox import SandboxedEnvironment
+
+    where = report.docx_template or TEMPLATE
+    try:
+        document = DocxTemplate(io.BytesIO(template))
+        document.render(
+            _xml_safe(context(report)), jinja_env=SandboxedEnvironment(), autoescape=True
         )
-        d.cell_text(cells[c_pct + 3], item.status_label, "center", size=size)
-    from .terminal import footnotes
+    except TemplateError as exc:
+        raise InvalidData(
+            t_in_current("docx.template_error", path=where, reason=str(exc).rstrip(".")),
+            file=where,
+        ) from None
+    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise InvalidData(
+            t_in_current("docx.template_unreadable", path=where, reason=type(exc).__name__),
+            file=where,
+        ) from None
+    _stamp(document.docx, report)
+    out = io.BytesIO()
+    document.save(out)
+    return _restamp(out.getvalue(), report.as_of)
 
-    d.para(before=6, after=0)
-    for line in [counts_line(report), *footnotes(report)]:
-        d.para(line, after=0, italic=True, size=12)
 
-
-def render(report: Report, *, emulation_contents: Sequence[tuple[str, str]] | None = None) -> bytes:
-    """The document as bytes (``kehoach report --format docx``).
-
-    ``emulation_contents`` are the plan's "Nội dung thi đua" as (label, text); by default they
-    come from ``report.plan.emulation_contents`` when the report carries them.
-    """
-    if emulation_contents is None:
-        carried = getattr(report.plan, "emulation_contents", ())
-        emulation_contents = [
-            (item[0], item[1]) if isinstance(item, tuple) else (item.label, item.text)
-            for item in carried
-        ]
-    d = Doc()
-    _heading(d, report)
-    _body(d, report)
-    _emulation(d, report, emulation_contents)
-    _signature(d, report)
-    _appendix(d, report)
-    title = t_in(report.lang, "export.docx.subject", period=report.period.label)
-    return package(d.xml(), title, report.lang, report.as_of)
+def render(report: Report) -> bytes:
+    """The document as bytes (``kehoach report --format docx``)."""
+    if report.docx_template:
+        return fill(report, load_template(Path(report.docx_template)))
+    return fill(report, default_template())

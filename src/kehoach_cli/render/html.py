@@ -27,7 +27,9 @@ from .terminal import (
 from .xlsx import STATUS_COLOURS, done_columns, done_values, place_date, title, window_line
 
 CSS = """
-@page { size: A4 landscape; margin: 15mm 15mm 15mm 20mm; }
+@page { size: A4 landscape; margin: 15mm 15mm 15mm 20mm;
+  @top-center { content: counter(page); font-family: "Times New Roman", serif; font-size: 11pt; } }
+@page :first { @top-center { content: none; } }
 * { box-sizing: border-box; }
 body { font-family: "Times New Roman", Times, "Liberation Serif", serif; font-size: 12pt;
   color: #000; margin: 1.5em auto; max-width: 29cm; padding: 0 1em; }
@@ -50,21 +52,35 @@ tr.heading-row td { font-weight: bold; background: #f2f2f2; }
 .bar span { display: block; height: 100%; }
 .status { white-space: nowrap; padding: 0 3px; }
 .note { font-style: italic; font-size: 11pt; }
+h3 { font-size: 12pt; font-style: italic; margin: 0.8em 0 0.3em; }
+.dots { border-bottom: 1px dotted #000; height: 1.4em; margin: 0; }
 .sign { margin: 1.5em 0 0 55%; text-align: center; }
 .sign p { margin: 0; }
 thead { display: table-header-group; }
+.scroll { overflow-x: auto; max-width: 100%; }
+table.wide { min-width: 52em; }
+table.wide td:nth-child(2) { min-width: 12em; }
+@media (max-width: 640px) {
+  body { margin: 0.8em auto; padding: 0 0.4em; font-size: 11pt; }
+  table.heading td { display: block; width: 100%; }
+  h1 { font-size: 13pt; }
+}
 tr { page-break-inside: avoid; break-inside: avoid; }
 @media print {
   body { margin: 0; padding: 0; max-width: none; font-size: 11pt; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .page-break { page-break-before: always; break-before: page; }
+  .scroll { overflow: visible; }
 }
 """
 
 
 # The border and spacing attributes repeat the CSS for programs that read HTML without it
 # (LibreOffice, which scripts/render_check.sh uses to print the page).
-_TABLE = '<table border="1" cellspacing="0" cellpadding="3">'
+# Each table sits in a box that scrolls sideways on a narrow screen (a phone at 390 px), so the
+# page itself never scrolls sideways and every column, the status included, stays reachable.
+_TABLE = '<div class="scroll"><table border="1" cellspacing="0" cellpadding="3">'
+_END = "</table></div>"
 
 
 def _e(text: str) -> str:
@@ -94,7 +110,7 @@ def _status(report: Report, status: str, label: str) -> str:
 def _indicator_table(report: Report) -> list[str]:
     lang = report.lang
     done = done_columns(report)
-    out = [_TABLE, "<thead>", "<tr>"]
+    out = [_TABLE.replace("<table ", '<table class="wide" '), "<thead>", "<tr>"]
     for key in ("report.col.tt", "report.col.name", "report.col.unit"):
         out.append(f'<th rowspan="2">{_e(t_in(lang, key))}</th>')
     target = t_in(lang, "export.col.target", year=report.period.year)
@@ -147,7 +163,7 @@ def _indicator_table(report: Report) -> list[str]:
         responsible = item.responsible_short_name or item.responsible_name
         cells.append(f"<td>{_e(responsible)}</td>")
         out.append(f'<tr data-code="{_e(item.code)}">' + "".join(cells) + "</tr>")
-    out += ["</tbody>", "</table>"]
+    out += ["</tbody>", _END]
     return out
 
 
@@ -176,7 +192,7 @@ def _groups(report: Report) -> list[str]:
             f'<td class="num" align="right">{_bar(report, mean, "on_track") if mean else ""}</td>'
         )
         out.append("<tr>" + "".join(cells) + "</tr>")
-    out += ["</tbody>", "</table>"]
+    out += ["</tbody>", _END]
     return out
 
 
@@ -200,7 +216,28 @@ def _ranking(report: Report) -> list[str]:
             _num(percent(report, unit.mean_completion_capped_pct)),
         ]
         out.append("<tr>" + "".join(cells) + "</tr>")
-    out += ["</tbody>", "</table>", f'<p class="note">{_e(report.ranking_rule)}</p>']
+    out += ["</tbody>", _END, f'<p class="note">{_e(report.ranking_rule)}</p>']
+    return out
+
+
+def _officer_notes(report: Report) -> list[str]:
+    """The office's assessment and next tasks (``report --notes``), or their titled blanks."""
+    from .docx import notes_blocks
+
+    lang = report.lang
+    out: list[str] = []
+    for roman, which, key in (
+        ("III", "assessment", "docx.part.assessment"),
+        ("IV", "next", "docx.part.next"),
+    ):
+        out.append(f"<h2>{_e(roman)}. {_e(t_in(lang, key))}</h2>")
+        for block in notes_blocks(report, which):
+            if block.level == 3:
+                out.append(f"<h3>{_e(block.text)}</h3>")
+            elif block.level == "dots":
+                out.append('<p class="dots"></p>')
+            else:
+                out.append(f"<p>{_e(block.text)}</p>")
     return out
 
 
@@ -235,6 +272,7 @@ def render(report: Report) -> str:
         *(f'<p class="note">{_e(note)}</p>' for note in footnotes(report)),
         *_groups(report),
         *_ranking(report),
+        *_officer_notes(report),
         '<div class="sign">',
         f"<p><i>{_e(place_date(report))}</i></p>",
         f"<p><b>{_e(plan.signer_on_behalf.upper())}</b></p>",

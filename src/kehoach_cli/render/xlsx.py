@@ -119,12 +119,14 @@ def done_values(report: Report, item: IndicatorResult) -> list[Decimal | None]:
 
 
 def date_parts(report: Report) -> tuple[str, str, str]:
-    """Day, month, year of the document date with leading zeros (05, 01), or dots."""
+    """Day, month, year of the document date as Nghị định 30/2020 writes them, or dots: a day
+    below 10 and the months 1 and 2 with a leading zero (05, 01), other months without (7)."""
     day = report.plan.document_date
     if day is None:
         dots = t_in(report.lang, "export.dots")
         return dots, dots, dots
-    return f"{day.day:02d}", f"{day.month:02d}", str(day.year)
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{day.day:02d}", month, str(day.year)
 
 
 def place_date(report: Report) -> str:

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from ..numbers import json_number
 from ..problems import Problem
+from .notes import OfficerNotes
 
 Status = Literal[
     "exceeded",
@@ -375,6 +376,10 @@ class Report:
     files: tuple[str, ...] = ()  # every results file that gave a value to this report
     notes: tuple[str, ...] = field(default=())
     ranking_min_indicators: int = 3  # the rule marks units judged on fewer indicators
+    # The officer's own words (report --notes) and the office's Word template (a path), for the
+    # .docx and .html; neither is part of the JSON.
+    officer_notes: OfficerNotes | None = None
+    docx_template: str | None = None
 
     def indicator(self, code: str) -> IndicatorResult:
         for item in self.indicators:

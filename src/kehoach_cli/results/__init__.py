@@ -50,7 +50,7 @@ def read_result_file(
         from .grid import read_grid
 
         # The guards look at the container before any parser does (SECURITY.md).
-        if suffix == ".csv" and not _is_workbook(head):
+        if suffix in (".csv", ".txt") and not _is_workbook(head):  # .txt: Excel's Unicode text
             from .csv import read_csv
 
             checked = check_text_file(path, shown, limits)

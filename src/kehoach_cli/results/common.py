@@ -9,9 +9,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
+from ..characters import hidden_in, without_zero_width
 from ..errors import NumberFormatError
 from ..messages import t
-from ..numbers import format_number, is_whole, parse_number, to_decimal
+from ..numbers import format_number, is_whole, parse_number, spreadsheet_decimal, to_decimal
 from ..plan.model import Indicator
 from ..problems import Problem, quoted_head
 
@@ -110,8 +111,10 @@ def text_of(value: object) -> str:
 
 
 def fold(text: str) -> str:
-    """Text compared loosely, without case, accents or a final colon: "Kỳ:" → "ky"."""
-    decomposed = unicodedata.normalize("NFD", text_of(text).lower()).replace("đ", "d")
+    """Text compared loosely, without case, accents, a final colon or characters that take no
+    room (a second BOM before "Năm"): "Kỳ:" → "ky"."""
+    cleaned = without_zero_width(text_of(text)).lower()
+    decomposed = unicodedata.normalize("NFD", cleaned).replace("đ", "d")
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return plain.rstrip(":").strip()
 
@@ -130,12 +133,15 @@ class CellValue:
     severity: Literal["error", "warning"] = "error"
 
 
-def read_number(raw: object, ind: Indicator) -> CellValue:
-    """The "Thực hiện" of one indicator, from what a reader returned, checked against its kind."""
+def read_number(raw: object, ind: Indicator, *, percent: bool = False) -> CellValue:
+    """The "Thực hiện" of one indicator, from what a reader returned, checked against its kind;
+    ``percent``: the cell's number format shows a percentage (29,4 % stored as 0,294)."""
+    if percent and type(raw) in (float, int):
+        return _percent_cell(raw, ind)  # type: ignore[arg-type]
     if type(raw) is float:  # the usual cell, past the checks below that it cannot meet
         if not -_TOO_LARGE < raw < _TOO_LARGE:  # past 1e28 to_decimal cannot even quantize
             return _beyond(raw)
-        return check_range(to_decimal(raw), ind)
+        return check_range(spreadsheet_decimal(raw), ind)
     if is_empty(raw):
         return CellValue(None)
     if isinstance(raw, bool) or isinstance(raw, (date, datetime)):
@@ -143,29 +149,43 @@ def read_number(raw: object, ind: Indicator) -> CellValue:
     if isinstance(raw, (int, float, Decimal)):
         if not -_TOO_LARGE < raw < _TOO_LARGE:
             return _beyond(raw)
-        value = to_decimal(raw)
+        value = spreadsheet_decimal(raw) if isinstance(raw, float) else to_decimal(raw)
     else:
         shown = text_of(raw)
         try:
             value = parse_number(shown, integer=ind.is_count)
         except NumberFormatError as exc:
             if exc.code == "ambiguous":
-                whole, _, frac = shown.partition(".")
-                return CellValue(
-                    None,
-                    "ambiguous_number",
-                    (
-                        ("value", shown),
-                        ("thousands", whole + frac),
-                        ("decimal", f"{whole},{frac}"),
-                    ),
-                )
+                return CellValue(None, "ambiguous_number", _readings(shown))
             if exc.code == "bad_grouping":
                 return CellValue(None, "bad_grouping", (("value", shown),))
+            if isinstance(raw, str) and hidden_in(raw):
+                return CellValue(None, "hidden_characters", hidden_params(raw))
             return CellValue(None, "not_a_number", (("value", quoted_head(shown)),))
         if not -_TOO_LARGE < value < _TOO_LARGE:
             return CellValue(None, "number_too_large", (("value", quoted_head(shown)),))
     return check_range(value, ind)
+
+
+def hidden_params(raw: str) -> tuple[tuple[str, object], ...]:
+    """What a hidden_characters message quotes: the text as seen, and the characters by name."""
+    seen = quoted_head(text_of(without_zero_width(raw)))
+    return (("value", seen), ("chars", ", ".join(hidden_in(raw))))
+
+
+def _readings(shown: str) -> tuple[tuple[str, object], ...]:
+    """The two readings of "12.345" or "7,000", and each written so that it cannot be misread:
+    "12345" and "12,3450" (a fourth decimal), "7000" and "7"."""
+    plain = re.sub(r"[\s%]", "", unicodedata.normalize("NFKC", shown)).replace("\u2212", "-")
+    whole, _, frac = plain.replace(",", ".").partition(".")
+    decimal = format_number(Decimal(f"{whole}.{frac}"))
+    written = decimal + "0" if len(decimal.partition(",")[2]) == 3 else decimal
+    return (
+        ("value", shown),
+        ("thousands", whole + frac),
+        ("decimal", decimal),
+        ("decimal_written", written),
+    )
 
 
 # No commune figure reaches 10^15 (a thousand trillion đồng); past 10^28 Decimal's default
@@ -180,8 +200,22 @@ def _beyond(raw: float | int | Decimal) -> CellValue:
     return CellValue(None, code, (("value", shown),))
 
 
-def check_range(value: Decimal, ind: Indicator) -> CellValue:
-    """Negative values, percentages above 100 and fractions in counts are errors."""
+def _percent_cell(raw: float, ind: Indicator) -> CellValue:
+    """A number in a cell formatted as %: read as the percentage the user typed and sees."""
+    if not -_TOO_LARGE < raw < _TOO_LARGE:
+        return _beyond(raw)
+    value = spreadsheet_decimal(raw) * 100
+    value = value.quantize(Decimal(1)) if is_whole(value) else value.normalize()
+    if not ind.is_percentage:
+        # 0,85 shown as "85%" in a cell counted in Ha: neither reading can be trusted.
+        params = (("value", format_number(value)), ("unit", ind.unit))
+        return CellValue(None, "percent_format_not_rate", params)
+    return check_range(value, ind, from_format=True)
+
+
+def check_range(value: Decimal, ind: Indicator, *, from_format: bool = False) -> CellValue:
+    """Negative values, percentages above 100 and fractions in counts are errors; ``from_format``: a
+    percentage already read through its cell's % format (no second guess at it)."""
     # The value is formatted for a message only: most cells have none.
     if value < 0:
         return CellValue(value, "negative_value", (("value", format_number(value)),))
@@ -191,10 +225,15 @@ def check_range(value: Decimal, ind: Indicator) -> CellValue:
     if ind.is_count and not is_whole(value):
         params = (("value", format_number(value)), ("unit", ind.unit))
         return CellValue(value, "fraction_in_count", params)
-    if percentage and 0 < value < 1 and ind.target is not None and ind.target >= 10:
+    if (
+        percentage
+        and not from_format
+        and 0 < value < 1
+        and ind.target is not None
+        and ind.target >= 10
+    ):
         # "31,2%" typed into Excel is stored as 0,312 in a cell formatted as a percentage.
-        scaled = format_number(value * 100)
-        params = (("value", format_number(value)), ("scaled", scaled))
+        params = (("value", format_number(value)), ("scaled", format_number(value * 100)))
         return CellValue(value, "percentage_as_fraction", params, "warning")
     return CellValue(value)
 

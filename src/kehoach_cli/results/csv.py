@@ -14,7 +14,7 @@ from pathlib import Path
 from ..problems import Problem
 from ..safety.limits import Limits
 from ..safety.yaml_io import decode_text
-from .common import Where, column_letter, megabytes, problem
+from .common import Where, column_letter, fold, megabytes, problem, text_of
 from .grid import Grid
 
 
@@ -48,8 +48,42 @@ def read_csv(path: Path, display: str, limits: Limits) -> tuple[Grid | None, lis
             return None, [problem("too_many_rows", file_where, rows=f"> {i}", limit=limits.rows)]
         rows.append(list(row[: limits.columns]))
 
+    if path.suffix.lower() == ".txt" and _header_row(rows) is None:
+        # A note left in the results folder, not a form saved as text: named, not an error.
+        return None, [problem("text_not_results", file_where, severity="warning")]
+
     def where(row: int, col: int) -> Where:
         # Lines count from 1 as editors show them; a quoted field with a line break is rare.
         return Where(display, cell=f"{column_letter(col)}{row + 1}", line=row + 1)
 
-    return Grid(rows, where, file_where), []
+    return Grid(rows, where, file_where), _shifted_rows(rows, display)
+
+
+def _shifted_rows(rows: list[list[object]], display: str) -> list[Problem]:
+    """Rows of the table with more fields than its header, each emptied and named.
+
+    An unquoted decimal comma in a comma-separated file ("…,30,65,31,2") splits one figure
+    into two fields and moves every later one a column right: reading such a row would take
+    the plan's decimals for the figure. Excel and LibreOffice write every row as wide as the
+    widest, header included, so a longer row is one that was typed. No guess is made at which
+    comma was meant.
+    """
+    header = _header_row(rows)
+    if header is None:
+        return []
+    width = len(rows[header])
+    problems: list[Problem] = []
+    for r in range(header + 1, len(rows)):
+        if len(rows[r]) > width and any(text_of(v) for v in rows[r]):
+            where = Where(display, line=r + 1)
+            problems.append(problem("csv_extra_fields", where, fields=len(rows[r]), columns=width))
+            rows[r] = []
+    return problems
+
+
+def _header_row(rows: list[list[object]]) -> int | None:
+    """The index of the table's header row (the one with "Mã chỉ tiêu"), or None."""
+    return next(
+        (r for r, row in enumerate(rows) if any(fold(text_of(v)) == "ma chi tieu" for v in row)),
+        None,
+    )

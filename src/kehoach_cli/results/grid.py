@@ -8,10 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from ..characters import hidden_in, legacy_encoding
 from ..periods import Period, PeriodError, parse_period
 from ..plan.model import Plan
-from ..problems import Problem
-from .common import Where, fold, is_empty, problem, read_number, text_of
+from ..problems import Problem, quoted_head
+from .common import Where, fold, hidden_params, is_empty, problem, read_number, text_of
 from .model import WHOLE_COMMUNE, Basis, ResultFile, ResultValue
 
 # Labels are compared folded (no accents, lower case); English ones are accepted too.
@@ -43,7 +44,9 @@ BASIS_WORDS: dict[str, Basis] = {
     "period": "period",
 }
 WHOLE_COMMUNE_WORDS = ("toan xa", "toan-xa", "ca xa", "whole commune", "all")
-_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})")
+# "Trà Bùi, ngày 18 tháng 6 năm 2024", as the date line of an official document (folded).
+_DATE_WORDS = re.compile(r"\bngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})\b")
 
 
 @dataclass
@@ -57,6 +60,7 @@ class Grid:
     # merged ranges (first row, first col, last row, last col), 0-based, inclusive
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # Excel errors: "#DIV/0!"
+    percent: set[tuple[int, int]] = field(default_factory=set)  # cells formatted as a %
 
     def merged_rows(self, col: int) -> Callable[[int], bool]:
         """Whether a row's cell in ``col`` is part of a merged range of more than one cell.
@@ -125,6 +129,9 @@ def read_grid(grid: Grid, plan: Plan, source: str) -> tuple[ResultFile | None, l
         return None, [problem("empty_file", grid.file_where)]
     header_row = _find_header(grid)
     if header_row is None:
+        legacy = _legacy_cell(grid)
+        if legacy is not None:
+            return None, [legacy]
         labels = ", ".join(f'"{h}"' for h in ("Mã chỉ tiêu", "Thực hiện"))
         return None, [problem("header_missing", grid.file_where, labels=labels)]
     columns = _columns(grid, header_row)
@@ -139,6 +146,17 @@ def read_grid(grid: Grid, plan: Plan, source: str) -> tuple[ResultFile | None, l
     meta = _read_meta(grid, header_row, plan, problems)
     values = _read_table(grid, header_row, columns, plan, meta, problems)
     return meta.result_file(source, values, grid.file_where.sheet), problems
+
+
+def _legacy_cell(grid: Grid) -> Problem | None:
+    """The first text cell typed in an old Vietnamese font, as a problem, or None."""
+    for r, row in enumerate(grid.rows):
+        for c, value in enumerate(row):
+            encoding = legacy_encoding(value) if isinstance(value, str) else None
+            if encoding:
+                shown = quoted_head(text_of(value))
+                return problem("legacy_font", grid.where(r, c), value=shown, encoding=encoding)
+    return None
 
 
 def _find_header(grid: Grid) -> int | None:
@@ -197,7 +215,7 @@ def parse_meta(
     else:
         year = _as_int(year_raw)
         if year is None:
-            problems.append(problem("year_invalid", at("year"), value=text_of(year_raw)))
+            problems.append(_unreadable("year_invalid", year_raw, at("year")))
             meta.fatal = True
         elif year != plan.year:
             problems.append(
@@ -214,7 +232,7 @@ def parse_meta(
     else:
         period = parse_period_cell(period_raw, meta.year or plan.year)
         if period is None:
-            problems.append(problem("period_invalid", at("period"), value=text_of(period_raw)))
+            problems.append(_unreadable("period_invalid", period_raw, at("period")))
             meta.fatal = True
         elif meta.year is not None and period.year != meta.year:
             problems.append(
@@ -237,9 +255,7 @@ def parse_meta(
         unit = match_unit(text_of(unit_raw), plan)
         if unit is None:
             codes = ", ".join(u.code for u in plan.reporting_units)
-            problems.append(
-                problem("unknown_unit", at("unit"), value=text_of(unit_raw), units=codes)
-            )
+            problems.append(_unreadable("unknown_unit", unit_raw, at("unit"), units=codes))
             meta.fatal = True
         else:
             meta.unit = unit
@@ -247,6 +263,17 @@ def parse_meta(
     reporter = text_of(raw("reporter"))
     if reporter:
         meta.reporter = reporter
+        encoding = legacy_encoding(reporter)
+        if encoding:  # the name would go garbled into the report
+            problems.append(
+                problem(
+                    "legacy_font",
+                    at("reporter"),
+                    severity="warning",
+                    value=quoted_head(reporter),
+                    encoding=encoding,
+                )
+            )
     else:
         problems.append(problem("reporter_missing", at("reporter"), severity="warning"))
     day_raw = raw("reported_on")
@@ -255,7 +282,7 @@ def parse_meta(
     else:
         day = _as_date(day_raw)
         if day is None:
-            problems.append(problem("date_invalid", at("reported_on"), value=text_of(day_raw)))
+            problems.append(_unreadable("date_invalid", day_raw, at("reported_on")))
         else:
             meta.reported_on = day
     basis_raw = text_of(raw("basis"))
@@ -266,6 +293,25 @@ def parse_meta(
         else:
             meta.basis = basis
     return meta
+
+
+def _unreadable(code: str, raw: object, where: Where, **params: object) -> Problem:
+    """The problem of a value that cannot be read: named for the hidden characters or the old
+    font encoding that make it so, when that is why, or else ``code`` quoting the value."""
+    text = raw if isinstance(raw, str) else text_of(raw)
+    if hidden_in(text):
+        return problem(
+            "hidden_characters",
+            where,
+            severity="error",
+            indicator=None,
+            **dict(hidden_params(text)),
+        )
+    encoding = legacy_encoding(text)
+    if encoding:
+        return problem("legacy_font", where, value=quoted_head(text), encoding=encoding)
+    params.setdefault("value", text_of(raw))
+    return problem(code, where, severity="error", indicator=None, **params)
 
 
 def parse_period_cell(raw: object, year: int) -> Period | None:
@@ -320,11 +366,12 @@ def _as_date(raw: object) -> date | None:
         # A date typed into a cell without a date format: Excel's day count from 30/12/1899.
         return date(1899, 12, 30) + timedelta(days=int(raw))
     text = text_of(raw)
-    match = _DATE.fullmatch(text)
+    match = _DATE.fullmatch(text) or _DATE_WORDS.search(fold(text))
     try:
         if match:
             day, month, year = (int(g) for g in match.groups())
-            return date(year, month, day)
+            # "18/06/24": two digits are this century's year, as Excel reads them.
+            return date(year + 2000 if year < 100 else year, month, day)
         return date.fromisoformat(text)
     except ValueError:
         return None
@@ -376,6 +423,8 @@ def _read_table(
             seen,
             problems,
             error,
+            percent=(r, value_col) in grid.percent,
+            code_raw=code_raw,
         )
         if values_item is not None:
             values.append(values_item)
@@ -394,12 +443,17 @@ def read_row(
     seen: dict[str, Where],
     problems: list[Problem],
     error: str | None = None,
+    *,
+    percent: bool = False,
+    code_raw: object = None,
 ) -> ResultValue | None:
     """One indicator's row in any format; ``formula`` None: no formula, else whether cached;
-    ``error`` the Excel error the value cell holds ("#DIV/0!"), if any."""
+    ``error`` the Excel error the value cell holds ("#DIV/0!"), if any; ``percent`` whether the
+    value cell is formatted as a percentage."""
     ind = plan.indicator(code)
     if ind is None:
-        problems.append(problem("unknown_indicator", code_at, value=code))
+        typed = code_raw if isinstance(code_raw, str) else code
+        problems.append(_unreadable("unknown_indicator", typed, code_at, value=code))
         return None
     if code in seen:
         problems.append(
@@ -415,7 +469,7 @@ def read_row(
     if formula is False:
         problems.append(problem("formula_no_value", value_at, indicator=code))
         return None
-    cell = read_number(raw, ind)
+    cell = read_number(raw, ind, percent=percent)
     if cell.code is not None:
         params = dict(cell.params)
         problems.append(

@@ -13,7 +13,8 @@ from ..problems import ProblemReport
 from ..safety.limits import Limits, current_limits
 
 YAML_SUFFIXES = {".yaml", ".yml"}
-RESULT_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".yaml", ".yml", ".ods"}
+# .txt: Excel's "Unicode text" (UTF-16, tab-separated) is read as a CSV, or named when it is not.
+RESULT_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".txt", ".yaml", ".yml", ".ods"}
 _PLAN_KEYS = re.compile(rb"^(table|units_of_measure|reporting_units)\s*:", re.MULTILINE)
 
 

@@ -18,6 +18,7 @@ from ..problems import Problem
 from ..safety.limits import Limits
 from .common import SHEET_NAME, Where, cell_ref, fold, megabytes, problem, text_of
 from .grid import Grid
+from .number_formats import ods_percent_cells, xlsx_percent_cells
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -117,9 +118,13 @@ def _read_with_calamine(
 
     formulas: dict[tuple[int, int], bool] = {}
     errors: dict[tuple[int, int], str] = {}
+    percent: set[tuple[int, int]] = set()
     part = sheets_xml.get(fold(sheet))
     if part:
         formulas, errors = _formula_cells(path, part)
+        percent = xlsx_percent_cells(path, part)
+    elif not sheets_xml:
+        percent = ods_percent_cells(path, sheet)
     if height > limits.rows:
         # Rows past the limit are not read: say so rather than lose figures silently.
         return None, [
@@ -130,7 +135,9 @@ def _read_with_calamine(
                 limit=limits.rows,
             )
         ]
-    return Grid(rows, where, Where(display, sheet=sheet), formulas, merged, errors), []
+    grid = Grid(rows, where, Where(display, sheet=sheet), formulas, merged, errors)
+    grid.percent = percent
+    return grid, []
 
 
 def _merged_ranges(sheet: Any) -> list[tuple[int, int, int, int]]:

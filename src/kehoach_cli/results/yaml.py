@@ -87,7 +87,9 @@ def _values(
                     )
                 )
         code = text_of(key).lower()
-        item = read_row(code, value, note, None, where, where, plan, unit, seen, problems)
+        item = read_row(
+            code, value, note, None, where, where, plan, unit, seen, problems, code_raw=key
+        )
         if item is not None:
             found.append(item)
     return found

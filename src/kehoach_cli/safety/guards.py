@@ -181,6 +181,9 @@ def check_text_bytes(raw: bytes, display: str) -> list[Problem]:
         line = _line_at(raw, exc.start)
         if b"\x00" in raw or _is_binary(raw):
             return [_problem("not_text", display)]
+        legacy = _legacy_font(raw)
+        if legacy:  # before Windows-1258: TCVN3's "ị" is 1258's combining dot below
+            return [_problem("encoding_legacy_font", display, line=legacy[1], encoding=legacy[0])]
         if _looks_windows_1258(raw):
             return [_problem("encoding_windows_1258", display, line=line)]
         return [_problem("not_text", display, line=line)]
@@ -673,6 +676,28 @@ def _is_control(ch: str) -> bool:
     return ord(ch) < 32 and ch not in "\t\n\r\f"
 
 
+def _legacy_font(raw: bytes) -> tuple[str, int] | None:
+    """The old Vietnamese font encoding (TCVN3, VNI) the bytes seem to be in, and the first
+    line that shows it; None unless the lines that are not UTF-8 show two signs of it (one
+    "ä" in a Latin-1 file is no evidence)."""
+    from ..characters import legacy_signs
+
+    found: tuple[str, int] | None = None
+    total = 0
+    for number, line in enumerate(raw.splitlines()[:5000], start=1):
+        try:
+            line.decode("utf-8")
+            continue  # a UTF-8 line read as Latin-1 would look like anything
+        except UnicodeDecodeError:
+            encoding, signs = legacy_signs(line.decode("latin-1"))
+        if encoding and found is None:
+            found = encoding, number
+        total += signs
+        if found and total >= 2:
+            return found
+    return None
+
+
 def _looks_windows_1258(raw: bytes) -> bool:
     """Vietnamese in Windows-1258 writes tones as combining marks after the letter."""
     try:
@@ -730,3 +755,36 @@ def _mb(size: int) -> str:
     from ..numbers import format_number
 
     return format_number(Decimal(size) / (1024 * 1024), 1)
+
+
+# -- Word documents (kehoach plan import) ---------------------------------------------------------
+
+
+def check_docx_container(path: Path, display: str, limits: Limits) -> list[Problem]:
+    """Problems of a .docx file found before python-docx opens it; errors mean "do not open it".
+
+    The workbook's bounds serve (a signed plan is a few tens of KB): size, then the zip
+    directory's declared sizes and ratios, nothing inflated. python-docx parses with entities
+    left unresolved, so a document type declaration cannot expand into a bomb.
+    """
+    size = path.stat().st_size
+    if size == 0:
+        return [_problem("empty_file", display)]
+    if size > limits.xlsx_bytes:
+        return [_problem("file_too_large", display, size=_mb(size), limit=_mb(limits.xlsx_bytes))]
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(OLE2_MAGIC):
+        return [_problem("old_doc", display)]
+    if not head.startswith(ZIP_MAGIC):
+        return [_problem("not_docx", display)]
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            if _directory_trouble(members, size, display, limits):
+                return [_problem("docx_too_large", display, limit=limits.xlsx_ratio)]
+            if "word/document.xml" not in {m.filename for m in members}:
+                return [_problem("not_docx", display)]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError):
+        return [_problem("docx_damaged", display)]
+    return []

@@ -1,18 +1,36 @@
-"""``kehoach plan show``: the plan's indicator tree."""
+"""``kehoach plan show|new|import``: the plan's indicator tree, next year's draft, a signed plan."""
 
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ...messages import t
-from ..app import boundary
-from ..options import DebugOption, LangOption, PlanOption
+from ..app import EXIT_INVALID, boundary
+from ..options import DEFAULT_RESULTS, DebugOption, LangOption, PlanOption, QuietOption
+
+if TYPE_CHECKING:
+    from ...plan.model import Plan
+
+YearOption = Annotated[
+    int, typer.Option("--year", "-y", help=t("help.plan_new_year"), metavar="YYYY")
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help=t("help.plan_new_output"), metavar="PLAN.yaml"),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help=t("help.plan_force"))]
 
 
 def register(app: typer.Typer) -> None:
     plan_app = typer.Typer(help=t("help.plan_group"), no_args_is_help=True)
     app.add_typer(plan_app, name="plan")
+    _register_show(plan_app)
+    _register_new(plan_app)
+    _register_import(plan_app)
 
+
+def _register_show(plan_app: typer.Typer) -> None:
     @plan_app.command("show", help=t("help.plan_show"))
     @boundary
     def show(
@@ -38,3 +56,148 @@ def register(app: typer.Typer) -> None:
         console.print(plan_table(loaded, fancy()))
         console.print()
         console.print(profile_table(loaded, fancy()))
+
+
+def _register_new(plan_app: typer.Typer) -> None:
+    @plan_app.command("new", help=t("help.plan_new"))
+    @boundary
+    def new(
+        year: YearOption,
+        source: Annotated[
+            Path | None,
+            typer.Option("--from", help=t("help.plan_new_from"), metavar="PLAN.yaml"),
+        ] = None,
+        output: OutputOption = None,
+        results: Annotated[
+            Path | None,
+            typer.Option("--results", "-r", help=t("help.plan_new_results"), metavar="DIR"),
+        ] = None,
+        force: ForceOption = False,
+        quiet: QuietOption = False,
+        lang: LangOption = None,
+        debug: DebugOption = False,
+    ) -> None:
+        from ...errors import InputFileNotFound, UsageError
+        from ...plan.draft import YearFigure, next_year_plan, write_plan, year_figures
+        from ...plan.io import find_plan
+
+        _check_year(year)
+        plan_file = find_plan(source, year - 1 if source is None else None)
+        plan, data = _read_plan_or_exit(plan_file)
+        if year <= plan.year:
+            raise UsageError(
+                t("plan_new.same_year", year=year, source=str(plan_file), old=plan.year)
+            )
+        folder = results if results is not None else DEFAULT_RESULTS
+        if results is not None and not folder.exists():
+            raise InputFileNotFound(t("report.results_not_found", path=str(folder)))
+        figures: dict[str, YearFigure] = {}
+        if folder.exists():
+            figures, problems = year_figures(plan, folder)
+            if problems.errors:
+                _print_problems(problems)
+                typer.echo(
+                    t("plan_new.invalid_results", errors=problems.errors, folder=folder), err=True
+                )
+                raise typer.Exit(EXIT_INVALID)
+        if not figures and not quiet:
+            typer.echo(t("plan_new.no_year_results", year=plan.year, folder=folder), err=True)
+        made = next_year_plan(plan, data, year, figures, str(plan_file))
+        target = output if output is not None else Path("data") / f"plan_{year}.yaml"
+        write_plan(target, made.text, [plan_file], force)
+        if not quiet:
+            typer.echo(
+                t(
+                    "plan_new.written",
+                    path=str(target),
+                    indicators=made.indicators,
+                    baselines=made.baselines,
+                    old=plan.year,
+                )
+            )
+
+
+def _register_import(plan_app: typer.Typer) -> None:
+    @plan_app.command("import", help=t("help.plan_import"))
+    @boundary
+    def import_(
+        document: Annotated[
+            Path, typer.Argument(help=t("help.plan_import_file"), metavar="KE_HOACH.docx")
+        ],
+        year: Annotated[
+            int, typer.Option("--year", "-y", help=t("help.plan_import_year"), metavar="YYYY")
+        ],
+        output: Annotated[
+            Path,
+            typer.Option("--output", "-o", help=t("help.plan_import_output"), metavar="PLAN.yaml"),
+        ],
+        source: Annotated[
+            Path | None,
+            typer.Option("--from", help=t("help.plan_import_from"), metavar="PLAN.yaml"),
+        ] = None,
+        force: ForceOption = False,
+        quiet: QuietOption = False,
+        lang: LangOption = None,
+        debug: DebugOption = False,
+    ) -> None:
+        from ...errors import InputFileNotFound
+        from ...plan.draft import write_plan
+        from ...plan.importer import import_plan
+
+        _check_year(year)
+        if not document.is_file():
+            raise InputFileNotFound(t("plan_import.not_found", path=str(document)))
+        earlier = None
+        inputs = [document]
+        if source is not None:
+            from ...plan.io import find_plan
+
+            plan_file = find_plan(source)
+            earlier = (*_read_plan_or_exit(plan_file), str(plan_file))
+            inputs.append(plan_file)
+        made, problems = import_plan(document, str(document), year, earlier)
+        if made is None:
+            _print_problems(problems)
+            typer.echo(t("plan_import.not_written", errors=problems.errors), err=True)
+            raise typer.Exit(EXIT_INVALID)
+        write_plan(output, made.text, inputs, force)
+        if not quiet:
+            typer.echo(
+                t(
+                    "plan_import.written",
+                    path=str(output),
+                    indicators=made.indicators,
+                    guesses=made.guesses,
+                )
+            )
+
+
+def _check_year(year: int) -> None:
+    from ...errors import UsageError
+
+    if not 2000 <= year <= 2100:
+        raise UsageError(t("report.bad_year", value=year))
+
+
+def _read_plan_or_exit(path: Path) -> "tuple[Plan, dict[str, Any]]":
+    """The plan and its data; an invalid plan's problems are printed and the command exits 1."""
+    from ...errors import InvalidData
+    from ...plan.draft import read_source_plan
+
+    try:
+        return read_source_plan(path)
+    except InvalidData as exc:
+        problems = getattr(exc, "problems", None)
+        if problems is not None:
+            _print_problems(problems)
+        typer.echo(exc.message, err=True)
+        raise typer.Exit(EXIT_INVALID) from None
+
+
+def _print_problems(problems: object) -> None:
+    from ...problems import ProblemReport
+    from ...render.problems import problems_as_text
+
+    if isinstance(problems, ProblemReport):
+        shown = sorted({p.file for p in problems if p.file})
+        typer.echo(problems_as_text(problems, shown, quiet=True), nl=False, err=True)

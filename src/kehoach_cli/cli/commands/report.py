@@ -15,6 +15,7 @@ from ..app import EXIT_INVALID, EXIT_OK, boundary
 from ..options import DEFAULT_RESULTS, DebugOption, LangOption, PlanOption, QuietOption, TodayOption
 
 if TYPE_CHECKING:
+    from ...plan.model import Plan
     from ...report.model import Report
 
 
@@ -56,6 +57,13 @@ def register(app: typer.Typer) -> None:
         document_date: Annotated[
             str | None,
             typer.Option("--date", help=t("help.report_date"), metavar="YYYY-MM-DD"),
+        ] = None,
+        docx_template: Annotated[
+            Path | None,
+            typer.Option("--docx-template", help=t("help.report_docx_template"), metavar="FILE"),
+        ] = None,
+        notes: Annotated[
+            Path | None, typer.Option("--notes", help=t("help.report_notes"), metavar="FILE.md")
         ] = None,
         by: Annotated[
             str | None, typer.Option("--by", help=t("help.report_by"), metavar="quarter")
@@ -128,12 +136,13 @@ def register(app: typer.Typer) -> None:
                     document_date=signed_on or made.plan.document_date,
                 ),
             )
+        made, own_inputs = _officer_inputs(made, plan_file, loaded, docx_template, notes)
         if output_dir is not None:
             from ...report.schedule import output_name
 
             output_dir.mkdir(parents=True, exist_ok=True)
             output = output_dir / output_name(chosen, fmt)
-        inputs = [str(plan_file)]
+        inputs = [str(plan_file), *own_inputs]
         inputs += [f.source for f in result_set.files]
         inputs += [p.file for p in problems if p.file]
         # The plan and the values read are in the report now: let them go before it is
@@ -149,6 +158,42 @@ def register(app: typer.Typer) -> None:
             if not quiet:
                 typer.echo(t("report.written", path=str(output)))
         raise typer.Exit(EXIT_OK)
+
+
+def _officer_inputs(
+    made: Report,
+    plan_file: Path,
+    loaded: Plan,
+    docx_template: Path | None,
+    notes: Path | None,
+) -> tuple[Report, list[str]]:
+    """The office's Word template and notes for the report, and the files they came from.
+
+    The template: ``--docx-template``, else the plan's ``reporting.docx_template`` (relative to
+    the plan's folder), else the built-in one. The notes: ``--notes``, else
+    ``notes/<period id>.md`` beside the plan when it exists.
+    """
+    from dataclasses import replace
+
+    from ...errors import InputFileNotFound
+    from ...report.notes import load_notes
+
+    used: list[str] = []
+    template = docx_template
+    if template is None and loaded.reporting.docx_template:
+        template = plan_file.parent / loaded.reporting.docx_template
+    if template is not None:
+        made = replace(made, docx_template=str(template))
+        used.append(str(template))
+    if notes is not None and not notes.is_file():
+        raise InputFileNotFound(t("docx.notes_not_found", path=str(notes)))
+    if notes is None:
+        beside = plan_file.parent / "notes" / f"{made.period.id}.md"
+        notes = beside if beside.is_file() else None
+    if notes is not None:
+        made = replace(made, officer_notes=load_notes(notes))
+        used.append(str(notes))
+    return made, used
 
 
 def _parse_date(text: str) -> date:
