@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 .PHONY: setup check test lint samples corpus bench render-check
 
 setup:            ## a virtual environment with kehoach and its test tools
-	python3 -m venv $(VENV) && $(VENV)/bin/pip install -e ".[test]"
+	python3 -m venv $(VENV) && $(VENV)/bin/pip install -e ".[test]" -c constraints/test-tools.txt
 
 check: test       ## the whole test suite (ruff and mypy run inside it)
 

@@ -84,7 +84,10 @@ def _invocations(line: str) -> list[list[str]]:
     """The argument lists of each ``kehoach`` call in a (shell) line."""
     calls: list[list[str]] = []
     for part in re.split(r"&&|;|\|\|", line):
-        words = shlex.split(part)
+        try:
+            words = shlex.split(part)
+        except ValueError:  # a split inside quotes (sh -c '…; …'): no kehoach call there
+            continue
         if words and Path(words[0]).name == "kehoach":
             calls.append(words[1:])
     return calls
@@ -114,6 +117,7 @@ def _missing_features(line: str) -> list[str]:
     return missing
 
 
+@pytest.mark.posix  # runs the lines with /bin/sh, as cron does
 @pytest.mark.parametrize(("kind", "line"), LINES, ids=[f"{k}:{line[-70:]}" for k, line in LINES])
 def test_documented_line_runs_on_the_sample_data(kind: str, line: str, tmp_path: Path) -> None:
     missing = _missing_features(line)
@@ -121,6 +125,7 @@ def test_documented_line_runs_on_the_sample_data(kind: str, line: str, tmp_path:
         pytest.skip("not in kehoach yet: " + ", ".join(missing))
     serve = tmp_path / "srv"
     shutil.copytree(DATA, serve / "data")
+    (serve / "log").mkdir()  # made once, as "Người dùng và quyền" says
     bin_dir = str(Path(sys.executable).parent)
     command = line.replace(INSTALL, bin_dir + "/").replace(SERVE, str(serve))
     # A fixed day: insert --today right after each kehoach subcommand.
@@ -160,6 +165,31 @@ def test_documented_line_runs_on_the_sample_data(kind: str, line: str, tmp_path:
         assert done.stdout.strip(), "exit 3 must say who is missing or late"
     if not is_status:
         _check_report_output(line, serve)
+    if ">> log/" in line:
+        _check_logs(line, serve)
+
+
+def _check_logs(line: str, serve: Path) -> None:
+    """Without a mail server the output goes to log/kehoach.log, a failure to log/that-bai.log."""
+    log = (serve / "log" / "kehoach.log").read_text(encoding="utf-8")
+    failed = serve / "log" / "that-bai.log"
+    assert "Traceback" not in log and "Lỗi" not in log
+    if " status " in line:  # on the deadline day THCS has not reported yet: exit 3
+        assert "THCS" in log
+        assert "status: mã thoát 3, " in failed.read_text(encoding="utf-8")
+    else:  # --quiet: a report written without a word, and no failure
+        assert log == "" and not failed.exists()
+
+
+@pytest.mark.posix
+def test_the_failure_unit_writes_the_failure_log(tmp_path: Path) -> None:
+    (line,) = [line for kind, line in LINES if kind == "systemd" and "that-bai" in line]
+    (tmp_path / "log").mkdir()
+    command = line.replace("%i", "kehoach-status.service").replace(SERVE, str(tmp_path))
+    done = subprocess.run(shlex.split(command), capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stderr == ""
+    written = (tmp_path / "log" / "that-bai.log").read_text(encoding="utf-8")
+    assert "kehoach-status.service thất bại" in written
 
 
 def _check_report_output(line: str, serve: Path) -> None:
@@ -182,3 +212,39 @@ def _check_report_output(line: str, serve: Path) -> None:
 def test_env_has_no_kehoach_settings_leaking_in() -> None:
     # The subprocesses get only the documented environment, not the developer's.
     assert not any(name.startswith("KEHOACH_") for name in os.environ)
+
+
+WINDOWS = ROOT / "docs" / "windows.md"
+_SCHTASKS = re.compile(r'^schtasks /Create .*?/TR "cmd /c cd /d (?P<dir>\S+) && (?P<run>.*)"$')
+
+
+def _schtasks_lines() -> list[re.Match[str]]:
+    text = WINDOWS.read_text(encoding="utf-8")
+    return [m for line in text.splitlines() if (m := _SCHTASKS.match(line.strip()))]
+
+
+def test_windows_task_scheduler_lines_equal_the_crontab() -> None:
+    """docs/windows.md's schtasks lines run the same kehoach commands as the crontab, each
+    starting in the kehoach folder and appending to the log file."""
+    crontab = [
+        args for kind, line in LINES if kind == "cron" for args in _invocations(line.split(">>")[0])
+    ]
+    tasks = _schtasks_lines()
+    assert len(tasks) == len(crontab) == 5
+    windows = []
+    for task in tasks:
+        assert task.group("dir") == r"D:\kehoach"
+        run, _, log = task.group("run").partition(" >> ")
+        assert log == r"log\kehoach.log 2>&1"
+        program, *args = shlex.split(run, posix=False)
+        assert program == r".venv\Scripts\kehoach.exe"
+        windows.append(args)
+    assert windows == crontab
+
+
+def test_the_readme_links_the_windows_guide() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "docs/windows.md" in readme
+    text = WINDOWS.read_text(encoding="utf-8")
+    for needle in ("Add python.exe to PATH", "py -m venv .venv", r".venv\Scripts\kehoach"):
+        assert needle in text

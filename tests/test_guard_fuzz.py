@@ -4,7 +4,8 @@ Random sheet XMLs, seeded and built from a grammar of odd-but-plausible layouts 
 with and without ``r``, prefixes, comments, CDATA, processing instructions, odd whitespace, far
 coordinates reached by a reference or by counting), go into a copy of a shipped form. The guard's
 verdict is compared with the size calamine gives the sheet: the rectangle from A1 to its farthest
-value cell. The guard may refuse more than it must (a malformed sheet), never less.
+value cell. The guard may refuse more than it must (a sheet that is not well-formed XML, which
+calamine's reader may still take), never less.
 
 calamine is run in a forked child of a helper process with its address space capped, so the
 rectangle a far cell asks for cannot hurt the test run: an abort there means "huge".
@@ -141,7 +142,10 @@ def _sheet(body: bytes, prefix: bytes = b"", declare: bytes = b"") -> bytes:
 
 
 def _guard_refuses(path: Path) -> bool:
-    return any(p.code == "sheet_too_large" for p in check_xlsx_container(path, "f.xlsx", Limits()))
+    """Whether the guard keeps calamine from the file: a far cell (``sheet_too_large``) or a
+    sheet that is not well-formed XML (``sheet_not_xml``), which it refuses unread."""
+    problems = check_xlsx_container(path, "f.xlsx", Limits())
+    return any(p.code in ("sheet_too_large", "sheet_not_xml") for p in problems)
 
 
 # -- the grammar ---------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -30,7 +31,8 @@ def _env() -> dict[str, str]:
     return env
 
 
-KEHOACH = Path(sys.executable).parent / "kehoach"
+# The console script beside the interpreter: kehoach on POSIX, kehoach.exe on Windows.
+KEHOACH = Path(shutil.which("kehoach", path=str(Path(sys.executable).parent)) or "kehoach")
 
 
 @pytest.mark.skipif(not KEHOACH.exists(), reason="the kehoach script is not installed here")
@@ -76,7 +78,13 @@ def test_unexpected_failure_prints_one_line_and_a_debug_hint(tmp_path) -> None: 
         (["report"], "Thiếu tùy chọn bắt buộc --period."),
         (["report", "--period", "q2", "--colour"], "Không có tùy chọn --colour."),
         (["report", "--period", "q2", "--format"], "Tùy chọn --format cần một giá trị đi sau."),
-        (["bao-cao"], 'Không có lệnh "bao-cao".'),
+        (["bao-cao"], "Không có lệnh 'bao-cao'. Các lệnh: validate, report,"),
+        (["reprot"], "Không có lệnh 'reprot'. Có phải ý bạn là 'report'?"),
+        (["plan", "shwo"], "Không có lệnh 'shwo'. Có phải ý bạn là 'show'?"),
+        (["validate"], "Thiếu TỆP_HOẶC_THƯ_MỤC (tệp hoặc thư mục cần kiểm tra)."),
+        (["report", "-p", "q2", "--year", "abc"], "--year cần một số nguyên, ví dụ --year 2024."),
+        (["report", "-p", "q2", "--allow-invalid=1"], "Tùy chọn --allow-invalid không nhận"),
+        (["plan", "show", "extra"], "Thừa đối số: extra."),
         (["--lang", "en", "report", "--perio", "q2"], "No such option: --perio."),
     ],
 )
@@ -102,3 +110,36 @@ def test_help_option_line_is_in_the_users_language() -> None:
             x for x in done.stdout.splitlines() if "--help" in x and x.strip().startswith("-h")
         ]
         assert line.strip().endswith(expected), args
+
+
+POSIX_ONLY = ("resource", "fcntl", "pwd", "grp", "termios", "pty")
+IMPORT_ALL = """
+import importlib, pkgutil, sys
+for name in sys.argv[1:]:
+    sys.modules[name] = None  # as on Windows: importing it fails
+import kehoach_cli
+for info in pkgutil.walk_packages(kehoach_cli.__path__, "kehoach_cli."):
+    if info.name != "kehoach_cli.__main__":
+        importlib.import_module(info.name)
+"""
+
+
+def test_no_module_imports_a_posix_only_module_at_import_time() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", IMPORT_ALL, *POSIX_ONLY],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_hint_names_the_command_even_when_click_gives_no_context() -> None:
+    done = _kehoach("plan", "show", "-f")
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "Tùy chọn -f cần một giá trị đi sau.",
+        "Xem cách dùng: kehoach plan show --help",
+    ]

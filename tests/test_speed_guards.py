@@ -176,7 +176,7 @@ def _guard(path: Path) -> list[tuple[str, str | None]]:
         b'<c r="XFD1048576"><v>1</v></c>',
         b"<c r='xfd1048576'><v>1</v></c>",
         b'<c s="1" r = "$XFD$1048576" t="n"><v>1</v></c>',
-        b"<x:c r='XFD1048576\"><x:v>1</x:v></x:c>",
+        b'<x:c r="XFD1048576"><x:v>1</x:v></x:c>',
     ],
 )
 def test_a_far_value_cell_is_refused_however_its_reference_is_written(
@@ -184,6 +184,16 @@ def test_a_far_value_cell_is_refused_however_its_reference_is_written(
 ) -> None:
     form = _form_with(tmp_path, 8000, b'<row r="1048576">' + cell + b"</row>")
     assert _guard(form) == [("sheet_too_large", "XFD1048576")]
+
+
+def test_a_sheet_that_is_not_xml_is_refused_unread_at_its_line(tmp_path: Path) -> None:
+    # Mismatched quotes: calamine's reader may still take the reference; expat does not.
+    cell = b"<x:c r='XFD1048576\"><x:v>1</x:v></x:c>"
+    problems = check_xlsx_container(
+        _form_with(tmp_path, 8000, b'<row r="1048576">' + cell + b"</row>"), "f.xlsx", Limits()
+    )
+    assert [(p.code, p.severity) for p in problems] == [("sheet_not_xml", "error")]
+    assert problems[0].line == 1 and "xl/worksheets/sheet1.xml" in problems[0].message
 
 
 @pytest.mark.parametrize("split", range(13))

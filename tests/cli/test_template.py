@@ -45,6 +45,8 @@ def test_whole_commune_form(cli: Cli, tmp_path: Path) -> None:
     assert f"F{rows['grain_output']}" not in by_cell
     assert sheet.cell(rows["grain_output"], 6).protection.locked
     assert "HƯỚNG DẪN" in book["Hướng dẫn"]["A1"].value
+    instructions = " ".join(str(c.value) for c in book["Hướng dẫn"]["A"] if c.value)
+    assert 'Nếu đúng, ghi "Đã xác nhận" ở cột Ghi chú của dòng đó' in instructions  # issue #13
 
 
 def test_unit_form_has_only_its_indicators(cli: Cli, tmp_path: Path) -> None:
@@ -71,7 +73,7 @@ def test_refuses_to_overwrite_the_plan_or_a_filled_form(cli: Cli, workdir: Path)
     before = filled.read_bytes()
     result = cli("template", "-p", "q2", "-u", "dcnn", "-o", str(filled))
     assert result.exit_code == 2
-    assert "tệp kết quả đã điền số liệu" in result.stderr
+    assert "thư mục kết quả" in result.stderr
     assert filled.read_bytes() == before
 
 

@@ -74,7 +74,53 @@ def _commands(root: Path) -> list[list[str]]:
     commands.append(["report", "--plan", plan, "--period", "year", "--by", "quarter"])
     for path in sorted((root / "hostile" / "yaml").iterdir()):
         commands.append(["plan", "show", "--plan", str(path)])
-    return commands
+    return commands + _refused_outputs(root)
+
+
+def _refused_outputs(root: Path) -> list[list[str]]:
+    """Outputs aimed at what a user gave (#14): each is refused, --force or not."""
+    plan = str(root / "data" / "plan_2024.yaml")
+    results = root / "data" / "results"
+    q2 = ["report", "--plan", plan, "--period", "q2"]
+    form = ["template", "--plan", plan, "--period", "q2", "--unit", "dcnn"]
+    hostile = root / "hostile"
+    # (Each refusal has its own test in test_output_targets.py, and the whole results tree is
+    # aimed at in-process below: these few run as the real program, under the memory cap.)
+    return [
+        # another period's submission, which this run does not read
+        [*q2, "-r", str(results / "2024-q2"), "-o", str(results / "2024-q1" / "dcnn.xlsx")],
+        # a CSV copy of a submission, dropped as a duplicate but read
+        [*q2, "-f", "csv", "--force", "-o", str(results / "examples/csv/2024-q2/dcnn.csv")],
+        [*q2, "-r", str(hostile), "-f", "csv", "--force", "-o", str(hostile / "csv" / "bom.csv")],
+        [*q2, "-f", "json", "-o", plan, "--force"],
+        # files that are not this command's own earlier output (no --force)
+        [*q2, "-f", "csv", "-o", str(hostile / "csv" / "semicolon.csv")],
+        [*form, "--force", "-o", str(results / "2024-q2" / "dcnn.xlsx")],
+        *([*form, "-o", str(hostile / "xlsx" / name)] for name in _XLSX),
+    ]
+
+
+_XLSX = ("encrypted.xlsx", "formula_no_cache.xlsx")
+
+
+def test_no_output_lands_anywhere_in_the_results_tree(copies: Path) -> None:
+    """Every results file of the tree, aimed at by `report` and `template` with --force."""
+    from kehoach_cli.cli.app import main
+
+    results = copies / "data" / "results"
+    plan = str(copies / "data" / "plan_2024.yaml")
+    before = _digests(results)
+    targets = [p for p in sorted(results.rglob("*")) if p.suffix in (".xlsx", ".csv", ".yaml")]
+    assert len(targets) >= 25
+    for target in targets:
+        for args in (
+            ["report", "--plan", plan, "-p", "q3", "-r", str(results / "2024-q3"), "-f", "csv"],
+            ["template", "--plan", plan, "-p", "q2"],
+        ):
+            with pytest.raises(SystemExit) as caught:
+                main([*args, "--force", "-o", str(target)])
+            assert caught.value.code == 2, (args, target)
+    assert _digests(results) == before
 
 
 def test_every_command_leaves_every_input_unchanged(copies: Path) -> None:

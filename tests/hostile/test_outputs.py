@@ -12,7 +12,7 @@ from kehoach_cli.errors import OutputError
 from kehoach_cli.render import is_available
 from kehoach_cli.safety.output import write_atomic
 
-from ..conftest import PLAN, Cli
+from ..conftest import PLAN, RESULTS, Cli
 
 HOSTILE_NAMES = {
     "Sản lượng lương thực cây có hạt": '=HYPERLINK("http://example.invalid","bấm")',
@@ -39,7 +39,17 @@ def hostile_plan(tmp_path: Path) -> Path:
 
 def _report(cli: Cli, plan: Path, fmt: str, out: Path) -> Path:
     target = out / f"report.{fmt}"
-    result = cli("report", "--period", "q2", "--plan", str(plan), "--output", str(target))
+    result = cli(
+        "report",
+        "--period",
+        "q2",
+        "--plan",
+        str(plan),
+        "--results",
+        str(RESULTS),
+        "--output",
+        str(target),
+    )
     assert result.exit_code == 0, result.stderr
     return target
 
@@ -102,7 +112,7 @@ def test_a_failure_mid_write_leaves_the_previous_output_intact(
     monkeypatch.setattr(os, "fsync", broken_fsync)
     with pytest.raises(OutputError) as caught:
         write_atomic(target, "bản mới " * 10_000)
-    assert "No space left on device" in caught.value.message
+    assert "đĩa đã đầy" in caught.value.message and str(target) in caught.value.message
     assert target.read_text(encoding="utf-8") == "bản cũ\n"
     assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no temporary file left
 

@@ -7,6 +7,10 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kehoach_cli.plan.io import load_plan, read_plan
 
 from ..conftest import PLAN, Cli
@@ -168,6 +172,7 @@ def test_an_unreadable_cell_is_located_and_nothing_is_written(cli: Cli, tmp_path
     rows = list(ROWS)
     rows[3] = ("", "Trong đó: + Lúa", "Tấn", "khoảng 235")
     rows[25] = ("", "+ Đàn heo", "Con", "9,00,0")
+    rows[22] = ("", "+ Đàn trâu", "Con", "65,5")
     document = write_signed_plan(tmp_path / "KE_HOACH.docx", rows)
     output = tmp_path / "plan.yaml"
     result = cli("plan", "import", str(document), "-y", "2024", "-o", str(output))
@@ -176,7 +181,8 @@ def test_an_unreadable_cell_is_located_and_nothing_is_written(cli: Cli, tmp_path
     assert f"{document} › bảng 1, dòng 5, cột Kế hoạch năm 2024: LỖI bad_target" in result.stderr
     assert '"khoảng 235" không đọc được thành số (không phải số)' in result.stderr
     assert "bảng 1, dòng 27, cột Kế hoạch năm 2024: LỖI bad_target" in result.stderr
-    assert "Không ghi tệp kế hoạch: bảng có 2 chỗ không đọc được" in result.stderr
+    assert "bảng 1, dòng 24, cột Kế hoạch năm 2024: LỖI fraction_in_count" in result.stderr
+    assert "Không ghi tệp kế hoạch: bảng có 3 chỗ không đọc được" in result.stderr
     assert not output.exists()
 
 
@@ -326,3 +332,49 @@ def test_python_docx_is_imported_only_by_the_import() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "False", done.stderr
+
+
+_CELLS = {
+    "tt": ["", "A", "B", "I", "II", "1", "2", "1.1", "a)", "-", "+", "x?"],
+    "name": [
+        "",
+        "Trong đó: + Lúa",
+        "+ Lúa: Diện tích",
+        "- Đàn bò",
+        "Năng suất",
+        "Sản lượng",
+        "Diện tích",
+        "Tỷ lệ hộ nghèo",
+        "Dân số",
+        "Đàn gia súc:",
+        "+ Ngô",
+    ],
+    "unit": ["", '"', "Tấn", "Ha", "Tạ/ha", "%", "Con", "Hộ"],
+    "target": ["", "0", "323", "59,00", "6.700", "12.345", "-5", "abc", "1,187,93", "30,65"],
+}
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(*(st.sampled_from(_CELLS[key]) for key in ("tt", "name", "unit", "target"))),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_any_table_gives_a_plan_that_loads_or_located_problems(
+    tmp_path_factory: pytest.TempPathFactory, rows: list[tuple[str, str, str, str]]
+) -> None:
+    from kehoach_cli.plan.importer import import_plan
+
+    folder = tmp_path_factory.mktemp("t")
+    document = write_signed_plan(folder / "KE_HOACH.docx", rows)
+    made, problems = import_plan(document, "KE_HOACH.docx", 2024)
+    if made is None:
+        assert problems.errors
+        assert all(p.location and p.location.startswith("bảng 1, dòng") for p in problems)
+        return
+    output = folder / "plan.yaml"
+    output.write_text(made.text, encoding="utf-8")
+    plan, report = read_plan(output)
+    assert plan is not None, report.flatten("code", "message")

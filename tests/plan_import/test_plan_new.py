@@ -148,3 +148,30 @@ def test_a_draft_plan_reports_like_any_plan(cli: Cli, workdir: Path) -> None:
     result = cli("plan", "show", "--plan", "data/plan_2025.yaml", "--format", "json")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["plan"]["year"] == 2025
+
+
+def test_the_draft_is_not_the_default_plan_until_signed(cli: Cli, workdir: Path) -> None:
+    assert cli("plan", "new", "-y", "2025", "-q").exit_code == 0
+    # This year's commands go on as before: the newest plan that is not a draft is 2024's.
+    assert cli("validate", "data/results").exit_code == 0
+    report = cli("report", "--period", "q2", "--format", "json")
+    assert report.exit_code == 0 and json.loads(report.stdout)["plan"]["year"] == 2024
+    shown = cli("plan", "show", "--format", "json")
+    assert json.loads(shown.stdout)["plan"]["year"] == 2024
+    # Signed (the draft line deleted): 2025 is the plan.
+    draft = workdir / "data" / "plan_2025.yaml"
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(text.replace("  draft: true", ""), encoding="utf-8")
+    shown = cli("plan", "show", "--format", "json")
+    assert json.loads(shown.stdout)["plan"]["year"] == 2025
+
+
+def test_in_english(cli: Cli, workdir: Path) -> None:
+    result = cli("plan", "new", "-y", "2025", "--lang", "en")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Wrote data/plan_2025.yaml: 32 indicators, 0 with a 2024")
+    assert result.stderr.startswith("No 2024 year results in data/results")
+    text = (workdir / "data" / "plan_2025.yaml").read_text(encoding="utf-8")
+    assert "target: null  # FILL IN the 2025 target (2024 plan: 323)" in text
+    checked = cli("validate", "data/plan_2025.yaml", "--lang", "en")
+    assert '"Sản lượng lương thực cây có hạt": no 2025 target yet.' in checked.stdout

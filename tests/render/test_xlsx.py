@@ -9,12 +9,10 @@ from datetime import date, datetime
 
 import pytest
 from openpyxl import load_workbook
-from openpyxl.writer.excel import ExcelWriter
 
 from kehoach_cli.periods import Period
 from kehoach_cli.plan.io import load_plan
-from kehoach_cli.render import xlsx
-from kehoach_cli.render.xlsx import render, stable_package
+from kehoach_cli.render.xlsx import render
 from kehoach_cli.report.completion import compute
 from kehoach_cli.report.model import STATUSES, Report
 
@@ -228,31 +226,3 @@ def test_same_report_same_bytes_and_dated_properties() -> None:
     assert book.properties.modified == datetime(2024, 6, 20)
     stamps = {info.date_time for info in zipfile.ZipFile(io.BytesIO(first)).infolist()}
     assert stamps == {(2024, 6, 20, 0, 0, 0)}
-
-
-class Forgetful(dict):  # type: ignore[type-arg]
-    """A memo that keeps nothing: every style, index and merge is done by openpyxl again."""
-
-    def __setitem__(self, key: object, value: object) -> None:
-        pass
-
-
-@pytest.mark.parametrize(
-    "make",
-    [q2_report, lambda: q2_report("en", by="quarter"), hostile_report],
-    ids=["q2", "by quarter in English", "formula-like text"],
-)
-def test_same_bytes_as_openpyxl_without_the_shortcuts(make, monkeypatch) -> None:  # noqa: ANN001
-    """The renderer's speed-ups (styles, indices and merges reused, parts kept in memory) give
-    the very bytes that openpyxl's own calls and writer give."""
-    report = make()
-    fast = render(report)
-    memo = xlsx._Memo
-    monkeypatch.setattr(xlsx, "_Memo", lambda: memo(Forgetful(), Forgetful(), Forgetful()))
-    monkeypatch.setattr(xlsx, "_plain", lambda cell: False)
-    buffer = io.BytesIO()
-    ExcelWriter(xlsx._workbook(report), zipfile.ZipFile(buffer, "w")).save()
-    written = zipfile.ZipFile(buffer)
-    names = sorted(written.namelist(), key=lambda name: name != "[Content_Types].xml")
-    slow = stable_package([(name, written.read(name)) for name in names], report.as_of)
-    assert slow == fast

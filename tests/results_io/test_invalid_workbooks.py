@@ -103,7 +103,10 @@ CASES: dict[str, Case] = {
     ),
     "year_missing": Case("year_missing", fixed("Kết quả!C4"), edit=_set("C4", None)),
     "year_not_a_year": Case("year_invalid", fixed("Kết quả!C4"), edit=_set("C4", "năm nay")),
-    "year_not_in_plan": Case("year_not_in_plan", fixed("Kết quả!C4"), edit=_set("C4", 2023)),
+    "year_not_in_plan": Case("year_not_in_plan", fixed("Kết quả!C4"), edit=_set("C4", 2042)),
+    "year_other": Case(
+        "other_year", fixed("Kết quả!C4"), edit=_set("C4", 2023), severity="warning"
+    ),
     "period_missing": Case("period_missing", fixed("Kết quả!C5"), edit=_set("C5", None)),
     "period_invalid": Case("period_invalid", fixed("Kết quả!C5"), edit=_set("C5", "Quý V")),
     "period_other_year": Case("period_not_in_plan", fixed("Kết quả!C5"), edit=_set("C5", "2023Q2")),
@@ -158,7 +161,11 @@ def test_a_warning_keeps_the_figure(tmp_path: Path) -> None:
     path = tmp_path / "q2.xlsx"
     make_form(path, {"poverty_rate": 0.312}, unit="vhxh")
     results, report = load_results([path], plan())
-    assert report.valid and report.flatten("code") == [("percentage_as_fraction",)]
+    # 0,312 % against a target of 30,65 % is also 98 times too low: shown, not assessed
+    assert report.valid and report.flatten("code") == [
+        ("percentage_as_fraction",),
+        ("implausible_value",),
+    ]
     kept = results.files[0].value_of("poverty_rate")
     assert kept is not None and str(kept.value) == "0.312"
 

@@ -35,8 +35,14 @@ def write_csv(path: Path, table: list[list[str]], *, delimiter: str = ",") -> Pa
     return path
 
 
+# These forms fill only the rows a case needs; the warning that lists the other, empty
+# "Thực hiện" cells (values_missing, tested in test_saved_forms) is not what they are about.
+PARTLY_FILLED = "values_missing"
+
+
 def codes(path: Path) -> list[tuple[str, str | None, str | None]]:
-    return [(p.code, p.location, p.indicator) for p in validate_results([path], plan(), Limits())]
+    found = validate_results([path], plan(), Limits())
+    return [(p.code, p.location, p.indicator) for p in found if p.code != PARTLY_FILLED]
 
 
 def value_of(path: Path, code: str) -> Decimal | None:
@@ -229,7 +235,7 @@ def _percent(code: str, stored: float, fmt: str = "0.0%") -> object:
         (0.294, "0.0%", "29.4"),
         (0.3065, "0.00%", "30.65"),
         (0.3, "0%", "30"),
-        (0.005, "0.0%", "0.5"),
+        (0.2058, "0.00%", "20.58"),
     ],
 )
 def test_a_rate_in_a_percent_cell_is_read_as_the_user_sees_it(
@@ -243,8 +249,11 @@ def test_a_rate_in_a_percent_cell_is_read_as_the_user_sees_it(
 
 def test_a_plain_cell_holding_a_fraction_still_gets_the_warning(tmp_path: Path) -> None:
     rows = make_form(tmp_path / "f.xlsx", {"poverty_rate": 0.294}, unit="vhxh")
+    cell = f"Kết quả!F{rows['poverty_rate']}"
+    # 0,294 % against a target of 30,65 %: also a hundred times off, so not assessed either.
     assert codes(tmp_path / "f.xlsx") == [
-        ("percentage_as_fraction", f"Kết quả!F{rows['poverty_rate']}", "poverty_rate")
+        ("percentage_as_fraction", cell, "poverty_rate"),
+        ("implausible_value", cell, "poverty_rate"),
     ]
 
 

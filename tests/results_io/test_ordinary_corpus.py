@@ -22,7 +22,10 @@ def test_the_corpus_covers_the_cases_and_every_file_is_listed() -> None:
 def test_each_file_gives_its_figures_and_its_problems(name: str) -> None:
     expected = CASES[name]
     path = CORPUS / name
-    problems = [(p.code, p.location) for p in validate_results([path], plan(), Limits())]
+    found = validate_results([path], plan(), Limits())
+    # The corpus forms fill only the rows of their case; values_missing (the other, empty
+    # cells) is test_saved_forms' subject, not theirs.
+    problems = [(p.code, p.location) for p in found if p.code != "values_missing"]
     assert problems == list(expected.problems)
     result, _ = read_result_file(path, plan())
     read = {v.code: v.value for v in result.values} if result else {}

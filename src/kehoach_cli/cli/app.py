@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import functools
 import gc
-import os
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 from ..errors import KehoachError
 from ..messages import default_lang, normalize_lang, set_lang, t
+from .console import reader_went_away, setup_streams, silence_stdout
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -38,9 +38,6 @@ def boundary(func: F) -> F:
             return func(*args, **kwargs)
         except typer.Exit:
             raise
-        except BrokenPipeError:  # before Typer's own handler, which exits 1
-            _silence_stdout()
-            raise typer.Exit(EXIT_BROKEN_PIPE) from None
         except KehoachError as exc:
             if DEBUG:
                 raise
@@ -49,14 +46,28 @@ def boundary(func: F) -> F:
         except KeyboardInterrupt:
             sys.stderr.write(t("cli.interrupted") + "\n")
             raise typer.Exit(130) from None
+        except OSError as exc:  # before Typer's own handler, which exits 1 on a closed pipe
+            if reader_went_away(exc):
+                silence_stdout()
+                raise typer.Exit(EXIT_BROKEN_PIPE) from None
+            if DEBUG:
+                raise
+            _unexpected(exc)
         except Exception as exc:  # the last resort: one line, never a traceback
             if DEBUG:
                 raise
-            detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
-            sys.stderr.write(t("cli.unexpected", error=detail) + "\n")
-            raise typer.Exit(EXIT_INVALID) from None
+            _unexpected(exc)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _unexpected(exc: Exception) -> NoReturn:
+    """The last resort: one line, never a traceback."""
+    import typer
+
+    detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+    sys.stderr.write(t("cli.unexpected", error=detail) + "\n")
+    raise typer.Exit(EXIT_INVALID) from None
 
 
 def create_app() -> Any:
@@ -75,7 +86,7 @@ def create_app() -> Any:
         name="kehoach",
         help=t("help.app"),
         no_args_is_help=True,
-        add_completion=False,
+        add_completion=True,
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
@@ -93,18 +104,14 @@ def create_app() -> Any:
 
 
 def _localize_help_option(app: Any) -> None:
-    """Word every command's own -h/--help line from the catalog (click's is English only)."""
+    """Word every command's help page from the catalog (click's is English only); see
+    ``helptext.HelpMixin``. Applies to every command registered before it is called."""
     from typer.core import TyperCommand, TyperGroup
 
-    def localized(base: type[Any]) -> type[Any]:
-        class Localized(base):  # type: ignore[misc]
-            def get_help_option(self, ctx: Any) -> Any:
-                option = super().get_help_option(ctx)
-                if option is not None:
-                    option.help = t("help.help")
-                return option
+    from .helptext import HelpMixin
 
-        return Localized
+    def localized(base: type[Any]) -> type[Any]:
+        return type(f"Localized{base.__name__}", (HelpMixin, base), {})
 
     command_cls, group_cls = localized(TyperCommand), localized(TyperGroup)
 
@@ -138,6 +145,7 @@ def main(argv: list[str] | None = None) -> None:
     # rows, Decimals); with CPython's default thresholds the cycle collector walks them again
     # and again: 45 % of `validate` at 50 000 indicators. Collections stay on, only rarer.
     gc.set_threshold(100_000, 50, 100)
+    setup_streams()
     args = list(sys.argv[1:] if argv is None else argv)
     set_lang(_scan_lang(args) or default_lang())
     DEBUG = "--debug" in args
@@ -150,8 +158,10 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         sys.stderr.write(t("cli.interrupted") + "\n")
         sys.exit(130)
-    except BrokenPipeError:
-        _silence_stdout()
+    except OSError as exc:  # printing --help, or Windows' EINVAL, which click lets through
+        if not reader_went_away(exc):
+            raise
+        silence_stdout()
         sys.exit(EXIT_BROKEN_PIPE)
     except SystemExit:
         if type(sys.stdout).__name__ != "PacifyFlushWrapper":
@@ -169,12 +179,3 @@ def main(argv: list[str] | None = None) -> None:
     if argv is None:
         gc.freeze()
     sys.exit(code)
-
-
-def _silence_stdout() -> None:
-    """The reader of stdout went away (`kehoach report | head -3`): not kehoach's error. The
-    process ends quietly, as one killed by SIGPIPE does; what is still buffered goes to
-    /dev/null, so that the interpreter's last flush does not complain either."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    os.close(devnull)

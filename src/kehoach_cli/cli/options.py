@@ -26,7 +26,9 @@ def _debug_callback(value: bool) -> bool:
     return value
 
 
-DEFAULT_RESULTS = Path("data") / "results"  # where units' results files are looked for
+# The results folder is chosen by plans.results_folder (beside the plan); this relative default
+# is kept for callers that still name it.
+DEFAULT_RESULTS = Path("data") / "results"
 
 LangOption = Annotated[
     str | None,

@@ -1,4 +1,5 @@
-"""The plan and the period a command means, shared by the commands that take --period."""
+"""The plan, the period and the results folder a command means, shared by the commands that take
+--period."""
 
 from __future__ import annotations
 
@@ -34,3 +35,32 @@ def locate_plan_and_period(
             period = resolve_period(text, plan, today)
     check_period_in_plan(period, plan, str(path))
     return path, plan, period
+
+
+RESULTS_ENV = "KEHOACH_RESULTS"
+
+
+def results_folder(explicit: Path | None, plan_file: Path) -> Path:
+    """``--results``, else ``$KEHOACH_RESULTS``, else the ``results`` folder beside the plan.
+
+    Beside the plan, not in the current folder: Task Scheduler and cron start elsewhere, and a
+    report of "no data" written from an empty place once replaced a good one. A folder that
+    does not exist is a usage error naming it, for every command that reads results.
+    """
+    from ..errors import InputFileNotFound
+    from ..messages import t
+
+    env = os.environ.get(RESULTS_ENV)
+    if explicit is not None:
+        folder, hint = explicit, "cli.results_folder_hint_option"
+    elif env:
+        folder, hint = Path(env), "cli.results_folder_hint_env"
+    else:
+        folder, hint = plan_file.parent / "results", "cli.results_folder_hint_default"
+    if not folder.exists():
+        shown = str(folder)
+        raise InputFileNotFound(
+            t("cli.results_folder_not_found", path=shown) + " " + t(hint, var=RESULTS_ENV),
+            file=shown,
+        )
+    return folder

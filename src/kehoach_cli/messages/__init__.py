@@ -24,6 +24,7 @@ AREAS = (
     "docx",
     "status",
     "security",
+    "cli",
 )
 
 _lang: ContextVar[str] = ContextVar("kehoach_lang", default="vi")

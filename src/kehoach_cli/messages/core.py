@@ -107,10 +107,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tùy chọn {option} cần một giá trị đi sau.",
         "Option {option} needs a value after it.",
     ),
-    "usage.no_such_command": (
-        'Không có lệnh "{name}". Các lệnh: validate, report, template, status, plan.',
-        'No such command "{name}". Commands: validate, report, template, status, plan.',
-    ),
     "usage.hint": (
         "Xem cách dùng: {command} --help",
         "See how to call it: {command} --help",

@@ -175,6 +175,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{value}": chỉ tiêu không thể âm. Sửa ô này trong tệp Word.',
         '"{value}": a target cannot be negative. Fix this cell in the Word file.',
     ),
+    "plan_import.target_too_large": (
+        '"{value}" lớn quá mức: không có chỉ tiêu nào của xã lớn đến một triệu tỷ (10^15). Sửa ô '
+        "này trong tệp Word.",
+        '"{value}" is too large: no commune target reaches a thousand trillion (10^15). Fix this '
+        "cell in the Word file.",
+    ),
+    "plan_import.fraction_in_count": (
+        '"{value}" có phần lẻ nhưng đơn vị {unit} đếm nguyên. Sửa ô số hoặc ô ĐVT trong tệp Word.',
+        '"{value}" has a fraction but {unit} counts whole items. Fix the figure or the unit in '
+        "the Word file.",
+    ),
     "plan_import.no_name": (
         "Dòng có số liệu nhưng không có tên chỉ tiêu. Điền tên trong tệp Word.",
         "A row with figures but no indicator name. Write the name in the Word file.",

@@ -10,12 +10,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.status.behind": ("Chậm tiến độ", "Behind"),
     "report.status.no_data": ("Chưa có số liệu", "No data"),
     "report.status.no_target": ("Không có chỉ tiêu", "No target"),
-    "report.status.not_assessed": ("Không đánh giá", "Not assessed"),
-    "report.status.not_yet_achieved": ("Chưa đạt", "Not yet achieved"),
+    "report.status.not_assessed": ("Không đánh giá", "Unassessed"),
+    "report.status.to_confirm": ("Số liệu cần xác nhận", "Figure to confirm"),
+    "report.status.not_yet_achieved": ("Chưa đạt", "Not yet met"),
     "report.status.not_achieved": ("Không đạt", "Not achieved"),
-    "report.status.year_end_only": ("Đánh giá cuối năm", "Assessed at year end"),
-    "report.status.target_flagged": ("Chỉ tiêu cần đính chính", "Target to be corrected"),
-    "report.status.not_harvested": ("Chưa thu hoạch", "Not harvested yet"),
+    # (Short enough to stay whole in an 80-column table; the notes say "chỉ tiêu cần đính chính".)
+    "report.status.year_end_only": ("Xét cuối năm", "At year end"),
+    "report.status.target_flagged": ("Cần đính chính", "Fix target"),
+    "report.status.not_harvested": ("Chưa thu hoạch", "Unharvested"),
     # Counts as the status words say them inside a sentence (see render.terminal.counts_line).
     "report.count.exceeded": ("vượt kế hoạch {n}", "exceeded {n}"),
     "report.count.achieved": ("đạt kế hoạch {n}", "achieved {n}"),
@@ -26,6 +28,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.count.year_end_only": ("đánh giá cuối năm {n}", "assessed at year end {n}"),
     "report.count.not_harvested": ("chưa thu hoạch {n}", "not harvested yet {n}"),
     "report.count.no_data": ("chưa có số liệu {n}", "no data {n}"),
+    "report.count.to_confirm": ("số liệu cần xác nhận {n}", "figure to confirm {n}"),
     "report.count.target_flagged": (
         "chỉ tiêu cần đính chính {n}",
         "target to be corrected {n}",
@@ -177,6 +180,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Định dạng {value} là tệp nhị phân: ghi ra tệp bằng --output TỆP.{value}.",
         "The {value} format is binary: write it to a file with --output FILE.{value}.",
     ),
+    "report.output_dir_failed": (
+        "Không tạo được thư mục {path} cho --output-dir (một phần đường dẫn là tệp, hoặc không "
+        "có quyền ghi). Chọn thư mục khác.",
+        "Could not create the folder {path} for --output-dir (part of the path is a file, or "
+        "permission denied). Choose another folder.",
+    ),
     "report.written": ("Đã ghi báo cáo: {path}", "Report written: {path}"),
     "report.bad_year": (
         "Năm không hợp lệ: {value}. Ghi năm bằng 4 chữ số, ví dụ --year 2024.",
@@ -192,12 +201,65 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Folder {path} does not exist: create it first or write somewhere else.",
     ),
     "output.failed": (
-        "Không ghi được {path}: {reason}.",
-        "Could not write {path}: {reason}.",
+        "Không ghi được {path}: {reason}. Kiểm tra thư mục và ổ đĩa rồi chạy lại.",
+        "Could not write {path}: {reason}. Check the folder and the drive, then run again.",
     ),
     "output.is_folder": (
         "{path} là một thư mục: ghi rõ tên tệp cho --output.",
         "{path} is a folder: give a file name to --output.",
+    ),
+    "output.not_regular": (
+        "Không ghi vào {path}: đó không phải là một tệp thường (thiết bị, FIFO…). Ghi ra một tệp, "
+        "hoặc dùng --output - để in ra màn hình.",
+        "Will not write to {path}: it is not a regular file (a device, a FIFO…). Write to a file, "
+        "or use --output - to print to standard output.",
+    ),
+    "output.is_plan": (
+        "Không ghi đè tệp đầu vào {path} (tệp kế hoạch): chọn tên khác cho --output.",
+        "Will not overwrite the input file {path} (the plan): choose another name for --output.",
+    ),
+    "output.in_results": (
+        "Không ghi vào {path}: tệp nằm trong thư mục kết quả {folder}, nơi để số liệu các đơn vị "
+        "gửi. Ghi ra chỗ khác, ví dụ thư mục bao-cao.",
+        "Will not write to {path}: it is inside the results folder {folder}, where the units' "
+        "submissions go. Write it elsewhere, e.g. a bao-cao folder.",
+    ),
+    "output.not_a_report": (
+        "Không ghi đè {path}: tệp đã có và không phải là báo cáo {format} do kehoach lập trước "
+        "đây. Chọn tên khác, hoặc thêm --force nếu chắc chắn muốn ghi đè.",
+        "Will not overwrite {path}: it exists and is not an earlier {format} report of kehoach. "
+        "Choose another name, or add --force if you are sure it may be replaced.",
+    ),
+    "output.parent_is_file": (
+        "Không ghi được {file}: {path} là một tệp, không phải thư mục. Chọn nơi ghi khác.",
+        "Could not write {file}: {path} is a file, not a folder. Write somewhere else.",
+    ),
+    "output.failed.no_space": (
+        "Không ghi được {path}: đĩa đã đầy. Giải phóng chỗ trống hoặc ghi ra ổ khác rồi chạy lại.",
+        "Could not write {path}: the disk is full. Free some space or write to another drive, "
+        "then run again.",
+    ),
+    "output.failed.denied": (
+        "Không ghi được {path}: không có quyền ghi. Chọn thư mục bạn được ghi (ví dụ trong thư "
+        "mục của bạn) rồi chạy lại.",
+        "Could not write {path}: permission denied. Choose a folder you may write to (e.g. in "
+        "your home folder) and run again.",
+    ),
+    "output.failed.read_only": (
+        "Không ghi được {path}: ổ đĩa chỉ cho đọc. Ghi ra ổ khác rồi chạy lại.",
+        "Could not write {path}: the drive is read-only. Write to another drive and run again.",
+    ),
+    "output.locked": (
+        "Không thay được {path}: tệp đang được một chương trình khác mở. Hãy đóng tệp {name} "
+        "trong Excel/Word rồi chạy lại.",
+        "Could not replace {path}: another program has it open. Close the file {name} in "
+        "Excel/Word and run again.",
+    ),
+    "output.stdout_failed": (
+        "Không ghi được ra màn hình (đầu ra chuẩn): {reason}. Kiểm tra nơi chuyển hướng đầu ra "
+        "rồi chạy lại.",
+        "Could not write to standard output: {reason}. Check where the output is redirected and "
+        "run again.",
     ),
     # Help texts.
     "help.report": (
@@ -269,4 +331,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Ngày không hợp lệ: "{value}". Viết YYYY-MM-DD, ví dụ 2024-07-05.',
         'Invalid date: "{value}". Write YYYY-MM-DD, e.g. 2024-07-05.',
     ),
+    # issue 13 (b): warnings about a figure reach the report
+    "report.col.warnings": ("Cảnh báo số liệu", "Warnings"),
+    "report.note.to_confirm": (
+        "⚠ {name} ({code}): số liệu {value} lệch kế hoạch năm {target} từ 10 lần trở lên, chưa "
+        "được xác nhận — chưa đánh giá, không tính vào xếp hạng thi đua. Đơn vị sửa số liệu, hoặc "
+        'ghi "Đã xác nhận" vào cột Ghi chú của dòng này ({sources}).',
+        "⚠ {name} ({code}): the figure {value} is 10 times or more off the annual target "
+        "{target} and not confirmed — not assessed, not counted in the emulation ranking. The "
+        'unit fixes it, or writes "Confirmed" in this row\'s Ghi chú (note) column ({sources}).',
+    ),
+    "report.note.warnings": (
+        "⚠ {name} ({code}): số liệu có cảnh báo khi kiểm tra ({codes}); xem `kehoach validate`.",
+        "⚠ {name} ({code}): the figure has warnings from the checks ({codes}); see `kehoach "
+        "validate`.",
+    ),
+    "report.note.skipped": ("Bỏ qua {file}: {message}", "Skipped {file}: {message}"),
 }

@@ -264,10 +264,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # across files
     "results.conflicting_values": (
-        "Số liệu {value} khác với {other_value} ở {other} (cùng chỉ tiêu, cùng kỳ). Thống nhất "
-        "một số rồi sửa tệp sai.",
-        "The figure {value} differs from {other_value} at {other} (same indicator, same "
-        "period). Agree on one figure and fix the wrong file.",
+        "Số liệu {value} khác với {other_value} ở {other} ({same}). Thống nhất một số rồi sửa "
+        "tệp sai.",
+        "The figure {value} differs from {other_value} at {other} ({same}). Agree on one figure "
+        "and fix the wrong file.",
     ),
     "results.ytd_decreased": (
         "Số lũy kế {value} thấp hơn kỳ trước ({previous_period}: {previous} ở {previous_file}). "
@@ -311,21 +311,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp ra phải có đuôi .xlsx: {path}.",
         "The output file must end in .xlsx: {path}.",
     ),
-    "template.output_is_input": (
-        "Không ghi đè lên {path}: đó là tệp đầu vào ({what}). Chọn tên tệp khác cho --output.",
-        "Will not overwrite {path}: it is an input ({what}). Choose another --output name.",
+    "template.not_to_stdout": (
+        "Biểu mẫu là tệp Excel (nhị phân), không in ra màn hình được: ghi ra tệp bằng --output "
+        "TỆP.xlsx.",
+        "The form is an Excel file (binary) and cannot go to standard output: write it to a file "
+        "with --output FILE.xlsx.",
     ),
-    "template.input_plan": ("tệp kế hoạch", "the plan"),
-    "template.input_results": ("tệp kết quả đã điền số liệu", "a filled-in results file"),
+    "template.not_a_blank_form": (
+        "Không ghi đè {path}: tệp đã có và không phải là biểu mẫu trống do kehoach tạo (có thể đã "
+        "điền số liệu). Chọn tên khác, hoặc thêm --force nếu chắc chắn muốn ghi đè.",
+        "Will not overwrite {path}: it exists and is not an unfilled kehoach form (it may hold "
+        "figures). Choose another name, or add --force if you are sure it may be replaced.",
+    ),
     "template.no_folder": (
         "Thư mục {path} không tồn tại. Tạo thư mục trước.",
         "The folder {path} does not exist. Create it first.",
     ),
     "help.template": (
-        "Tạo biểu mẫu Excel để một đơn vị (hoặc cả xã) điền kết quả một kỳ. Ví dụ: kehoach "
+        "Tạo biểu mẫu Excel để một đơn vị (hoặc cả xã) điền kết quả một kỳ.\n\nVí dụ: kehoach "
         "template --period q2 --unit dcnn --output 2024-q2/dcnn.xlsx",
-        "Write an Excel form for one unit (or the whole commune) to fill in a period's results. "
-        "Example: kehoach template --period q2 --unit dcnn --output 2024-q2/dcnn.xlsx",
+        "Write an Excel form for one unit (or the whole commune) to fill in a period's results."
+        "\n\nExample: kehoach template --period q2 --unit dcnn --output 2024-q2/dcnn.xlsx",
     ),
     "help.template_period": (
         "Kỳ báo cáo: q1…q4, h1 (6 tháng), 9m, year; hoặc 2024Q2.",
@@ -335,5 +341,90 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mã đơn vị báo cáo (xem reporting_units của kế hoạch). Bỏ trống: biểu mẫu toàn xã.",
         "Reporting unit code (see the plan's reporting_units). Omitted: a whole-commune form.",
     ),
-    "help.template_output": ("Tệp .xlsx sẽ ghi.", "The .xlsx file to write."),
+    "help.template_output": (
+        "Tệp .xlsx sẽ ghi. Không ghi đè kế hoạch, tệp kết quả hay biểu mẫu đã điền.",
+        "The .xlsx file to write. Never over the plan, a results file or a filled-in form.",
+    ),
+    "help.force": (
+        "Cho phép ghi đè một tệp đã có mà kehoach không nhận ra là tệp do nó tạo trước đây "
+        "(không bao giờ ghi đè kế hoạch, tệp đã đọc hay tệp trong thư mục kết quả).",
+        "Allow replacing an existing file that kehoach does not recognise as its own earlier "
+        "output (never the plan, a file read, or a file in the results folder).",
+    ),
+    # issue 13 (b): implausible figures, other years, blank forms, which sheet, .ods
+    "results.implausible_value": (
+        "Số liệu {value} {comparison}: có thể gõ nhầm (thừa hoặc thiếu "
+        'chữ số 0, đặt sai dấu phẩy). Nếu sai, sửa số liệu; nếu đúng, ghi "Đã xác nhận" vào cột '
+        "Ghi chú của dòng này. Đến khi được xác nhận, chỉ tiêu không được đánh giá và không tính "
+        "vào xếp hạng thi đua.",
+        "The figure {value} {comparison}: probably a typing slip (a zero "
+        "too many or too few, a misplaced comma). If it is wrong, fix it; if it is right, write "
+        '"Confirmed" (or "Đã xác nhận") in this row\'s Ghi chú (note) column. Until then the '
+        "indicator is not assessed and does not count in the emulation ranking.",
+    ),
+    "check.same_period": ("cùng chỉ tiêu, cùng kỳ", "same indicator, same period"),
+    "check.same_cutoff": (
+        "cùng chỉ tiêu; {period} và {other_period} có cùng thời điểm chốt số liệu",
+        "same indicator; {period} and {other_period} end at the same data cutoff",
+    ),
+    "check.implausible_high": (
+        "gấp {times} lần kế hoạch năm ({target})",
+        "is {times} times the annual target ({target})",
+    ),
+    "check.implausible_low": (
+        "chỉ bằng 1/{times} kế hoạch năm ({target})",
+        "is only 1/{times} of the annual target ({target})",
+    ),
+    "check.implausible_low_due": (
+        "chỉ bằng 1/{times} mức cần đạt đến kỳ này ({due}; kế hoạch năm {target})",
+        "is only 1/{times} of what is due by this period ({due}; annual target {target})",
+    ),
+    "results.other_year": (
+        "Tệp này là số liệu năm {value}, không thuộc kế hoạch năm {plan_year}: bỏ qua khi "
+        "kiểm tra và lập báo cáo năm {plan_year} (không cần sửa). Để dùng tệp, chọn kế hoạch năm "
+        "{value} bằng --plan.",
+        "This file holds figures for {value}, not for the plan of {plan_year}: skipped when "
+        "checking and reporting {plan_year} (nothing to fix). To use it, pick the plan of "
+        "{value} with --plan.",
+    ),
+    "results.no_figures": (
+        'Biểu mẫu chưa có số liệu nào ở cột "Thực hiện": tệp được ghi nhận là đã nhận nhưng '
+        "chưa có số liệu, không tính là đã báo cáo. Điền số liệu rồi gửi lại.",
+        'No figure has been entered in the "Thực hiện" (actual) column: the file counts as '
+        "received without figures, not as a report. Fill in the figures and send it again.",
+    ),
+    "results.values_missing": (
+        'Còn {count} ô "Thực hiện" để trống mà không ghi lý do: {cells}. Điền số liệu; nếu '
+        "chưa có, ghi lý do vào cột Ghi chú của dòng đó.",
+        '{count} "Thực hiện" (actual) cells are empty with no reason given: {cells}. Fill them '
+        "in; when there is no figure yet, give the reason in that row's Ghi chú (note) column.",
+    ),
+    "results.sheets_ambiguous": (
+        "Có hơn một trang tính có thể là số liệu: {sheets}. kehoach không đoán trang nào đúng. "
+        'Xóa (hoặc đổi tên và xóa bảng ở) trang không dùng, chỉ giữ một trang "Kết quả", rồi '
+        "gửi lại.",
+        "More than one sheet could hold the figures: {sheets}. kehoach does not guess which one "
+        'is right. Delete the sheet not in use (or its table), keep a single "Kết quả" sheet, '
+        "and send the file again.",
+    ),
+    "results.hidden_sheet_read": (
+        'Số liệu được đọc từ trang tính đang ẩn "{sheet}" (không có trang hiện nào chứa bảng '
+        "kết quả). Kiểm tra đúng trang rồi bỏ ẩn trang đó.",
+        'The figures were read from the hidden sheet "{sheet}" (no visible sheet holds the '
+        "results table). Check that it is the right sheet and unhide it.",
+    ),
+    "results.ods_not_supported": (
+        "Không kiểm tra được nội dung tệp .ods này (ô lỗi, ô gộp, công thức chưa tính) nên "
+        'không đọc. Mở tệp trong LibreOffice Calc, chọn Tệp › Lưu thành…, chọn kiểu "Excel '
+        '2007-365 (.xlsx)", bấm "Dùng định dạng Excel" rồi gửi tệp .xlsx.',
+        "The content of this .ods file cannot be checked (error cells, merged cells, formulas "
+        "without a value), so it is not read. Open it in LibreOffice Calc, choose File › Save "
+        'As…, pick "Excel 2007-365 (.xlsx)", click "Use Excel 2007-365!" and send the .xlsx file.',
+    ),
+    "results.columns_ambiguous": (
+        'Có hơn một cột "{label}" ({cells}): kehoach không đoán cột nào là số liệu. Xóa cột '
+        "không dùng (hoặc đổi tên tiêu đề của nó) rồi gửi lại.",
+        'More than one "{label}" column ({cells}): kehoach does not guess which holds the '
+        "figures. Delete the column not in use (or rename its header) and send the file again.",
+    ),
 }

@@ -94,6 +94,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "rectangle of {cells} cells (limit {limit}), too much memory to read: not read. Delete "
         "the stray cells (select the extra columns/rows › Delete) and save again.",
     ),
+    "security.sheet_not_xml": (
+        'Phần "{member}" của sổ tính không phải XML hợp lệ nên không đọc được bảng số liệu: tệp '
+        "có thể bị hỏng hoặc do một chương trình lạ tạo ra. Mở tệp trong Excel rồi lưu lại, "
+        "hoặc nhập số liệu vào biểu mẫu mới (kehoach template).",
+        'The part "{member}" of the workbook is not well-formed XML, so its table cannot be '
+        "read: the file may be damaged or made by an odd program. Open it in Excel and save it "
+        "again, or enter the figures in a fresh form (kehoach template).",
+    ),
     "security.hidden_sheets": (
         "Sổ tính có trang tính ẩn ({sheets}). kehoach chỉ đọc trang tính kết quả; số liệu trong "
         "trang ẩn không được tính. Kiểm tra lại rồi xóa trang ẩn nếu không cần.",

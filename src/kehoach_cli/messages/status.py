@@ -23,8 +23,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Folder of the units' results files (default data/results).",
     ),
     "help.status_fail_on_missing": (
-        "Thoát với mã 3 khi còn đơn vị chưa nộp hoặc nộp muộn (để cron cảnh báo).",
-        "Exit with code 3 when a unit is missing or late (for cron alerts).",
+        "Thoát với mã 3 khi còn đơn vị chưa nộp, nộp muộn hoặc gửi biểu mẫu chưa có số liệu (để "
+        "cron cảnh báo).",
+        "Exit with code 3 when a unit is missing, late or sent a form without figures (for cron "
+        "alerts).",
     ),
     "help.status_only_on_deadline": (
         "Chỉ chạy vào đúng ngày hạn nộp của kỳ; ngày khác không in gì, thoát 0 (dùng cho cron).",
@@ -82,6 +84,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "status.state.undated": ("Đã nộp, không rõ ngày", "Received, no date"),
     "status.state.missing": ("Chưa nộp", "Missing"),
+    "status.state.no_figures": ("Đã nhận, chưa có số liệu", "Received, no figures"),
     "status.state.not_due": ("Chưa nộp (còn hạn)", "Not yet (not due)"),
     "status.whole_commune": ("Toàn xã", "Whole commune"),
     "status.not_expected": ("không phải nộp", "not expected"),
@@ -94,10 +97,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "({on_time_rate}).",
     ),
     "status.counts": (
-        "Đúng hạn {on_time}, muộn {late}, không rõ ngày {undated}, chưa nộp {missing}; tệp không "
-        "hợp lệ: {invalid} đơn vị.",
-        "On time {on_time}, late {late}, no date {undated}, missing {missing}; invalid files: "
-        "{invalid} unit(s).",
+        "Đúng hạn {on_time}, muộn {late}, không rõ ngày {undated}, chưa nộp {missing}{no_figures}; "
+        "tệp không hợp lệ: {invalid} đơn vị.",
+        "On time {on_time}, late {late}, no date {undated}, missing {missing}{no_figures}; invalid "
+        "files: {invalid} unit(s).",
     ),
     "status.gaps.title": (
         "Chỉ tiêu chưa có số liệu ({count}):",
@@ -131,5 +134,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.quiet.unassigned": (
         "Tệp không đọc được: {file}.",
         "File could not be read: {file}.",
+    ),
+    "status.counts_no_figures": (
+        ", đã nhận nhưng chưa có số liệu {count}",
+        ", received without figures {count}",
+    ),
+    "status.quiet.no_figures": (
+        "{period}: {unit} đã gửi biểu mẫu nhưng chưa điền số liệu nào: {files}.",
+        "{period}: {unit} sent a form without any figure entered: {files}.",
     ),
 }

@@ -41,6 +41,7 @@ class IndicatorTable:
     header: dict[str, str]  # column key → its header text, for messages
     year: int | None  # the year the "Kế hoạch" header names, if any
     lines: tuple[TableLine, ...]
+    header_rows: int = 1  # how many rows the header takes
 
 
 def clean(text: str) -> str:
@@ -171,7 +172,7 @@ def _table(number: int, grid: list[list[str]], header_row: int, columns: dict[st
         above = tt
         lines.append(TableLine(index + 1, *values))
     year = int(year_found.group(1)) if year_found else None
-    return IndicatorTable(number, header, year, tuple(lines))
+    return IndicatorTable(number, header, year, tuple(lines), header_row + 1)
 
 
 def _numbering_row(values: list[str]) -> bool:

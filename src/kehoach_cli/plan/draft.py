@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,6 @@ class DraftText:
     text: str
     indicators: int = 0
     baselines: int = 0
-    comments: dict[YamlPath, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -109,7 +108,7 @@ def next_year_plan(
             baselines += 1
     header = [t("plan_new.header", year=year, source=source), t("plan_new.header_fill")]
     indicators = len(plan.indicators)
-    return DraftText(plan_text(out, comments, header), indicators, baselines, comments)
+    return DraftText(plan_text(out, comments, header), indicators, baselines)
 
 
 def carry_over(

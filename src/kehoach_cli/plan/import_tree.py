@@ -26,6 +26,7 @@ _BREAKDOWN = re.compile(r"^trong\s+đó\s*:?\s*", re.IGNORECASE)
 _MARK = re.compile(r"^([-–+•])\s*")
 _RANK_MARK = {"-": 30, "–": 30, "•": 30, "+": 40}
 _UNMARKED = 50
+_TOO_LARGE = Decimal(10) ** 15  # as the plan model's bound: no commune target reaches it
 
 
 @dataclass(eq=False)
@@ -60,12 +61,12 @@ def build_tree(table: IndicatorTable, year: int, display: str, root: Node) -> li
     problems: list[Problem] = []
     if table.year is not None and table.year != year:
         header = table.header["target"]
-        loc = where(table.number, 1, header)
+        loc = where(table.number, table.header_rows, header)
         problems.append(
             _problem("other_year", display, loc, header=header, found=table.year, year=year)
         )
     if not table.lines:
-        problems.append(_problem("no_rows", display, where(table.number, 1)))
+        problems.append(_problem("no_rows", display, where(table.number, table.header_rows)))
     stack = [root]
     last_unit: str | None = None
     for line in table.lines:
@@ -74,6 +75,8 @@ def build_tree(table: IndicatorTable, year: int, display: str, root: Node) -> li
             problems.append(made)
             continue
         nodes, breakdown = made
+        if not nodes:  # a numbering alone, without a name: nothing to keep
+            continue
         last_unit = nodes[-1].unit or last_unit
         for node in nodes:
             while stack[-1].rank >= node.rank:
@@ -166,14 +169,20 @@ def _unit_of(line: TableLine, name: str, last_unit: str | None) -> tuple[str | N
 def _target_of(
     line: TableLine, unit: str | None, table: IndicatorTable, display: str
 ) -> Decimal | Problem:
+    """The target as written, or the problem the plan's own check would find in it."""
     loc = where(table.number, line.row, table.header["target"])
+    count = unit in COUNT_UNITS
     try:
-        value = parse_number(line.target, integer=unit in COUNT_UNITS)
+        value = parse_number(line.target, integer=count)
     except NumberFormatError as exc:
         reason = t(f"plan_import.number_{exc.code}")
         return _problem("bad_target", display, loc, value=line.target, reason=reason)
     if value < 0:
         return _problem("negative_target", display, loc, value=line.target)
+    if value >= _TOO_LARGE:
+        return _problem("target_too_large", display, loc, value=line.target)
+    if count and value != value.to_integral_value():
+        return _problem("fraction_in_count", display, loc, value=line.target, unit=unit)
     return value
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,8 @@ PLAN_ENV = "KEHOACH_PLAN"
 
 
 def find_plan(explicit: str | os.PathLike[str] | None = None, year: int | None = None) -> Path:
-    """``--plan PATH``, else ``$KEHOACH_PLAN``, else ``data/plan_<year>.yaml`` (newest year)."""
+    """``--plan PATH``, else ``$KEHOACH_PLAN``, else ``data/plan_<year>.yaml`` (newest year that
+    is not a draft, else the newest)."""
     if explicit:
         path = Path(explicit)
         if not path.is_file():
@@ -38,7 +40,23 @@ def find_plan(explicit: str | os.PathLike[str] | None = None, year: int | None =
     candidates = sorted(data.glob("plan_*.yaml")) if data.is_dir() else []
     if not candidates:
         raise InputFileNotFound(t("plan.none_found", var=PLAN_ENV), file=None)
-    return candidates[-1]
+    # Next year's draft (plan new, plan import) is not this year's plan until it is signed.
+    return next((c for c in reversed(candidates) if not is_draft_file(c)), candidates[-1])
+
+
+# ``draft: true`` (or yes/on) as a key of its own line; only ``plan.draft`` is named so.
+_DRAFT_LINE = re.compile(r"(?m)^[ \t]*draft:[ \t]*(?:true|yes|on)[ \t]*(?:#.*)?$", re.IGNORECASE)
+
+
+def is_draft_file(path: Path) -> bool:
+    """Whether a plan file says ``draft: true``, from its text (cheap: no YAML parsing, for
+    choosing the default plan; a file that cannot be read is not a draft, its reading says why).
+    """
+    try:
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return False
+    return "draft:" in text and _DRAFT_LINE.search(text) is not None
 
 
 def looks_like_plan(data: Any) -> bool:

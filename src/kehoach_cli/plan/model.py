@@ -92,7 +92,12 @@ class PlanMeta(_Model):
 class Reporting(_Model):
     windows: WindowKind = "cutoff"
     deadline_working_days: int = Field(default=2, ge=0, le=60)
-    holidays: list[date] = []
+    holidays: list[date] = []  # days off besides Vietnam's public holidays (a local day off)
+    # Saturdays or Sundays worked in exchange for a bridge day (2024: Saturday 4/5 for 29/4).
+    working_days: list[date] = []
+    # Vietnam's public holidays (the ``holidays`` package) are days off for deadlines; false:
+    # only ``holidays`` and weekends.
+    public_holidays: bool = True
     # The office's Word template for the .docx report, relative to the plan's folder
     # (``kehoach docx-template`` writes the built-in one out to edit).
     docx_template: str | None = None

@@ -14,6 +14,7 @@ from decimal import Decimal
 from ..messages import t_in
 from ..numbers import decimals_of, format_number
 from ..report.model import IndicatorResult, Report
+from .notes import warnings_cell
 
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -56,6 +57,7 @@ def header(lang: str) -> list[str]:
         "status",
         "responsible",
         "sources",
+        "warnings",
     )
     return [t_in(lang, f"report.col.{key}") for key in keys]
 
@@ -104,5 +106,5 @@ def render(report: Report) -> str:
         # unit, status, responsible and sources are text; the rest are numbers.
         for index in (0, 6, 7, 8):
             numbers[index] = neutralize(numbers[index])
-        writer.writerow(text + numbers)
+        writer.writerow([*text, *numbers, warnings_cell(item)])
     return BOM + buffer.getvalue()

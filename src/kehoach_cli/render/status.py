@@ -113,6 +113,10 @@ def status_footer(report: StatusReport) -> list[str]:
             undated=report.undated,
             missing=report.missing,
             invalid=report.invalid,
+            # said only when it happens, so the usual line reads as before
+            no_figures=(
+                t("status.counts_no_figures", count=report.no_figures) if report.no_figures else ""
+            ),
         ),
         "",
     ]
@@ -145,13 +149,17 @@ def status_table(report: StatusReport, fancy: bool, root: str | None = None) -> 
         show_edge=fancy,
         pad_edge=False,
     )
+    rows = status_rows(report, root)
+    # At 80 columns the state stays readable (it is what the officer chases; it wraps only
+    # between words); the file's path and time wrap too, instead of the state being cut off.
+    longest_word = max((len(w) for cells in rows for w in cells[-1].split()), default=0)
     table.add_column(t("status.col.unit"), no_wrap=True)
-    table.add_column(t("status.col.file"), no_wrap=True)
-    table.add_column(t("status.col.stated"), no_wrap=True)
-    table.add_column(t("status.col.file_time"), no_wrap=True)
+    table.add_column(t("status.col.file"), overflow="fold")
+    table.add_column(t("status.col.stated"))
+    table.add_column(t("status.col.file_time"))
     table.add_column(t("status.col.valid"), no_wrap=True)
-    table.add_column(t("status.col.state"), overflow="fold")
-    for cells in status_rows(report, root):
+    table.add_column(t("status.col.state"), min_width=max(longest_word, 12))
+    for cells in rows:
         table.add_row(*cells)
     return table
 
@@ -177,6 +185,9 @@ def status_quiet_lines(report: StatusReport) -> list[str]:
                     deadline=deadline,
                 )
             )
+        elif unit.expected and unit.state == "no_figures":
+            files = ", ".join(f.source for f in unit.files)
+            lines.append(t("status.quiet.no_figures", period=period, unit=unit.name, files=files))
         elif unit.expected and unit.state == "undated":
             files = ", ".join(f.source for f in unit.files)
             lines.append(t("status.quiet.undated", period=period, unit=unit.name, files=files))

@@ -1,8 +1,9 @@
 """The report as a Vietnamese table for the terminal, laid out to a given width.
 
-The layout is done here, not by rich: names keep their indentation when they wrap, numbers
-never wrap, headers and status words wrap onto two lines when the width is tight (80 columns),
-and lines carry no trailing spaces. ``render`` gives plain text (a file, a pipe, NO_COLOR);
+The layout is done here, not by rich: names keep their indentation when they wrap, numbers,
+units and status words never wrap, headers wrap onto two lines (three if need be) when the width
+is tight (80 columns), the name column's indentation narrows last, and lines carry no trailing
+spaces. ``render`` gives plain text (a file, a pipe, NO_COLOR);
 ``render_styled`` gives the same lines as rich ``Text`` with status colours for a terminal.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import os
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -131,6 +132,9 @@ def footnotes(report: Report) -> list[str]:
     errors = sum(1 for p in report.problems if p.severity == "error")
     if errors:
         lines.append(t_in(report.lang, "report.problems_allowed", errors=errors))
+    from .notes import figure_notes  # every format's footnotes: the figures with warnings
+
+    lines.extend(figure_notes(report))
     return lines
 
 
@@ -144,32 +148,40 @@ class Column:
     wrap: bool = False  # the cells may wrap on spaces
     indent: bool = False  # the name column: wrapped lines keep the cell's indentation
     floor: int = 0  # shrink this column no further than this before the others
+    breakable: bool = False  # kept whole; wraps only when nothing else gives (below 80 columns)
     cells: list[str] = field(default_factory=list)
 
     def preferred(self) -> int:
         return max([_width(self.header), *(_width(c) for c in self.cells)])
 
-    def minimum(self) -> int:
+    def minimum(self, header_lines: int = 2, allow_break: bool = False) -> int:
         """The narrowest the column can be: cells that may not wrap whole, words otherwise,
-        and the header on at most two lines."""
+        and the header on at most ``header_lines`` lines; ``allow_break`` lets a breakable
+        column's cells go onto two lines."""
         if self.indent:
             words = [w for c in self.cells for w in c.split()]
             words += [" " * (len(c) - len(c.lstrip())) + "x" * 8 for c in self.cells]
             cells = [_width(w) for w in words]
-        elif self.wrap:
-            cells = [_two_lines(c) for c in self.cells]
+        elif self.wrap or (self.breakable and allow_break):
+            cells = [_n_lines(c, 2) for c in self.cells]
         else:
             cells = [_width(c) for c in self.cells]
-        return max([1, _two_lines(self.header), *cells])
+        return max([1, _n_lines(self.header, header_lines), *cells])
 
 
-def _two_lines(text: str) -> int:
-    """The narrowest width that wraps ``text`` on two lines at most."""
+def _n_lines(text: str, lines: int) -> int:
+    """The narrowest width that wraps ``text`` on ``lines`` lines at most."""
     longest = max((_width(w) for w in text.split()), default=1)
     for width in range(longest, _width(text) + 1):
-        if len(textwrap.wrap(text, width=width, break_on_hyphens=False)) <= 2:
+        if len(textwrap.wrap(text, width=width, break_on_hyphens=False)) <= lines:
             return width
     return _width(text)
+
+
+def _halve_indent(text: str) -> str:
+    """A name with half its indentation: two spaces a level become one."""
+    body = text.lstrip(" ")
+    return " " * ((len(text) - len(body) + 1) // 2) + body
 
 
 def _width(text: str) -> int:
@@ -224,22 +236,41 @@ def layout(
                 return
             widths[-max(slack)[1]] -= 1
 
+    def names_to(bound: Callable[[int], int]) -> None:
+        for i in names:
+            if excess() > 0:
+                widths[i] = max(bound(i), widths[i] - excess())
+
     # Give way in this order: headers of number columns onto two lines; the name column down
-    # to its floor; wrapping cells (status words, units); the name column down to its minimum.
+    # to its floor; wrapping cells (long names elsewhere); the name column down to its minimum;
+    # number headers onto three lines; the name column's indentation halved. Numbers are never
+    # broken; units and status words only below 80 columns, when nothing else is left to give.
     narrow(fixed)
-    for i in names:
-        if excess() > 0:
-            widths[i] = max(max(mins[i], columns[i].floor), widths[i] - excess())
+    names_to(lambda i: max(mins[i], columns[i].floor))
     narrow(wrapping)
-    for i in names:
-        if excess() > 0:
-            widths[i] = max(mins[i], widths[i] - excess())
+    names_to(lambda i: mins[i])
+    if excess() > 0:
+        for i in fixed:
+            mins[i] = columns[i].minimum(header_lines=3)
+        narrow(fixed)
+    if excess() > 0 and names:
+        for i in names:
+            columns[i].cells = [_halve_indent(c) for c in columns[i].cells]
+            mins[i] = columns[i].minimum()
+        names_to(lambda i: mins[i])
+    if excess() > 0:  # narrower than 80 columns: status words and units onto two lines
+        breakable = [i for i, c in enumerate(columns) if c.breakable]
+        for i in breakable:
+            mins[i] = columns[i].minimum(header_lines=3, allow_break=True)
+        narrow(breakable)
 
     lines: list[tuple[str, list[tuple[int, int, str]]]] = []
 
     def emit(cells: list[str], style: str | None, wrap_all: bool, whole: str | None) -> None:
         parts = [
-            _wrap(cell, widths[i], columns[i].indent) if (columns[i].wrap or wrap_all) else [cell]
+            _wrap(cell, widths[i], columns[i].indent)
+            if (columns[i].wrap or wrap_all or columns[i].breakable)
+            else [cell]
             for i, cell in enumerate(cells)
         ]
         height = max(len(p) for p in parts)
@@ -277,7 +308,7 @@ def indicator_table(report: Report) -> tuple[list[Column], list[str | None], lis
     quarters = [int(q[-1]) for q in report.period.quarters] if by_quarter else []
     cols = [Column(t_in(lang, "report.col.tt"))]
     cols.append(Column(t_in(lang, "report.col.name"), wrap=True, indent=True, floor=24))
-    cols.append(Column(t_in(lang, "report.col.unit"), wrap=True))
+    cols.append(Column(t_in(lang, "report.col.unit"), breakable=True))  # "Học sinh" kept whole
     cols.append(Column(t_in(lang, "report.col.target"), align="right"))
     quarter_cols = [Column(quarter_heading(report, q), align="right") for q in quarters]
     cols.extend(quarter_cols)
@@ -286,7 +317,7 @@ def indicator_table(report: Report) -> tuple[list[Column], list[str | None], lis
     if not by_quarter:
         cols.append(Column(t_in(lang, "report.col.expected"), align="right"))
         cols.append(Column(t_in(lang, "report.col.remaining"), align="right"))
-    cols.append(Column(t_in(lang, "report.col.status"), wrap=True))
+    cols.append(Column(t_in(lang, "report.col.status"), breakable=True))  # on one line
     styles: list[str | None] = []
     headings: list[bool] = []
     by_code = report.by_code

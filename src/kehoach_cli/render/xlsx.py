@@ -17,7 +17,6 @@ import io
 import math
 import zipfile
 from collections.abc import Callable
-from copy import copy
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -160,24 +159,10 @@ def window_line(report: Report) -> str:
 
 @dataclass
 class _Memo:
-    """What the sheets of one workbook learn once and reuse (see ``_Sheet.style`` and
-    ``_Sheet.merge``); openpyxl's style indices belong to the workbook, so it is per workbook."""
+    """The style objects of one workbook, made once per kind and shared by its sheets."""
 
-    # Style key → the style indices (openpyxl's StyleArray) of the first cell styled so.
-    styles: dict[tuple[Any, ...], Any] = field(default_factory=dict)
-    # (Cell attribute, key) → the index in the workbook's list of the value set first.
-    indices: dict[tuple[str, Any], int] = field(default_factory=dict)
-    # Kind of merge → the first cell's style indices after it, and the other cells'.
-    merges: dict[tuple[Any, ...], tuple[Any, list[Any]]] = field(default_factory=dict)
-
-
-# Cell style attribute → its index's name in openpyxl's StyleArray.
-_INDEX_NAMES = {
-    "font": "fontId",
-    "alignment": "alignmentId",
-    "border": "borderId",
-    "fill": "fillId",
-}
+    # (Cell attribute, key) → the Font, Alignment, Border or PatternFill made for it first.
+    objects: dict[tuple[str, Any], Any] = field(default_factory=dict)
 
 
 class _Sheet:
@@ -187,13 +172,7 @@ class _Sheet:
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
         self.ws = ws
-        # Style key → the cell's style indices, filled by the first cell with that style: openpyxl
-        # hashes every Font/Alignment/Border/Fill assigned to find its index, which was most of
-        # the workbook's time; the same indices are copied to the later cells (same output).
-        # The indices are the workbook's, so the sheets of a workbook share what they learn.
-        self._styles = memo.styles
-        self._indices = memo.indices
-        self._merges = memo.merges
+        self._objects = memo.objects
         self.Font = Font
         self.Alignment = Alignment
         self.PatternFill = PatternFill
@@ -219,27 +198,11 @@ class _Sheet:
         return cell
 
     def style(
-        self, cell: Any, *, number_format: str = "", quote: bool = False, **style: Any
-    ) -> None:
-        """Style a cell; a cell not styled yet takes the indices of the first one styled alike."""
-        key = (number_format, quote, *sorted(style.items()))
-        fresh = not cell.has_style
-        known = self._styles.get(key) if fresh else None
-        if known is not None:
-            cell._style = copy(known)
-            return
-        if number_format:
-            cell.number_format = number_format
-        if quote:
-            cell.quotePrefix = True
-        self._apply(cell, **style)
-        if fresh:
-            self._styles[key] = copy(cell._style)
-
-    def _apply(
         self,
         cell: Any,
         *,
+        number_format: str = "",
+        quote: bool = False,
         bold: bool = False,
         italic: bool = False,
         size: int = SIZE,
@@ -250,8 +213,12 @@ class _Sheet:
         fill: str | None = None,
         underline: bool = False,
     ) -> None:
-        self._put(
-            cell,
+        """Style a cell through openpyxl's cell style attributes."""
+        if number_format:
+            cell.number_format = number_format
+        if quote:
+            cell.quotePrefix = True
+        cell.font = self._made(
             "font",
             (size, bold, italic, underline),
             lambda: self.Font(
@@ -264,8 +231,7 @@ class _Sheet:
         )
         if indent and horizontal is None:
             horizontal = "left"  # an indent needs an explicit left alignment (LibreOffice)
-        self._put(
-            cell,
+        cell.alignment = self._made(
             "alignment",
             (horizontal, wrap, indent),
             lambda: self.Alignment(
@@ -273,34 +239,18 @@ class _Sheet:
             ),
         )
         if border:
-            self._put(cell, "border", "thin", lambda: self.border)
+            cell.border = self.border
         if fill:
-            self._put(
-                cell,
-                "fill",
-                fill,
-                lambda: self.PatternFill("solid", start_color=fill, end_color=fill),
+            cell.fill = self._made(
+                "fill", fill, lambda: self.PatternFill("solid", start_color=fill, end_color=fill)
             )
 
-    def _put(self, cell: Any, attribute: str, key: Any, make: Callable[[], Any]) -> None:
-        """``setattr(cell, attribute, make())``, reusing the index the first equal value got.
-
-        openpyxl finds a Font, Alignment, Border or Fill's index in the workbook's list by
-        hashing it deeply (a Border hashes five Sides and their colours): ~0.1 ms a new cell
-        style, 5 ms a workbook. An equal value always gets the same index, so the index of the
-        first is set directly on the later cells.
-        """
-        from openpyxl.styles.cell_style import StyleArray
-
-        index_name = _INDEX_NAMES[attribute]
-        index = self._indices.get((attribute, key))
-        if index is None:
-            setattr(cell, attribute, make())
-            self._indices[attribute, key] = getattr(cell._style, index_name)
-            return
-        if cell._style is None:
-            cell._style = StyleArray()
-        setattr(cell._style, index_name, index)
+    def _made(self, attribute: str, key: Any, make: Callable[[], Any]) -> Any:
+        """The style object for ``key``, made on first use (they are immutable values)."""
+        made = self._objects.get((attribute, key))
+        if made is None:
+            made = self._objects[attribute, key] = make()
+        return made
 
     def fit_height(self, row: int, widths: dict[int, float], texts: dict[int, str]) -> None:
         """Give a row the height its wrapped texts need.
@@ -321,76 +271,13 @@ class _Sheet:
             self.merge(row, first, row, last)
             if style.get("border"):
                 for col in range(first + 1, last + 1):
-                    edge = self.ws.cell(row=row, column=col)
-                    self._put(edge, "border", "thin", lambda: self.border)
+                    self.ws.cell(row=row, column=col).border = self.border
         return cell
 
     def merge(self, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
-        """``ws.merge_cells``, replayed when a merge of the same kind was done before.
-
-        merge_cells makes the block's other cells merged cells, then gives its edges the first
-        cell's borders and every cell its protection, hashing a Border and a Protection per
-        cell: 0.2–0.5 ms a merge, ~15 % of the render for its 30 merges. What it does depends
-        only on the styles of the first and the last cell and the block's shape, and the styles
-        it adds to the workbook are there after the first merge of a kind; so later merges of
-        that kind get the same range and the recorded style indices directly.
-        """
-        from openpyxl.cell.cell import MergedCell
-        from openpyxl.styles.cell_style import StyleArray
-        from openpyxl.utils import get_column_letter
-        from openpyxl.worksheet.merge import MergedCellRange
-
-        ws = self.ws
-        cells = ws._cells
-        start = cells[first_row, first_col]
-        end = cells.get((last_row, last_col))
-        others = [
-            (row, col)
-            for row in range(first_row, last_row + 1)
-            for col in range(first_col, last_col + 1)
-            if (row, col) != (first_row, first_col)
-        ]
-        kind = (
-            _style_indices(start),
-            None if end is None else _style_indices(end),
-            last_row - first_row,
-            last_col - first_col,
+        self.ws.merge_cells(
+            start_row=first_row, start_column=first_col, end_row=last_row, end_column=last_col
         )
-        known = self._merges.get(kind)
-        if known is None and end is None and _plain(start):
-            # No borders to spread and the default protection: merge_cells would change no
-            # style, only add empty merged cells (its StyleArray of zeros: no style).
-            known = (copy(start._style), [StyleArray() for _ in others])
-        if known is None:
-            ws.merge_cells(
-                start_row=first_row,
-                start_column=first_col,
-                end_row=last_row,
-                end_column=last_col,
-            )
-            self._merges[kind] = (copy(start._style), [copy(cells[at]._style) for at in others])
-            return
-        start_style, styles = known
-        for at in others:
-            # Gone before the range is made: it would take the last cell's borders into the
-            # first cell again, which start_style already has.
-            cells.pop(at, None)
-        last = f"{get_column_letter(last_col)}{last_row}"
-        ws.merged_cells.add(MergedCellRange(ws, f"{start.coordinate}:{last}"))
-        start._style = copy(start_style)
-        for (row, col), style in zip(others, styles, strict=True):
-            merged = MergedCell(ws, row, col)
-            merged._style = copy(style)
-            cells[row, col] = merged
-
-
-def _style_indices(cell: Any) -> tuple[int, ...] | None:
-    return None if cell._style is None else tuple(cell._style)
-
-
-def _plain(cell: Any) -> bool:
-    """Whether a cell has no borders and the default protection (index 0 in a new workbook)."""
-    return cell._style is None or (cell._style.borderId == 0 and cell._style.protectionId == 0)
 
 
 def _page_setup(ws: Any, lang: str, landscape: bool = True) -> None:
@@ -868,60 +755,16 @@ def _workbook(report: Report) -> Any:
 
 
 def _package(wb: Any, day: date) -> bytes:
-    """The workbook's parts as openpyxl writes them, in a stable archive (``stable_package``)."""
-    parts = _Parts()
-    # ExcelWriter rather than wb.save(): save() stamps "modified" with the current time.
-    _writer_class()(wb, parts).write_data()
-    # [Content_Types].xml first, as Office writes it; the rest in the writer's order.
-    names = sorted(parts.data, key=lambda name: name != "[Content_Types].xml")
-    return stable_package([(name, parts.data[name]) for name in names], day)
-
-
-class _Parts:
-    """Stands in for the zip archive openpyxl's ExcelWriter writes to, keeping the parts.
-
-    ``stable_package`` zips the parts once, stamped and compressed; writing them to a first
-    archive only to read them back cost ~1 ms of a ~45 ms render of the shipped data.
-    ExcelWriter needs only ``writestr`` and ``namelist`` of it (with ``_writer_class``).
-    """
-
-    def __init__(self) -> None:
-        self.data: dict[str, bytes] = {}  # part name → bytes, in the order written
-
-    def writestr(self, name: str, data: str | bytes) -> None:
-        # As ZipFile.writestr: text is stored as UTF-8.
-        self.data[name] = data.encode("utf-8") if isinstance(data, str) else data
-
-    def namelist(self) -> list[str]:
-        return list(self.data)
-
-
-def _writer_class() -> Any:
-    """openpyxl's ExcelWriter, writing each worksheet's XML to memory.
-
-    openpyxl writes every worksheet to a named temporary file, then copies the file into the
-    archive and deletes it: four files created, written, read back and removed per workbook,
-    ~2 ms here. ``WorksheetWriter`` takes a BytesIO for ``out`` as well (its ``read`` returns
-    the BytesIO's bytes); the rest is ``ExcelWriter.write_worksheet`` of openpyxl 3.1 as it is,
-    less its branch for write-only workbooks (this one never is).
-    The tests check the package against the one openpyxl's own writer makes.
-    """
-    from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
-    from openpyxl.worksheet._writer import WorksheetWriter
+    """The workbook as openpyxl writes it, in a stable archive (``stable_package``)."""
     from openpyxl.writer.excel import ExcelWriter
 
-    class InMemoryWriter(ExcelWriter):  # type: ignore[misc]
-        def write_worksheet(self, ws: Any) -> None:
-            ws._drawing = SpreadsheetDrawing()
-            ws._drawing.charts = ws._charts
-            ws._drawing.images = ws._images
-            writer = WorksheetWriter(ws, out=io.BytesIO())
-            writer.write()
-            ws._rels = writer._rels
-            self._archive.writestr(ws.path[1:], writer.read())
-            self.manifest.append(ws)
-
-    return InMemoryWriter
+    buffer = io.BytesIO()
+    # ExcelWriter rather than wb.save(): save() stamps "modified" with the current time.
+    ExcelWriter(wb, zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED)).save()
+    with zipfile.ZipFile(buffer) as written:
+        # [Content_Types].xml first, as Office writes it; the rest in the writer's order.
+        names = sorted(written.namelist(), key=lambda name: name != "[Content_Types].xml")
+        return stable_package([(name, written.read(name)) for name in names], day)
 
 
 def _title_block(sheet: _Sheet, report: Report, last: int, title: str) -> dict[str, Any]:

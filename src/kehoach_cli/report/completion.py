@@ -44,9 +44,9 @@ from ..plan.profiles import Profile, expected_profiles
 from ..problems import Problem, ProblemReport
 from ..results.model import ResultFile, ResultSet, ResultValue
 from .model import (
+    ALL_STATUSES,
     GOOD_STATUSES,
     NOT_JUDGED,
-    STATUSES,
     By,
     GroupSummary,
     IndicatorResult,
@@ -101,8 +101,11 @@ def compute(
     files = [f for f in files if f.period.year == period.year]
     last = period.end_quarter
     timelines = _timelines(plan, files, last)
+    problem_list: tuple[Problem, ...] = tuple(problems) if problems is not None else ()
+    ends = {f.source: f.period.end_quarter for f in files}
+    flags = FigureWarnings(plan, timelines, problem_list, ends)
 
-    labels = tuple((s, t_in(lang, f"report.status.{s}")) for s in STATUSES)
+    labels = tuple((s, t_in(lang, f"report.status.{s}")) for s in ALL_STATUSES)
     label_of = dict(labels)
     flagged = flagged_targets(plan)
     profiles = expected_profiles(plan)
@@ -125,19 +128,24 @@ def compute(
                 ind.code in flagged,
                 profiles.get(ind.code),
                 _harvested_area(plan, ind, timelines, q),
+                flags.of(ind.code, q),
             )
             for q in range(period.start_quarter, last + 1)
         )
         figure = timeline.get(last)
         actual = figure.value if figure else None
         area = _harvested_area(plan, ind, timelines, last)
-        assessment = assess(
-            ind,
-            actual,
-            last,
-            flagged=ind.code in flagged,
-            profile=profiles.get(ind.code),
-            harvested=area is None or not area.is_zero(),
+        warnings = flags.of(ind.code, last)
+        assessment = unless_to_confirm(
+            assess(
+                ind,
+                actual,
+                last,
+                flagged=ind.code in flagged,
+                profile=profiles.get(ind.code),
+                harvested=area is None or not area.is_zero(),
+            ),
+            warnings,
         )
         notes = figure.notes if figure else ()
         if area is not None and actual is not None and not area.is_zero():
@@ -176,11 +184,11 @@ def compute(
                 sources=figure.sources if figure else (),
                 notes=notes,
                 quarters=quarters,
+                warnings=warnings,
             )
         )
 
     used = sorted({s for item in indicators for s in item.sources})
-    problem_list: tuple[Problem, ...] = tuple(problems) if problems is not None else ()
     return Report(
         plan=_plan_info(plan),
         period=_period_info(plan, period, lang),
@@ -347,6 +355,76 @@ def _progress(pct: Decimal | None, expected: Decimal | None) -> Status:
     return "behind"
 
 
+# --- warnings about a figure: carried into the report, and an implausible one not assessed ----
+
+# The problem code of a figure 10 times or more off its target (results/checks.py).
+TO_CONFIRM_CODE = "implausible_value"
+CONFLICT_CODE = "conflicting_values"
+
+
+def unless_to_confirm(assessment: Assessment, warnings: tuple[str, ...]) -> Assessment:
+    """An implausible figure not yet confirmed is shown but not assessed (nor ranked)."""
+    if TO_CONFIRM_CODE in warnings and assessment.status != "no_data":
+        return Assessment(None, None, None, "to_confirm")
+    return assessment
+
+
+class FigureWarnings:
+    """The codes of the problems found with each figure of the report.
+
+    A reported figure's are those its files have for its indicator (warnings; with
+    ``--allow-invalid`` errors too); a computed figure inherits its components'. Two files
+    disagreeing (``conflicting_values``) is named in one of them only, yet concerns the figure
+    of that quarter whichever file the report takes it from.
+    """
+
+    def __init__(
+        self,
+        plan: Plan,
+        timelines: dict[str, Timeline],
+        problems: Iterable[Problem],
+        ends: dict[str, int] | None = None,
+    ):
+        self.plan = plan
+        self.timelines = timelines
+        self.index: dict[tuple[str, str], list[str]] = {}
+        self.conflicts: set[tuple[str, int]] = set()  # (indicator, quarter)
+        for p in problems:
+            if p.file and p.indicator:
+                codes = self.index.setdefault((p.file, p.indicator), [])
+                if p.code not in codes:
+                    codes.append(p.code)
+                if p.code == CONFLICT_CODE and ends and p.file in ends:
+                    self.conflicts.add((p.indicator, ends[p.file]))
+        self.memo: dict[tuple[str, int], tuple[str, ...]] = {}
+
+    def of(self, code: str, quarter: int) -> tuple[str, ...]:
+        if not self.index:
+            return ()
+        key = (code, quarter)
+        if key not in self.memo:
+            self.memo[key] = self._find(code, quarter)
+        return self.memo[key]
+
+    def _find(self, code: str, quarter: int) -> tuple[str, ...]:
+        figure = self.timelines.get(code, {}).get(quarter)
+        if figure is None:
+            return ()
+        found: list[str] = []
+        if figure.computed:
+            formula = self.plan.by_code[code].formula
+            parts = sorted(parse(formula).references()) if formula else []
+            codes = [c for part in parts for c in self.of(part, quarter)]
+        else:
+            codes = [c for source in figure.sources for c in self.index.get((source, code), ())]
+            if (code, quarter) in self.conflicts:
+                codes.append(CONFLICT_CODE)
+        for c in codes:
+            if c not in found:
+                found.append(c)
+        return tuple(found)
+
+
 # --- the figures of each indicator at each quarter's end ---------------------------------------
 
 
@@ -474,11 +552,14 @@ def _quarter_result(
     flagged: bool,
     profile: Profile | None,
     area: Decimal | None,
+    warnings: tuple[str, ...] = (),
 ) -> QuarterResult:
     figure = timeline.get(q)
     actual = figure.value if figure else None
     harvested = area is None or not area.is_zero()
-    assessment = assess(ind, actual, q, flagged=flagged, profile=profile, harvested=harvested)
+    assessment = unless_to_confirm(
+        assess(ind, actual, q, flagged=flagged, profile=profile, harvested=harvested), warnings
+    )
     return QuarterResult(
         period=quarter.id,
         quarter=q,
@@ -495,7 +576,7 @@ def _quarter_result(
 
 
 def _counts(items: Iterable[IndicatorResult]) -> tuple[tuple[str, int], ...]:
-    found = dict.fromkeys(STATUSES, 0)
+    found = dict.fromkeys(ALL_STATUSES, 0)
     for item in items:
         found[item.status] += 1
     return tuple(found.items())
@@ -503,7 +584,8 @@ def _counts(items: Iterable[IndicatorResult]) -> tuple[tuple[str, int], ...]:
 
 def is_assessed(item: IndicatorResult) -> bool:
     """Whether an indicator is judged at the period: it has a target and a direction, the
-    target is not flagged, and it is not waiting for the year's end or a harvest."""
+    target is not flagged, its figure is not waiting to be confirmed, and it is not waiting for
+    the year's end or a harvest."""
     return item.target is not None and item.direction != "none" and item.status not in NOT_JUDGED
 
 

@@ -30,6 +30,7 @@ Status = Literal[
     "year_end_only",
     "target_flagged",
     "not_harvested",
+    "to_confirm",
 ]
 # The first six are the original codes, in their original order (JSON ``counts`` keeps it);
 # the others were added later (docs/completion.md, "Status").
@@ -47,11 +48,15 @@ STATUSES: tuple[Status, ...] = (
     "target_flagged",
     "not_harvested",
 )
+# With the status of a figure 10 times or more off its target, not yet confirmed: shown, not
+# assessed, not ranked. Counted and labelled; the renderers' status columns stay STATUSES and
+# each such figure gets a note line under the table instead (render/notes.py).
+ALL_STATUSES: tuple[Status, ...] = (*STATUSES, "to_confirm")
 # Statuses that count as "doing well" in the emulation ranking.
 GOOD_STATUSES: frozenset[str] = frozenset({"exceeded", "achieved", "on_track"})
 # Statuses of indicators not judged at the period: left out of averages and of the ranking.
 NOT_JUDGED: frozenset[str] = frozenset(
-    {"no_target", "not_assessed", "year_end_only", "target_flagged", "not_harvested"}
+    {"no_target", "not_assessed", "year_end_only", "target_flagged", "not_harvested", "to_confirm"}
 )
 # The order statuses are listed in, in counts and in summary tables.
 DISPLAY_ORDER: tuple[Status, ...] = (
@@ -64,6 +69,7 @@ DISPLAY_ORDER: tuple[Status, ...] = (
     "year_end_only",
     "not_harvested",
     "no_data",
+    "to_confirm",
     "target_flagged",
     "not_assessed",
     "no_target",
@@ -233,6 +239,8 @@ class IndicatorResult:
     baseline_source: str | None = None
     change: Decimal | None = None  # actual − baseline (percentage points for a rate)
     harvested_area: Decimal | None = None  # a yield's area harvested so far (ha)
+    # codes of the problems found with the figure shown (its components' for a computed one)
+    warnings: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -266,6 +274,7 @@ class IndicatorResult:
             "baseline_source": self.baseline_source,
             "change": json_number(self.change),
             "harvested_area": json_number(self.harvested_area),
+            "warnings": list(self.warnings),
         }
 
 

@@ -1,24 +1,33 @@
 """When things are due: submission deadlines, the period a command means, and output file names.
 
 A unit's report for a period is due ``deadline_working_days`` working days after the last day of
-the period's data window (weekends and the plan's holidays skipped). With the sample plan (cutoff
-windows, 2 working days), Q3 2024 closes on Saturday 14/9 and is due on Tuesday 17/9:
+the period's data window. Working days are Monday to Friday less Vietnam's public holidays (Tết
+Dương lịch, Tết Nguyên đán, Giỗ Tổ Hùng Vương, 30/4, 1/5, Quốc khánh and their substitute days,
+from the maintained ``holidays`` package: the lunar dates and the yearly swaps are its job) and
+the plan's ``reporting.holidays``, plus the weekend days worked in a swap (the package's and the
+plan's ``reporting.working_days``). With the sample plan (cutoff windows, 2 working days), Q3
+2024 closes on Saturday 14/9 and is due on Tuesday 17/9; with calendar windows the year closes
+on Tuesday 31/12 and, 1/1 being Tết Dương lịch, is due on Friday 3/1/2025:
 
 >>> from kehoach_cli.periods import Period
 >>> from kehoach_cli.plan.model import Reporting
 >>> deadline(Period(2024, "quarter", 3), Reporting())
 datetime.date(2024, 9, 17)
+>>> deadline(Period(2024, "year"), Reporting(windows="calendar"))
+datetime.date(2025, 1, 3)
 >>> output_name(Period(2024, "quarter", 2), "xlsx"), output_name(Period(2024, "half"), "markdown")
 ('2024Q2-tong-hop.xlsx', '2024S1-tong-hop.md')
 """
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..errors import UsageError
 from ..messages import get_lang, t
-from ..periods import Period, PeriodError, add_working_days, parse_period
+from ..periods import Period, PeriodError, parse_period
 from ..plan.model import Plan, Reporting
 
 # Report formats → file extensions; a format not listed here is refused.
@@ -37,8 +46,69 @@ OUTPUT_EXTENSIONS = {
 OUTPUT_STEM = "tong-hop"  # "tổng hợp", the summary
 
 
-def holidays_of(reporting: Reporting) -> frozenset[date]:
-    return frozenset(reporting.holidays)
+@functools.lru_cache(maxsize=16)
+def public_holidays(year: int) -> tuple[frozenset[date], frozenset[date]]:
+    """Vietnam's public holidays of ``year`` and the weekend days worked in exchange, as the
+    ``holidays`` package knows them (imported here: it costs start-up time).
+
+    >>> days_off, worked = public_holidays(2024)
+    >>> sorted(d.isoformat() for d in days_off if d.month in (4, 5))
+    ['2024-04-18', '2024-04-29', '2024-04-30', '2024-05-01']
+    """
+    import holidays
+
+    calendar = holidays.country_holidays("VN", years=year)
+    days_off = frozenset(calendar)
+    # Public since the package's weekday-swap support; absent from older releases.
+    worked = frozenset(d for d in getattr(calendar, "weekend_workdays", ()) if d.year == year)
+    return days_off, worked
+
+
+@dataclass(frozen=True)
+class WorkingCalendar:
+    """Which days count for deadlines (see the module's docstring)."""
+
+    holidays: frozenset[date] = frozenset()
+    working_days: frozenset[date] = frozenset()
+    public_holidays: bool = True
+
+    def is_working_day(self, day: date) -> bool:
+        """
+        >>> calendar = WorkingCalendar()
+        >>> [calendar.is_working_day(date(2024, 4, d)) for d in (26, 27, 29)]  # Fri, Sat, swap
+        [True, False, False]
+        >>> calendar.is_working_day(date(2024, 5, 4))  # Saturday worked for 29/4
+        True
+        """
+        if day in self.holidays:
+            return False
+        if day in self.working_days:
+            return True
+        if self.public_holidays:
+            days_off, worked = public_holidays(day.year)
+            if day in days_off:
+                return False
+            if day in worked:
+                return True
+        return day.weekday() < 5
+
+    def add_working_days(self, day: date, count: int) -> date:
+        """The date ``count`` working days after ``day``."""
+        current, left = day, count
+        while left > 0:
+            current += timedelta(days=1)
+            if self.is_working_day(current):
+                left -= 1
+        return current
+
+
+def holidays_of(reporting: Reporting) -> WorkingCalendar:
+    """The working calendar a plan's ``reporting`` settings give."""
+    return WorkingCalendar(
+        frozenset(reporting.holidays),
+        frozenset(reporting.working_days),
+        reporting.public_holidays,
+    )
 
 
 def deadline(period: Period, reporting: Reporting) -> date:
@@ -52,10 +122,10 @@ def deadline(period: Period, reporting: Reporting) -> date:
     datetime.date(2024, 6, 19)
     """
     last_day = period.window(reporting.windows).last_day
-    return add_working_days(last_day, reporting.deadline_working_days, holidays_of(reporting))
+    return holidays_of(reporting).add_working_days(last_day, reporting.deadline_working_days)
 
 
-def working_days_late(due: date, day: date, holidays: frozenset[date] = frozenset()) -> int:
+def working_days_late(due: date, day: date, calendar: WorkingCalendar | None = None) -> int:
     """How many working days after ``due`` the ``day`` falls (0 when on or before it).
 
     A report sent on a Saturday after a Friday deadline is late by 0 working days but still
@@ -65,11 +135,12 @@ def working_days_late(due: date, day: date, holidays: frozenset[date] = frozense
     ...     date(2024, 9, 13), date(2024, 9, 16))
     (3, 1)
     """
+    calendar = calendar or WorkingCalendar()
     count = 0
     current = due
     while current < day:
         current += timedelta(days=1)
-        if current.weekday() < 5 and current not in holidays:
+        if calendar.is_working_day(current):
             count += 1
     return count
 

@@ -12,6 +12,9 @@ The rules, as the status command documents them:
   where it says nothing about when the report arrived.
 * **A unit's date** is that of its earliest file. On time: on or before the deadline
   (``schedule.deadline``); late: after it; undated: no file has a usable date; missing: no file.
+* **Received, no figures**: every file of the unit is a form with no figure entered (a blank
+  form sent back). Such a unit has not reported: it is not counted in the reporting rate and
+  ``--fail-on-missing`` exits 3 for it, as for a missing one.
 * **Valid** means no error problem names the file. Invalid files count as received (they came);
   the officer sees them flagged and asks for a corrected one.
 * **Reporting rate** as DHIS2 shows it: received ÷ expected and on time ÷ expected, in percent,
@@ -31,10 +34,10 @@ from ..periods import Period
 from ..plan.model import Plan
 from ..problems import Problem
 from ..results.model import WHOLE_COMMUNE, ResultFile, ResultSet
+from .schedule import WorkingCalendar, holidays_of, working_days_late
 from .schedule import deadline as deadline_of
-from .schedule import holidays_of, working_days_late
 
-UnitState = Literal["on_time", "late", "undated", "missing"]
+UnitState = Literal["on_time", "late", "undated", "missing", "no_figures"]
 DateBasis = Literal["stated", "file_time"]
 
 
@@ -51,6 +54,8 @@ class FileStatus:
     date_basis: DateBasis | None
     errors: int
     warnings: int
+    figures: int = 0  # how many figures were entered (typed wrong included)
+    blank: bool = False  # a form with rows for figures and none entered
 
     @property
     def valid(self) -> bool:
@@ -68,6 +73,8 @@ class FileStatus:
             "valid": self.valid,
             "errors": self.errors,
             "warnings": self.warnings,
+            "figures": self.figures,
+            "blank": self.blank,
         }
 
 
@@ -179,6 +186,11 @@ class StatusReport:
         return self._count("missing")
 
     @property
+    def no_figures(self) -> int:
+        """Units that sent only blank forms: received, not counted as reported."""
+        return self._count("no_figures")
+
+    @property
     def invalid(self) -> int:
         return sum(1 for u in self.units if u.valid is False)
 
@@ -196,8 +208,9 @@ class StatusReport:
 
     @property
     def incomplete(self) -> bool:
-        """An expected unit is missing or late: what ``--fail-on-missing`` exits 3 for."""
-        return self.missing > 0 or self.late > 0
+        """An expected unit is missing, late or sent a blank form: what ``--fail-on-missing``
+        exits 3 for."""
+        return self.missing > 0 or self.late > 0 or self.no_figures > 0
 
     @property
     def needs_attention(self) -> tuple[UnitStatus, ...]:
@@ -230,6 +243,7 @@ class StatusReport:
                 "late": self.late,
                 "undated": self.undated,
                 "missing": self.missing,
+                "no_figures": self.no_figures,
                 "invalid": self.invalid,
                 "reporting_rate": json_number(self.reporting_rate),
                 "on_time_rate": json_number(self.on_time_rate),
@@ -303,7 +317,8 @@ def submission_status(
     for code in order:
         own = tuple(ind.code for ind in reported if ind.responsible == code)
         statuses = tuple(
-            _file_status(f, today, errors_by_file, warnings_by_file) for f in by_unit.get(code, [])
+            _file_status(f, today, errors_by_file, warnings_by_file, bad_values)
+            for f in by_unit.get(code, [])
         )
         units.append(
             _unit_status(
@@ -335,8 +350,17 @@ def submission_status(
 
 
 def _file_status(
-    f: ResultFile, today: date, errors: dict[str, int], warnings: dict[str, int]
+    f: ResultFile,
+    today: date,
+    errors: dict[str, int],
+    warnings: dict[str, int],
+    bad_values: set[tuple[str, str]],
 ) -> FileStatus:
+    # A figure typed wrong was entered all the same: that file is invalid, not blank.
+    figures = len(
+        {v.code for v in f.values if v.value is not None}
+        | {code for source, code in bad_values if source == f.source}
+    )
     submitted: date | None = None
     basis: DateBasis | None = None
     if f.reported_on is not None:
@@ -353,6 +377,8 @@ def _file_status(
         date_basis=basis,
         errors=errors.get(f.source, 0),
         warnings=warnings.get(f.source, 0),
+        figures=figures,
+        blank=bool(f.values) and figures == 0,
     )
 
 
@@ -364,7 +390,7 @@ def _unit_status(
     indicators: tuple[str, ...],
     with_data: set[str],
     due: date,
-    holidays: frozenset[date],
+    holidays: WorkingCalendar,
 ) -> UnitStatus:
     dates = [f.submitted_on for f in files if f.submitted_on is not None]
     submitted = min(dates) if dates else None
@@ -372,6 +398,8 @@ def _unit_status(
     state: UnitState
     if not files:
         state = "missing"
+    elif all(f.blank for f in files):
+        state = "no_figures"
     elif submitted is None:
         state = "undated"
     elif submitted <= due:

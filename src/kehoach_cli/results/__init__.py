@@ -64,6 +64,10 @@ def read_result_file(
             if any(p.severity == "error" for p in checked):
                 return None, checked
             grid, problems = read_workbook(path, shown, limits)
+            if any(p.code in ("hidden_sheet_read", "sheets_ambiguous") for p in problems):
+                # "figures in hidden sheets are not counted" would not be what happened: they
+                # were read, or the hidden sheet is named in the refusal.
+                checked = [p for p in checked if p.code != "hidden_sheets"]
             problems = checked + problems
         if grid is None:
             return None, problems
@@ -116,5 +120,60 @@ def load_results(
 
 
 def validate_results(files: list[Path], plan: Plan, limits: Limits) -> list[Problem]:
-    """The problems of the named files, checked alone and against each other."""
-    return _read_all(files, plan, limits)[1]
+    """The problems of the named files, checked alone and against each other; and, for the
+    one who fills the forms, the "Thực hiện" cells left empty (``validate`` only)."""
+    results, problems = _read_all(files, plan, limits)
+    return problems + blank_cells(results, plan, problems)
+
+
+# Empty cells listed in one message, at most (the rest are counted).
+_LISTED_CELLS = 30
+
+
+def blank_cells(results: list[ResultFile], plan: Plan, problems: list[Problem]) -> list[Problem]:
+    """A form with no figure at all (``no_figures``), or the unit's own indicators whose
+    "Thực hiện" cell is empty without a note giving the reason (``values_missing``, one warning
+    per file listing the cells).
+
+    Rows whose figure could not be read already have their own problem and are not listed.
+    """
+    from .common import Where, problem
+
+    refused = {(p.file, p.indicator) for p in problems if p.indicator}
+    found: list[Problem] = []
+    for result in results:
+        where = Where(result.source, sheet=result.sheet)
+        if not any(v.value is not None for v in result.values):
+            if not any(file == result.source for file, _ in refused):
+                found.append(problem("no_figures", where, severity="warning"))
+            continue
+        empty = [
+            v
+            for v in result.values
+            if v.value is None
+            and not v.note  # left empty with its reason, as the form's instructions ask
+            and (result.source, v.code) not in refused
+            and _is_own(plan, result, v.code)
+        ]
+        if empty:
+            cells = [f"{v.cell or v.location or ''} ({v.code})" for v in empty]
+            if len(cells) > _LISTED_CELLS:
+                cells = [*cells[:_LISTED_CELLS], "…"]
+            found.append(
+                problem(
+                    "values_missing",
+                    where,
+                    severity="warning",
+                    count=len(empty),
+                    cells=", ".join(cells),
+                )
+            )
+    return found
+
+
+def _is_own(plan: Plan, result: ResultFile, code: str) -> bool:
+    """Whether the file's unit answers for the indicator (a whole-commune form: every one)."""
+    ind = plan.indicator(code)
+    if ind is None or ind.derived:
+        return False
+    return result.is_whole_commune or ind.responsible == result.unit

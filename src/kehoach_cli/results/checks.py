@@ -6,6 +6,7 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
+from ..messages import get_lang, t
 from ..numbers import format_number
 from ..periods import Period
 from ..plan.formulas import BinOp, parse
@@ -46,9 +47,88 @@ def drop_copies(files: list[ResultFile]) -> list[ResultFile]:
 def cross_check(files: list[ResultFile], plan: Plan) -> list[Problem]:
     """Every check that needs more than one file; ``files`` are already de-duplicated."""
     problems: list[Problem] = []
-    problems += _conflicts(files)
+    problems += _conflicts(files, plan)
     problems += _against_previous(files, plan)
     problems += _totals(files, plan)
+    problems += implausible(files, plan)
+    return problems
+
+
+# A figure this many times above its target, or this many times below what is due by its
+# period, is more likely a slip (a zero too many or too few, a misplaced comma) than a result.
+IMPLAUSIBLE_FACTOR = Decimal(10)
+# Words in a row's "Ghi chú" that confirm such a figure (compared folded: no accents, any case).
+CONFIRM_WORDS = ("da xac nhan", "xac nhan dung", "so lieu dung", "confirmed")
+_NOT_CONFIRMED = ("chua xac nhan", "unconfirmed", "not confirmed")
+
+
+def is_confirmed(note: str | None) -> bool:
+    """Whether the unit (or the officer, in the copy received) confirmed the row's figure.
+
+    >>> is_confirmed("Đã xác nhận: đàn gà tăng do dự án"), is_confirmed("chưa xác nhận")
+    (True, False)
+    """
+    from .common import fold
+
+    folded = fold(note or "")
+    if any(word in folded for word in _NOT_CONFIRMED):
+        return False
+    return any(word in folded for word in CONFIRM_WORDS)
+
+
+def _due_share(result: ResultFile, ind: Any) -> Decimal | None:
+    """The share of the annual target (in %) a figure should be near by the file's period:
+    100 for a level, the expected progress of a year-to-date flow; None for a quarter's own
+    amount (compared with the target only from above)."""
+    if ind.kind != "flow":
+        return Decimal(100)
+    if result.basis == "period" and result.period.start_quarter > 1:
+        return None
+    quarter = result.period.end_quarter
+    if ind.expected_progress and f"q{quarter}" in ind.expected_progress:
+        share: Decimal = ind.expected_progress[f"q{quarter}"]
+        return share
+    return Decimal(25 * quarter)
+
+
+def implausible(files: list[ResultFile], plan: Plan) -> list[Problem]:
+    """Figures 10 times or more off their target (either way): warnings until confirmed.
+
+    Zero is never flagged (nothing harvested yet is a real figure), nor an indicator without a
+    positive target, nor a percentage whose target is above 100 (the plan's slip, not the
+    unit's). The report shows such a figure with its warning and does not assess it.
+    """
+    problems: list[Problem] = []
+    for result in files:
+        for item in result.values:
+            ind = plan.indicator(item.code)
+            value, target = item.value, ind.target if ind is not None else None
+            if ind is None or value is None or target is None or value <= 0 or target <= 0:
+                continue
+            if is_confirmed(item.note) or (ind.is_percentage and target > 100):
+                continue  # a share "200 %" is the plan's quirk (flagged there), not the figure's
+            share = _due_share(result, ind)
+            due = target * share / 100 if share is not None else None
+            shown = format_number(target)
+            if value >= target * IMPLAUSIBLE_FACTOR:
+                times = format_number(value / target, 0)
+                comparison = t("check.implausible_high", times=times, target=shown)
+            elif due is not None and due > 0 and value * IMPLAUSIBLE_FACTOR <= due:
+                key = "check.implausible_low" if share == 100 else "check.implausible_low_due"
+                times = format_number(due / value, 0)
+                comparison = t(key, times=times, due=format_number(due), target=shown)
+            else:
+                continue
+            problems.append(
+                problem(
+                    "implausible_value",
+                    _where(result, item),
+                    severity="warning",
+                    indicator=item.code,
+                    value=format_number(value),
+                    comparison=comparison,
+                )
+            )
     return problems
 
 
@@ -56,24 +136,51 @@ def _where(result: ResultFile, item: ResultValue) -> Where:
     return Where(result.source, sheet=result.sheet, cell=item.cell, line=item.line)
 
 
-def _conflicts(files: list[ResultFile]) -> list[Problem]:
+def figure_key(result: ResultFile, code: str, plan: Plan) -> tuple[int, int, str, str]:
+    """What a figure states: (year, the quarter it ends with, its basis, indicator).
+
+    The Q2 report and the 6-month report end with the same cutoff, so they state the same
+    figures (as Q3 and 9 months, Q4 and the year). A period starting with the year's first
+    quarter holds year-to-date figures whatever its basis says; stocks and rates are levels.
+    """
+    ind = plan.indicator(code)
+    if ind is not None and ind.kind != "flow":
+        basis = "level"
+    elif result.basis == "year_to_date" or result.period.start_quarter == 1:
+        basis = "year_to_date"
+    else:  # a period's own amount: Q2 alone is not Q1–Q2
+        basis = f"period:{result.period.start_quarter}"
+    return (result.period.year, result.period.end_quarter, basis, code)
+
+
+def _conflicts(files: list[ResultFile], plan: Plan) -> list[Problem]:
     problems: list[Problem] = []
-    first: dict[tuple[Period, str, str], tuple[ResultFile, ResultValue]] = {}
+    first: dict[tuple[int, int, str, str], tuple[ResultFile, ResultValue]] = {}
     for result in files:
         for item in result.values:
             if item.value is None:
                 continue
-            key = (result.period, result.basis, item.code)
+            key = figure_key(result, item.code, plan)
             if key not in first:
                 first[key] = (result, item)
                 continue
             other, other_item = first[key]
             if other_item.value != item.value:
+                same = (
+                    t("check.same_period")
+                    if other.period == result.period
+                    else t(
+                        "check.same_cutoff",
+                        period=result.period.label(get_lang()),
+                        other_period=other.period.label(get_lang()),
+                    )
+                )
                 problems.append(
                     problem(
                         "conflicting_values",
                         _where(result, item),
                         indicator=item.code,
+                        same=same,
                         value=format_number(item.value),
                         other_value=format_number(other_item.value),
                         other=_where(other, other_item).shown,

@@ -43,6 +43,9 @@ BASIS_WORDS: dict[str, Basis] = {
     "rieng ky": "period",
     "period": "period",
 }
+# A file of a year this close to the plan's is another year's report, skipped with a note;
+# further off ("2042" for 2024) it is a typing slip, an error.
+OTHER_YEARS = 5
 WHOLE_COMMUNE_WORDS = ("toan xa", "toan-xa", "ca xa", "whole commune", "all")
 _DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})")
 # "Trà Bùi, ngày 18 tháng 6 năm 2024", as the date line of an official document (folded).
@@ -143,6 +146,9 @@ def read_grid(grid: Grid, plan: Plan, source: str) -> tuple[ResultFile | None, l
     if missing:
         where = grid.where(header_row, 0)
         return None, [problem("header_missing", where, labels=", ".join(f'"{m}"' for m in missing))]
+    twice = _value_columns_twice(grid, header_row)
+    if twice is not None:
+        return None, [twice]
     meta = _read_meta(grid, header_row, plan, problems)
     values = _read_table(grid, header_row, columns, plan, meta, problems)
     return meta.result_file(source, values, grid.file_where.sheet), problems
@@ -174,6 +180,19 @@ def _columns(grid: Grid, header_row: int) -> dict[str, int]:
             if label in words and key not in found:
                 found[key] = c
     return found
+
+
+def _value_columns_twice(grid: Grid, header_row: int) -> Problem | None:
+    """Two "Thực hiện" columns (a copied column, "Thực hiện" beside "Actual"): either could
+    hold the figures, so neither is read (issue #13)."""
+    places = [
+        grid.where(header_row, c).location or ""
+        for c, raw in enumerate(grid.rows[header_row])
+        if fold(text_of(raw)) in _COLUMN_KEYS["value"]
+    ]
+    if len(places) < 2:
+        return None
+    return problem("columns_ambiguous", grid.file_where, label="Thực hiện", cells=", ".join(places))
 
 
 def _read_meta(grid: Grid, header_row: int, plan: Plan, problems: list[Problem]) -> Meta:
@@ -218,9 +237,14 @@ def parse_meta(
             problems.append(_unreadable("year_invalid", year_raw, at("year")))
             meta.fatal = True
         elif year != plan.year:
-            problems.append(
-                problem("year_not_in_plan", at("year"), value=year, plan_year=plan.year)
-            )
+            # Last year's folder left under the results: a note, never "fix the year" (#13).
+            if abs(year - plan.year) <= OTHER_YEARS:
+                found = problem(
+                    "other_year", at("year"), severity="warning", value=year, plan_year=plan.year
+                )
+            else:
+                found = problem("year_not_in_plan", at("year"), value=year, plan_year=plan.year)
+            problems.append(found)
             meta.fatal = True
         else:
             meta.year = year

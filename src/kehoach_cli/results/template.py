@@ -6,8 +6,6 @@ by these labels. Derived indicators get a protected formula, never an input cell
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +16,7 @@ from ..numbers import format_number
 from ..periods import Period
 from ..plan.formulas import BinOp, Expr, Number, Ref, parse
 from ..plan.model import Indicator, Plan
+from ..safety.output import Guarded, check_target, is_stdout, write_atomic
 from .common import INSTRUCTIONS_SHEET, SHEET_NAME, WHOLE_COMMUNE_LABEL
 from .grid import HEADERS
 from .model import WHOLE_COMMUNE
@@ -321,6 +320,12 @@ def _instructions(sheet: Any, plan: Plan, period: Period, code: str, name: str) 
             "phòng – Thống kê xã. Văn phòng kiểm tra bằng lệnh: kehoach validate <tệp>.",
             False,
         ),
+        (
+            "8. Số liệu gấp 10 lần kế hoạch năm trở lên, hoặc chỉ bằng 1/10 trở xuống, thường là "
+            'gõ nhầm: kiểm tra lại. Nếu đúng, ghi "Đã xác nhận" ở cột Ghi chú của dòng đó; chưa '
+            "xác nhận thì chỉ tiêu chưa được đánh giá và không tính vào xếp hạng thi đua.",
+            False,
+        ),
     ]
     for i, (text, strong) in enumerate(lines, start=1):
         cell = sheet.cell(i, 1, text or None)
@@ -330,41 +335,64 @@ def _instructions(sheet: Any, plan: Plan, period: Period, code: str, name: str) 
     sheet.column_dimensions["A"].width = 110
 
 
-def check_output(output: Path, plan: Plan, plan_path: Path | None) -> None:
-    """Refuse to write over an input: the plan, or a results file that holds figures."""
+def check_output(
+    output: Path,
+    plan: Plan,
+    plan_path: Path | None,
+    guarded: Guarded | None = None,
+    *,
+    force: bool = False,
+) -> None:
+    """Refuse to write over what a user gave: the plan, a results file, a filled-in form (or
+    any other existing file but an unfilled kehoach form, unless ``force``)."""
+    if is_stdout(output):
+        raise OutputError(t("template.not_to_stdout"), file=str(output))
     if output.suffix.lower() != ".xlsx":
         raise OutputError(t("template.bad_suffix", path=str(output)), file=str(output))
-    if not output.parent.is_dir():
-        raise OutputError(t("template.no_folder", path=str(output.parent)), file=str(output))
-    if not output.exists():
-        return
-    if plan_path is not None and plan_path.exists() and output.samefile(plan_path):
-        what = t("template.input_plan")
-        raise OutputError(t("template.output_is_input", path=str(output), what=what))
+    if guarded is None:
+        guarded = Guarded(plan=plan_path)
+    check_target(
+        output,
+        guarded,
+        ours=lambda path: is_unfilled_form(path, plan),
+        not_ours=t("template.not_a_blank_form", path=str(output)),
+        force=force,
+    )
+    folder = output.parent
+    if not folder.is_dir():
+        if folder.exists():
+            message = t("output.parent_is_file", path=str(folder), file=str(output))
+        else:
+            message = t("template.no_folder", path=str(folder))
+        raise OutputError(message, file=str(output))
+
+
+def is_unfilled_form(path: Path, plan: Plan) -> bool:
+    """A form kehoach wrote for this plan, read without errors, with nothing filled in yet."""
     from . import read_result_file
 
-    result, _ = read_result_file(output, plan)
-    if result is not None and any(v.value is not None for v in result.values):
-        what = t("template.input_results")
-        raise OutputError(t("template.output_is_input", path=str(output), what=what))
-
-
-def save_atomic(book: Any, output: Path) -> None:
-    """Write next to the target, then rename over it: a reader never sees half a file."""
-    handle, temp = tempfile.mkstemp(prefix=".~kehoach-", suffix=".xlsx", dir=output.parent)
-    os.close(handle)
-    try:
-        book.save(temp)
-        os.replace(temp, output)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    result, problems = read_result_file(path, plan)
+    if result is None or any(p.severity == "error" for p in problems):
+        return False
+    filled = any(v.value is not None for v in result.values)
+    return not filled and result.reporter is None and result.reported_on is None
 
 
 def write_form(
-    plan: Plan, period: Period, unit: str | None, output: Path, plan_path: Path | None = None
+    plan: Plan,
+    period: Period,
+    unit: str | None,
+    output: Path,
+    plan_path: Path | None = None,
+    guarded: Guarded | None = None,
+    *,
+    force: bool = False,
 ) -> int:
-    """Build and save the form; returns how many indicators it asks for."""
-    check_output(output, plan, plan_path)
-    save_atomic(build_form(plan, period, unit), output)
+    """Build and save the form (atomically); returns how many indicators it asks for."""
+    import io
+
+    check_output(output, plan, plan_path, guarded, force=force)
+    buffer = io.BytesIO()
+    build_form(plan, period, unit).save(buffer)
+    write_atomic(output, buffer.getvalue(), [plan_path] if plan_path else [])
     return len(inputs_of(plan, unit))

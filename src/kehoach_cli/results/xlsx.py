@@ -19,6 +19,7 @@ from ..safety.limits import Limits
 from .common import SHEET_NAME, Where, cell_ref, fold, megabytes, problem, text_of
 from .grid import Grid
 from .number_formats import ods_percent_cells, xlsx_percent_cells
+from .ods import OdsSheet
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -69,11 +70,24 @@ def read_workbook(path: Path, display: str, limits: Limits) -> tuple[Grid | None
             sheets_xml = {} if is_ods else _sheet_parts(archive)
     except zipfile.BadZipFile:
         return None, [problem("not_xlsx", file_where)]
-    return _read_with_calamine(path, display, limits, sheets_xml)
+    ods = None
+    if is_ods:
+        from .ods import scan_ods
+
+        # calamine reads .ods values but not what the .xlsx checks look at (error cells,
+        # merges, formulas without a value): the sheet's XML says (#13), or it is refused.
+        ods = scan_ods(path)
+        if ods is None:
+            return None, [problem("ods_not_supported", file_where)]
+    return _read_with_calamine(path, display, limits, sheets_xml, ods)
 
 
 def _read_with_calamine(
-    path: Path, display: str, limits: Limits, sheets_xml: dict[str, str]
+    path: Path,
+    display: str,
+    limits: Limits,
+    sheets_xml: dict[str, str],
+    ods: dict[str, OdsSheet] | None = None,
 ) -> tuple[Grid | None, list[Problem]]:
     import python_calamine
 
@@ -84,28 +98,15 @@ def _read_with_calamine(
         reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
         return None, [problem("unreadable_workbook", file_where, reason=reason)]
     try:
-        names = [unicodedata.normalize("NFC", n) for n in workbook.sheet_names]
-        chosen = next((n for n in names if fold(n) == fold(SHEET_NAME)), None)
-        raw_names = dict(zip(names, workbook.sheet_names, strict=True))
-        rows: list[list[object]] = []
-        # calamine parses a sheet's whole XML on each get_sheet_by_name: load the chosen one once.
-        loaded: Any = None
-        if chosen is None:
-            # A renamed sheet still counts when it holds the table.
-            for name in names:
-                candidate_sheet = workbook.get_sheet_by_name(raw_names[name])
-                candidate = _sheet_rows(candidate_sheet, limits)
-                if any(fold(text_of(v)) == "ma chi tieu" for row in candidate for v in row):
-                    chosen, rows, loaded = name, candidate, candidate_sheet
-                    break
-            if chosen is None:
-                sheets = ", ".join(f'"{n}"' for n in names)
-                return None, [problem("sheet_missing", file_where, sheet=SHEET_NAME, sheets=sheets)]
-        else:
-            loaded = workbook.get_sheet_by_name(raw_names[chosen])
-            rows = _sheet_rows(loaded, limits)
+        picked = _pick_sheet(workbook, limits, file_where)
+        if isinstance(picked, Problem):
+            return None, [picked]
+        chosen, rows, loaded, hidden = picked
         merged = _merged_ranges(loaded)
         height = int(getattr(loaded, "height", 0) or 0)
+        # The container guard reads hidden sheets from an .xlsx's workbook.xml; for an .ods,
+        # calamine's metadata says which (the same warning, so a hidden sheet is never silent).
+        others_hidden = _hidden_besides(workbook, chosen) if ods is not None else []
     except Exception as exc:
         reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
         return None, [problem("unreadable_workbook", file_where, reason=reason)]
@@ -125,6 +126,9 @@ def _read_with_calamine(
         percent = xlsx_percent_cells(path, part)
     elif not sheets_xml:
         percent = ods_percent_cells(path, sheet)
+    if ods is not None:
+        scanned = ods.get(sheet, OdsSheet())
+        formulas, errors, merged = scanned.formulas, scanned.errors, scanned.merged
     if height > limits.rows:
         # Rows past the limit are not read: say so rather than lose figures silently.
         return None, [
@@ -135,9 +139,87 @@ def _read_with_calamine(
                 limit=limits.rows,
             )
         ]
+    notes = (
+        [problem("hidden_sheet_read", Where(display, sheet=sheet), severity="warning", sheet=sheet)]
+        if hidden
+        else []
+    )
+    if others_hidden:
+        notes.append(_hidden_sheets(display, others_hidden))
     grid = Grid(rows, where, Where(display, sheet=sheet), formulas, merged, errors)
     grid.percent = percent
-    return grid, []
+    return grid, notes
+
+
+def _hidden_besides(workbook: Any, chosen: str) -> list[str]:
+    import python_calamine
+
+    names = [(unicodedata.normalize("NFC", m.name), m.visible) for m in workbook.sheets_metadata]
+    shown = python_calamine.SheetVisibleEnum.Visible
+    return [name for name, visible in names if visible != shown and name != chosen]
+
+
+def _hidden_sheets(display: str, names: list[str]) -> Problem:
+    """The container guard's ``hidden_sheets`` warning, for a workbook it cannot look into."""
+    from ..messages import t
+
+    shown = ", ".join(f'"{name}"' for name in names)
+    message = t("security.hidden_sheets", sheets=shown)
+    return Problem(severity="warning", code="hidden_sheets", message=message, file=display)
+
+
+# A table's header is near the top: a sheet not named "Kết quả" is searched this far for it.
+_HEADER_ROWS = 60
+_PickedSheet = tuple[str, list[list[object]], Any, bool]
+
+
+def _pick_sheet(workbook: Any, limits: Limits, file_where: Where) -> _PickedSheet | Problem:
+    """The sheet holding the figures: (name, rows, calamine's sheet, whether it is hidden).
+
+    A sheet may hold them if it is named "Kết quả" (any case or accents: "Ket qua" too) or
+    has the table's "Mã chỉ tiêu" header. The visible one is read (the container guard warns
+    that hidden sheets are not). Refused, naming both, since either could be the data (issue
+    #13): two visible ones ("Kết quả" and "Ket qua"), and a visible renamed copy beside a
+    hidden original "Kết quả" that differs from it. A hidden sheet is read only when no
+    visible sheet holds the table, with a warning.
+    """
+    import python_calamine
+
+    metadata = workbook.sheets_metadata
+    visible = {
+        unicodedata.normalize("NFC", m.name): m.visible == python_calamine.SheetVisibleEnum.Visible
+        for m in metadata
+    }
+    found: list[tuple[str, list[list[object]], Any]] = []
+    for meta in metadata:
+        name = unicodedata.normalize("NFC", meta.name)
+        named = fold(name) == fold(SHEET_NAME)
+        if not named and meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
+            continue  # a chart sheet holds no table
+        # calamine parses a sheet's whole XML on each get_sheet_by_name: load each once.
+        sheet = workbook.get_sheet_by_name(meta.name)
+        if named:
+            found.append((name, _sheet_rows(sheet, limits), sheet))
+            continue
+        head = sheet.to_python(skip_empty_area=False, nrows=_HEADER_ROWS)
+        if any(fold(text_of(v)) == "ma chi tieu" for row in head for v in row):
+            found.append((name, _sheet_rows(sheet, limits), sheet))
+    if not found:
+        sheets = ", ".join(f'"{n}"' for n in visible)
+        return problem("sheet_missing", file_where, sheet=SHEET_NAME, sheets=sheets)
+    shown = [f for f in found if visible.get(f[0], True)]
+    hidden = [f for f in found if not visible.get(f[0], True)]
+    pool = shown or hidden
+    rivals = pool[1:]
+    if shown and fold(pool[0][0]) != fold(SHEET_NAME):
+        # A renamed visible copy beside the hidden original "Kết quả": unless both hold the
+        # same, either could be what the unit meant to send.
+        rivals += [h for h in hidden if fold(h[0]) == fold(SHEET_NAME) and h[1] != pool[0][1]]
+    if rivals:
+        names = ", ".join(f'"{n}"' for n, _, _ in [pool[0], *rivals])
+        return problem("sheets_ambiguous", file_where, sheets=names)
+    name, rows, sheet = pool[0]
+    return name, rows, sheet, not shown
 
 
 def _merged_ranges(sheet: Any) -> list[tuple[int, int, int, int]]:

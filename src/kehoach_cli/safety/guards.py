@@ -1,10 +1,13 @@
 """Checks made before any parser sees an input file, so that a hostile file costs little.
 
 A workbook is judged by its zip directory first (sizes and compression ratios as declared, without
-inflating anything), then by one streaming pass over its XML parts, 64 KB at a time, that proves
-the declared sizes true, refuses document type declarations (the entity bombs) and finds the
-farthest cell holding a value (calamine allocates the whole rectangle up to it: one value in
-XFD1048576 asks for 17 billion cells). A text file is judged by its size and its encoding.
+inflating anything), then by one streaming pass over its parts, 64 KB at a time, that proves the
+declared sizes true and refuses document type declarations (the entity bombs); a part that holds
+a sheet is then read by a real XML parser (expat, streaming) to find the farthest cell holding a
+value (calamine allocates the whole rectangle up to it: one value in XFD1048576 asks for 17
+billion cells). A sheet expat cannot read is refused, whatever calamine would make of it: no
+imitation of calamine's own tokenizer to keep in step with each of its releases. A text file is
+judged by its size and its encoding.
 
 Each check returns problems (``security.<code>`` in the catalog); an empty list means "go on".
 """
@@ -39,77 +42,11 @@ _DOCTYPE = (
     "<!ENTITY".encode("utf-16-le"),
 )
 _DOCTYPE_TAIL = max(len(m) for m in _DOCTYPE)
-# calamine (quick-xml) reads tags by their local name, any prefix, and positions a cell as it meets
-# it: by its own plain ``r`` attribute (not ``x:r``) or, without one, by counting: the row from
-# the last ``<row r>`` plus the rows ended since, the column one past the previous cell's. The
-# exact scan follows the same rules. Attribute values are taken whole (a ``>`` may be in one).
-# quick-xml ends a name at a space, tab, CR or LF only (``<c\x0c`` is no cell), separates
-# attributes by those and a form feed (``r\x0b=`` is no ``r``), and takes a name's prefix as
-# anything up to its first colon ("1:c", "é:c", "a/b:c", ":c" are cells).
-_WS = rb"[ \t\r\n]"
-_ATTR_WS = rb"[ \t\n\x0c\r]"  # between attributes quick-xml also takes a form feed (not \x0b)
-_PREFIX = rb"(?:(?![/!?])[^ \t\r\n:<>]*:)?"  # "</", "<!", "<?" start no element
-_END_PREFIX = rb"(?:[^ \t\r\n:<>]*:)?"
-_NAME_END = rb"(?=[ \t\r\n>]|/>)"
-# (or, when a quote is never closed, up to the first ``>``: calamine refuses such a tag, but the
-# scan keeps the references in it)
-_ATTRS = rb"(?:[^>\"']|\"[^\"]*\"|'[^']*')*?|[^>]*?"
-# The rest of a tag, quotes respected (unrolled: each turn starts at a quote, so a tag without
-# its end costs one pass, not a backtracking storm).
-_WHOLE_TAG = rb"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>"""
-# A cell's content when it holds no comment, CDATA, instruction or other cell: text and whole
-# tags, taken with the cell in one match (the usual case, and a third of the work); any other
-# content goes token by token.
-_PLAIN_BODY = (
-    rb"(?P<body>[^<]*(?:<(?![!?]|/?" + _END_PREFIX + rb"c[ \t\r\n/>])" + _WHOLE_TAG + rb"[^<]*)*)"
-)
-# One token at a time, nesting aside: comments, CDATA and processing instructions are skipped
-# whole (calamine never sees a tag inside one; an unfinished one is marked by an empty group),
-# then row starts and ends, cell starts (with a plain content and end, or alone) and ends, the
-# starts of a cell's value, the start of sheetData, and any other tag whole (a "<!--" or "<row"
-# in an attribute value is no token); a "<" that starts none of them stops the piece's scan.
-# Each alternative's last group names it (``match.lastgroup``).
-_SHEET_TOKEN = re.compile(
-    rb"<" + _PREFIX + rb"row" + _NAME_END + rb"(?P<row>" + _ATTRS + rb")(?P<row_closed>/?)>"
-    rb"|(?P<row_end></" + _END_PREFIX + rb"row" + _WS + rb"*>)"
-    rb"|<" + _PREFIX + rb"c" + _NAME_END + rb"(?P<cell>" + _ATTRS + rb")"
-    rb"(?:(?P<cell_closed>/)>|>(?:" + _PLAIN_BODY + rb"</" + _END_PREFIX + rb"c" + _WS + rb"*>)?)"
-    rb"|(?P<cell_end></" + _END_PREFIX + rb"c" + _WS + rb"*>)"
-    rb"|(?P<value><" + _PREFIX + rb"(?:v|is)" + _NAME_END + _WHOLE_TAG + rb")"
-    rb"|<!--(?:.*?-->|(?P<comment>))"
-    rb"|<!\[CDATA\[(?:.*?\]\]>|(?P<cdata>))"
-    rb"|<\?(?:.*?\?>|(?P<pi>))"
-    rb"|(?P<sheet_data><" + _PREFIX + rb"sheetData" + _NAME_END + _WHOLE_TAG + rb")"
-    rb"|(?P<tag></?(?![!?])" + _WHOLE_TAG + rb")"
-    rb"|(?P<stray><)",  # starts no token: a tag cut by the piece's end (or junk)
-    re.S,
-)
-_VALUE = re.compile(rb"<" + _PREFIX + rb"(?:v|is)" + _NAME_END)
-_CLOSERS = {"comment": b"-->", "cdata": b"]]>", "pi": b"?>"}
-_ATTR = re.compile(rb"""([^ \t\n\x0c\r=]+)%s*=%s*(?:"([^"]*)"|'([^']*)')""" % (_ATTR_WS, _ATTR_WS))
-_REF = re.compile(rb"\$?([A-Za-z]+)\$?([0-9]+)")
-_LOOSE_REF = re.compile(rb"""\br\s*=\s*["']\$?([A-Za-z]+)\$?([0-9]+)["']""")
-_ROW_REF = re.compile(rb"[A-Za-z]*([0-9]+)")
-# The longest tag the exact pass waits the end of (rescanning it with each piece): Excel's are
-# under a kilobyte; the cells' texts are not in tags.
-_MAX_TAG = 256 * 1024
-# Every cell reference the exact scan can find is a quoted ``$?letters$?digits``, of any length
-# (calamine reads "A0001048576" and "B50000000" too); these find all such quoted values,
-# references or not (an upper bound is all they give), without a step of Python per cell. A
-# match holds no quote inside, so none can swallow the next one's opening. One pattern per
-# opening quote: a literal first character makes the scan several times faster.
-_ANY_REF = tuple(re.compile(quote + rb"\$?([A-Za-z]+)\$?([0-9]+)[\"']") for quote in (b'"', b"'"))
-# A cell tag whose attributes, read whole, hold no plain ``r``: calamine places it by counting,
-# which the quoted values above do not bound.
-_CELL_WITHOUT_REF = re.compile(
-    rb"<%sc%s(?!(?:%s+[^ \t\n\x0c\r=/>]+%s*=%s*(?:\"[^\"]*\"|'[^']*'))*?%s+r%s*=)"
-    % (_PREFIX, _NAME_END, _ATTR_WS, _ATTR_WS, _ATTR_WS, _ATTR_WS, _ATTR_WS)
-)
-_ANY_REF_LONGEST = 64  # a longer reference is split by a piece end only when it is absurd anyway
-_TAIL = max(_DOCTYPE_TAIL, _ANY_REF_LONGEST)
+_REF = re.compile(r"\$?([A-Za-z]+)\$?([0-9]+)")
+_ROW_REF = re.compile(r"[A-Za-z]*([0-9]+)")
 # calamine holds the rectangle from A1 to the farthest value, about 32 bytes a cell, and the reader
 # turns it into lists: 2 million cells stay near 100 MB. A results form has a few hundred.
-CELL_BUDGET = 2_000_000  # an unfinished cell longer than this is not a cell
+CELL_BUDGET = 2_000_000
 
 _MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -312,188 +249,134 @@ def _scan_parts(
     return problems
 
 
-@dataclass
-class _Bound:
-    """What the cheap pass learns of a part: how far its references reach, whether a cell is
-    placed by counting, whether it can be a sheet at all."""
-
-    row: int = 0
-    col: int = 0
-    counted: bool = False
-    sheet_data: bool = False
-    doctype: bool = False
-
-    def past_budget(self) -> bool:
-        return self.sheet_data and (self.counted or self.row * self.col > CELL_BUDGET)
-
-
 def _scan_member(
     archive: zipfile.ZipFile, member: zipfile.ZipInfo, display: str, markup: bool
 ) -> list[Problem] | _Extent | None:
-    """One part inflated in small pieces: its problem (damage, a DTD in a markup part); for a
-    sheet whose cells may reach past the budget, the farthest value cell; else None."""
+    """One part inflated in small pieces: its problem (damage, a DTD in a markup part, a sheet
+    that is not XML); for a sheet, the farthest value cell; else None."""
     name = member.filename
-    bound = _Bound()
     try:
-        _doctype_and_bound(archive, member, bound)
+        doctype, sheet_data = _doctype_and_sheet(archive, member)
     except (_Damaged, zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error):
         return [_problem("zip_damaged", display, member=name)]
-    if bound.doctype and (markup or bound.sheet_data):
+    if doctype and (markup or sheet_data):
         return [_problem("xml_doctype", display, member=name)]
-    if not bound.past_budget():
-        return None  # no cell reaches past the budget, so no value cell does
-    # Something may lie far out (often a formatted empty cell): find the farthest value.
-    extent = _Extent()
+    if not sheet_data:
+        return None
+    cells = _SheetCells()
     try:
-        _value_cells(archive, member, extent)
+        cells.read(_inflate(archive, member))
     except (_Damaged, zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error):
         return [_problem("zip_damaged", display, member=name)]
-    return extent
+    except _NotXml as exc:
+        return [_problem("sheet_not_xml", display, member=name, line=exc.line)]
+    return cells.extent
 
 
-def _doctype_and_bound(archive: zipfile.ZipFile, member: zipfile.ZipInfo, bound: _Bound) -> None:
-    """Stream one member; records in ``bound`` whether it holds a DTD, the farthest row
-    and column any cell reference reaches, holding a value or not, and whether any cell is
-    placed by counting.
-
-    The product of the two is at least that of the farthest value cell: when it is within the
-    budget and no cell is counted, the sheet is done with, without the per-cell work of
-    :func:`_value_cells`.
-    """
+def _doctype_and_sheet(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[bool, bool]:
+    """Stream one member: whether it holds a DTD, and whether it may be a sheet (its bytes
+    name ``sheetData``: only such a part can be read as one)."""
     tail = b""
+    doctype = sheet_data = False
     for chunk in _inflate(archive, member):
         window = tail + chunk
-        if not bound.doctype and any(mark in window for mark in _DOCTYPE):
-            bound.doctype = True
-        if not bound.sheet_data and b"sheetData" in window:
-            bound.sheet_data = True
-        keep = len(window) - _TAIL
-        if not bound.counted:
-            for cut in _CELL_WITHOUT_REF.finditer(window):
-                if window.find(b">", cut.end()) >= 0 or cut.start() < keep - _CUT_TAG:
-                    bound.counted = True
-                    break
-                keep = min(keep, cut.start())  # cut by the piece's end: seen whole next time
-        # Repeats (in the tail, in other attributes) do not matter for a maximum.
-        for pattern, quote in zip(_ANY_REF, (b'"', b"'"), strict=True):
-            found = pattern.findall(window) if quote in window else []
-            if found:
-                columns, rows = zip(*found, strict=True)
-                bound.row = max(bound.row, *map(_row_number, set(rows)))
-                bound.col = max(bound.col, *map(_column_number, set(columns)))
-        if _REF_RUN_AT_END.search(window, max(len(window) - _TAIL - 1, 0)):
-            bound.counted = True  # a reference longer than the tail may go on in the next piece
-        tail = window[max(keep, 0) :]
+        doctype = doctype or any(mark in window for mark in _DOCTYPE)
+        sheet_data = sheet_data or b"sheetData" in window
+        tail = window[-_DOCTYPE_TAIL:]
+    return doctype, sheet_data
 
 
-_CUT_TAG = 4096  # a cell tag this long cut by a piece's end counts as one without a reference
-_REF_RUN_AT_END = re.compile(rb"[$A-Za-z0-9]{%d}\Z" % _TAIL)
+class _NotXml(Exception):
+    def __init__(self, line: int | None) -> None:
+        self.line = line
 
 
-def _value_cells(archive: zipfile.ZipFile, member: zipfile.ZipInfo, extent: _Extent) -> None:
-    """Stream one member, placing its cells as calamine does, and record value cells into
-    ``extent`` (the part was checked for DTDs by the first pass).
+class _SheetCells:
+    """The farthest value cell of a sheet, its XML read by expat as a stream of elements.
 
-    Tokens are taken one at a time with a little state (inside a cell, inside a comment), as
-    quick-xml hands calamine its events: a tag inside a comment, CDATA or processing
-    instruction is no tag, and a cell's content cannot hide the next cell.
+    Cells are placed as calamine places them: tags by their local name (any prefix), from
+    ``sheetData`` on; a cell at its own ``r``, or one column past the previous cell; a row at
+    its ``r``, or one past the previous row. A value cell is one with a ``<v>`` or ``<is>``; any
+    other attribute of it that reads as a reference counts too (``x:r="XFD1"``), so that a
+    reader taking that one instead is bounded as well. A DTD or an entity declaration is
+    refused before expat would act on it (the first pass has refused any already).
     """
-    tail = b""
-    started = False
-    closer = b""  # the end of the comment, CDATA or instruction the last piece ended inside
-    row, col = 1, 1  # where calamine puts a cell without a reference (1-based here)
-    cell: tuple[bytes, bytes, bytes] | None = None  # the open cell: letters, digits, attributes
-    valued = False  # the open cell has a <v> or <is>
-    for chunk in _inflate(archive, member):
-        window = tail + chunk
-        end = 0
-        if closer:
-            at = window.find(closer, end)
-            if at < 0:
-                tail = window[-len(closer) :]
-                continue
-            closer, end = b"", at + len(closer)
-        for match in _SHEET_TOKEN.finditer(window, end):
-            kind = match.lastgroup
-            if kind == "stray":  # wait for the rest, in the next piece
-                break
-            if kind in _CLOSERS:  # unfinished: skip to its end in the pieces to come
-                closer = _CLOSERS[kind]  # (kept: its last bytes, never its opening)
-                end = max(match.end(), len(window) - len(closer) + 1)
-                break
-            end = match.end()
-            if kind == "sheet_data" and not started:  # calamine reads from here, afresh
-                started = True
-                continue
-            if not started or kind == "tag":
-                continue
-            if kind == "value":
-                valued = True
-                continue
-            if cell is not None and kind in ("cell_end", "cell", "cell_closed", "body"):
-                # (a cell start inside a cell: calamine refuses the sheet; close the first)
-                if valued:
-                    _extend_cell(extent, *cell)
-                cell, col = None, col + 1
-            if kind == "row_closed":  # <row ...> or <row .../>
-                if cell is not None:
-                    continue  # calamine refuses a row inside a cell
-                ref = _ROW_REF.fullmatch(_attribute_r(match.group("row")) or b"")
-                if ref:
-                    row = _row_number(ref.group(1))
-                if match.group("row_closed"):
-                    row, col = row + 1, 1
-            elif kind == "row_end":
-                if cell is None:  # calamine passes over a </row> inside a cell
-                    row, col = row + 1, 1
-            elif kind in ("cell", "cell_closed", "body"):
-                cell_attrs = match.group("cell")
-                ref = _REF.fullmatch(_attribute_r(cell_attrs) or b"")
-                letters, digits = (
-                    (ref.group(1), ref.group(2)) if ref else (_column_letters(col), b"%d" % row)
-                )
-                if ref:
-                    col = _column_number(letters)
-                if kind == "cell":  # its content and end come as tokens
-                    cell, valued = (letters, digits, cell_attrs), False
-                    continue
-                if kind == "body" and _VALUE.search(match.group("body")):
-                    _extend_cell(extent, letters, digits, cell_attrs)
-                col += 1
-            # else: a whole comment, CDATA or instruction, or a </c> outside a cell
-        if closer:
-            tail = window[end:]
-            continue
-        pending = window.find(b"<", end)  # text before it holds no token: it goes
-        tail = window[pending:] if pending >= 0 else b""
-        if len(tail) > _MAX_TAG:  # a tag this long (or a stray "<"): no form has one
-            _extend(extent, b"XFD", b"1048576")  # it may hide anything: the sheet's far corner
+
+    def __init__(self) -> None:
+        self.extent = _Extent()
+        self.started = False
+        self.row, self.col = 1, 1  # where a cell without a reference goes (1-based)
+        self.cell: tuple[str, str, list[str]] | None = None  # letters, digits, other references
+        self.valued = False
+
+    def read(self, pieces: Iterator[bytes]) -> None:
+        from xml.parsers import expat
+
+        parser = expat.ParserCreate()
+        parser.StartElementHandler = self.start
+        parser.EndElementHandler = self.end
+        parser.StartDoctypeDeclHandler = self.refuse
+        parser.EntityDeclHandler = self.refuse
+        try:
+            for piece in pieces:
+                parser.Parse(piece, False)
+            parser.Parse(b"", True)
+        except expat.ExpatError as exc:
+            raise _NotXml(exc.lineno) from None
+
+    @staticmethod
+    def refuse(*_: object) -> None:
+        raise _NotXml(None)
+
+    def start(self, name: str, attributes: dict[str, str]) -> None:
+        local = name.rpartition(":")[2]
+        if not self.started:
+            self.started = local == "sheetData"
             return
-    if cell is not None and valued:
-        _extend_cell(extent, *cell)
+        if local in ("v", "is"):
+            self.valued = self.valued or self.cell is not None
+        elif local == "c":
+            self.close_cell()  # a cell inside a cell (calamine refuses the sheet): end the first
+            own = _REF.fullmatch(attributes.get("r", "").strip())
+            if own:
+                letters, digits = own.group(1), own.group(2)
+                self.col = _column_number(letters)
+            else:
+                letters, digits = _column_letters(self.col), str(self.row)
+            others = [v for k, v in attributes.items() if k != "r"]
+            self.cell, self.valued = (letters, digits, others), False
+        elif local == "row" and self.cell is None:
+            own = _ROW_REF.fullmatch(attributes.get("r", "").strip())
+            if own:
+                self.row = _row_number(own.group(1))
+
+    def end(self, name: str) -> None:
+        local = name.rpartition(":")[2]
+        if not self.started:
+            return
+        if local == "c":
+            self.close_cell()
+        elif local == "row" and self.cell is None:
+            self.row, self.col = self.row + 1, 1
+
+    def close_cell(self) -> None:
+        if self.cell is None:
+            return
+        letters, digits, others = self.cell
+        if self.valued:
+            _extend(self.extent, letters, digits)
+            for value in others:
+                loose = _REF.fullmatch(value.strip())
+                if loose:
+                    _extend(self.extent, loose.group(1), loose.group(2))
+        self.cell, self.col = None, self.col + 1
 
 
-def _extend_cell(extent: _Extent, letters: bytes, digits: bytes, attributes: bytes) -> None:
-    """Record a value cell, and any reference another reader might take in a malformed tag."""
-    for loose in _LOOSE_REF.finditer(attributes):
-        _extend(extent, loose.group(1), loose.group(2))
-    _extend(extent, letters, digits)
-
-
-def _attribute_r(attributes: bytes) -> bytes | None:
-    """The value of a tag's own plain ``r`` attribute (not ``x:r``, not text inside a value)."""
-    for match in _ATTR.finditer(attributes):
-        if match.group(1) == b"r":
-            value = match.group(2) if match.group(2) is not None else match.group(3)
-            return value.strip()
-    return None
-
-
-def _column_letters(col: int) -> bytes:
-    letters = b""
+def _column_letters(col: int) -> str:
+    letters = ""
     while col > 0:
         col, rest = divmod(col - 1, 26)
-        letters = bytes([65 + rest]) + letters
+        letters = chr(65 + rest) + letters
     return letters
 
 
@@ -559,24 +442,24 @@ def _inflate(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[byte
 _ABSURD = 1 << 64
 
 
-def _column_number(letters: bytes) -> int:
+def _column_number(letters: str) -> int:
     if len(letters) > 12:
         return _ABSURD
     col = 0
     for ch in letters.upper():
-        col = col * 26 + (ch - 64)
+        col = col * 26 + (ord(ch) - 64)
     return col
 
 
-def _row_number(digits: bytes) -> int:
-    digits = digits.lstrip(b"0")
-    return _ABSURD if len(digits) > 18 else int(digits or b"0")
+def _row_number(digits: str) -> int:
+    digits = digits.lstrip("0")
+    return _ABSURD if len(digits) > 18 else int(digits or "0")
 
 
-def _extend(extent: _Extent, letters: bytes, digits: bytes) -> None:
+def _extend(extent: _Extent, letters: str, digits: str) -> None:
     col = _column_number(letters)
     row = _row_number(digits)
-    cell = letters.upper().decode("ascii") + digits.decode("ascii")
+    cell = letters.upper() + digits
     if len(cell) > 24:
         cell = cell[:23] + "…"
     if row > extent.row:

@@ -7,7 +7,7 @@ import typer
 
 from ...messages import t
 from ..app import EXIT_INVALID, boundary
-from ..options import DEFAULT_RESULTS, DebugOption, LangOption, PlanOption, QuietOption
+from ..options import DebugOption, LangOption, PlanOption, QuietOption
 
 if TYPE_CHECKING:
     from ...plan.model import Plan
@@ -36,7 +36,8 @@ def _register_show(plan_app: typer.Typer) -> None:
     def show(
         plan: PlanOption = None,
         output_format: Annotated[
-            str, typer.Option("--format", "-f", help=t("help.format_table_json"))
+            str,
+            typer.Option("--format", "-f", help=t("help.format_table_json"), metavar="table|json"),
         ] = "table",
         lang: LangOption = None,
         debug: DebugOption = False,
@@ -44,7 +45,7 @@ def _register_show(plan_app: typer.Typer) -> None:
         from ...errors import UsageError
         from ...plan.io import find_plan, load_plan
         from ...render.plan import plan_as_json, plan_table, profile_table
-        from ..console import fancy, make_console
+        from ..console import fancy, make_console, print_trimmed
 
         if output_format not in ("table", "json"):
             raise UsageError(t("cli.bad_format", value=output_format, choices="table, json"))
@@ -53,9 +54,9 @@ def _register_show(plan_app: typer.Typer) -> None:
             typer.echo(plan_as_json(loaded), nl=False)
             return
         console = make_console()
-        console.print(plan_table(loaded, fancy()))
+        print_trimmed(console, plan_table(loaded, fancy()))
         console.print()
-        console.print(profile_table(loaded, fancy()))
+        print_trimmed(console, profile_table(loaded, fancy()))
 
 
 def _register_new(plan_app: typer.Typer) -> None:
@@ -88,9 +89,16 @@ def _register_new(plan_app: typer.Typer) -> None:
             raise UsageError(
                 t("plan_new.same_year", year=year, source=str(plan_file), old=plan.year)
             )
-        folder = results if results is not None else DEFAULT_RESULTS
-        if results is not None and not folder.exists():
-            raise InputFileNotFound(t("report.results_not_found", path=str(folder)))
+        from ..plans import results_folder
+
+        # The results beside the plan (or --results, KEHOACH_RESULTS), as report and status
+        # read them; none there yet is no error here: the draft simply has no baselines.
+        try:
+            folder = results_folder(results, plan_file)
+        except InputFileNotFound:
+            if results is not None:
+                raise
+            folder = plan_file.parent / "results"
         figures: dict[str, YearFigure] = {}
         if folder.exists():
             figures, problems = year_figures(plan, folder)

@@ -11,12 +11,17 @@ import typer
 
 from ...messages import get_lang, t
 from ...periods import RELATIVE_WORDS
+from ...render import REPORT_RENDERERS
 from ..app import EXIT_INVALID, EXIT_OK, boundary
-from ..options import DEFAULT_RESULTS, DebugOption, LangOption, PlanOption, QuietOption, TodayOption
+from ..options import DebugOption, LangOption, PlanOption, TodayOption
+from ..outputs import ForceOption
 
 if TYPE_CHECKING:
+    from ...periods import Period
     from ...plan.model import Plan
+    from ...problems import ProblemReport
     from ...report.model import Report
+    from ...safety.output import Guarded
 
 
 def register(app: typer.Typer) -> None:
@@ -24,7 +29,10 @@ def register(app: typer.Typer) -> None:
     @boundary
     def report(
         period: Annotated[
-            str, typer.Option("--period", "-p", help=t("help.report_period"), metavar="PERIOD")
+            str,
+            typer.Option(
+                "--period", "-p", help=t("help.report_period"), metavar=t("help.period_metavar")
+            ),
         ],
         year: Annotated[
             int | None, typer.Option("--year", "-y", help=t("help.report_year"), metavar="YYYY")
@@ -32,24 +40,30 @@ def register(app: typer.Typer) -> None:
         plan: PlanOption = None,
         results: Annotated[
             Path | None,
-            typer.Option("--results", "-r", help=t("help.report_results"), metavar="DIR"),
+            typer.Option(
+                "--results", "-r", help=t("help.results_default"), metavar=t("help.folder_metavar")
+            ),
         ] = None,
         output_format: Annotated[
             str | None,
             typer.Option(
                 "--format",
                 "-f",
-                help=t("help.report_format"),
-                metavar="table|json|csv|markdown",
+                help=t("help.report_formats", formats=", ".join(REPORT_RENDERERS)),
+                metavar=t("help.format_metavar"),
             ),
         ] = None,
         output: Annotated[
             Path | None,
-            typer.Option("--output", "-o", help=t("help.report_output"), metavar="FILE"),
+            typer.Option(
+                "--output", "-o", help=t("help.report_output"), metavar=t("help.file_metavar")
+            ),
         ] = None,
         output_dir: Annotated[
             Path | None,
-            typer.Option("--output-dir", help=t("help.report_output_dir"), metavar="DIR"),
+            typer.Option(
+                "--output-dir", help=t("help.report_output_dir"), metavar=t("help.folder_metavar")
+            ),
         ] = None,
         number: Annotated[
             str | None, typer.Option("--number", help=t("help.report_number"), metavar="SỐ")
@@ -71,24 +85,28 @@ def register(app: typer.Typer) -> None:
         allow_invalid: Annotated[
             bool, typer.Option("--allow-invalid", help=t("help.report_allow_invalid"))
         ] = False,
+        force: ForceOption = False,
         today: TodayOption = None,
-        quiet: QuietOption = False,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("help.report_quiet"))] = False,
         lang: LangOption = None,
         debug: DebugOption = False,
     ) -> None:
-        from ...errors import InputFileNotFound, UsageError
+        from ...errors import UsageError
+        from ...render import BINARY_FORMATS
         from ...render.problems import problems_as_text
         from ...report.completion import compute
         from ...report.schedule import parse_today
         from ...results import load_results
-        from ...results.model import ResultSet
-        from ..plans import locate_plan_and_period
+        from ...safety.output import is_stdout
+        from ..plans import locate_plan_and_period, results_folder
 
         if output is not None and output_dir is not None:
             raise UsageError(t("report.output_and_dir"))
         if output_dir is not None and output_format is None:
             raise UsageError(t("report.output_dir_needs_format"))
-        fmt = _choose_format(output_format, output)
+        fmt = _choose_format(output_format, None if is_stdout(output) else output)
+        if is_stdout(output) and fmt in BINARY_FORMATS:
+            raise UsageError(t("report.binary_to_terminal", value=fmt))
         signed_on = _parse_date(document_date) if document_date else None
         if by not in (None, "quarter", "quy", "q"):
             raise UsageError(t("report.bad_by", value=by))
@@ -101,20 +119,17 @@ def register(app: typer.Typer) -> None:
                 text = f"{year}-{text}"
         plan_file, loaded, chosen = locate_plan_and_period(plan, text, day)
 
-        folder = results if results is not None else DEFAULT_RESULTS
-        if results is not None and not folder.exists():
-            raise InputFileNotFound(t("report.results_not_found", path=str(folder)))
-        if folder.exists():
-            result_set, problems = load_results([folder], loaded)
-        else:  # no results at all yet: every indicator is no_data
-            from ...problems import ProblemReport
-
-            result_set, problems = ResultSet(), ProblemReport()
+        folder = results_folder(results, plan_file)
+        result_set, problems = load_results([folder], loaded)
         if problems.errors and not allow_invalid:
             shown = sorted({p.file for p in problems if p.file})
             typer.echo(problems_as_text(problems, shown, quiet=True), nl=False, err=True)
             typer.echo(t("report.invalid_results", errors=problems.errors, path=folder), err=True)
             raise typer.Exit(EXIT_INVALID)
+        own = _officer_files(plan_file, loaded, chosen.id, docx_template, notes)
+        protected = _check_target(
+            output, output_dir, fmt, chosen, plan_file, folder, problems, own, force=force
+        )
 
         made = compute(
             loaded,
@@ -136,64 +151,119 @@ def register(app: typer.Typer) -> None:
                     document_date=signed_on or made.plan.document_date,
                 ),
             )
-        made, own_inputs = _officer_inputs(made, plan_file, loaded, docx_template, notes)
+        made = _with_officer_files(made, *own)
         if output_dir is not None:
             from ...report.schedule import output_name
 
-            output_dir.mkdir(parents=True, exist_ok=True)
             output = output_dir / output_name(chosen, fmt)
-        inputs = [str(plan_file), *own_inputs]
-        inputs += [f.source for f in result_set.files]
-        inputs += [p.file for p in problems if p.file]
         # The plan and the values read are in the report now: let them go before it is
         # rendered (a 50 000-indicator plan is ~100 MB of objects).
         del loaded, result_set
-        if output is None:
-            _print(made, fmt)
-        else:
-            from ...render import get_chunk_renderer
-            from ...safety.output import write_atomic
+        from ..outputs import to_stdout
 
-            write_atomic(output, get_chunk_renderer(fmt)(made), inputs)
+        if output is None or is_stdout(output):
+            to_stdout(lambda: _print(made, fmt))
+        else:
+            _write(made, fmt, output, protected, output_dir)
             if not quiet:
-                typer.echo(t("report.written", path=str(output)))
+                to_stdout(lambda: typer.echo(t("report.written", path=str(output))))
         raise typer.Exit(EXIT_OK)
 
 
-def _officer_inputs(
-    made: Report,
+def _officer_files(
     plan_file: Path,
     loaded: Plan,
+    period_id: str,
     docx_template: Path | None,
     notes: Path | None,
-) -> tuple[Report, list[str]]:
-    """The office's Word template and notes for the report, and the files they came from.
+) -> tuple[Path | None, Path | None]:
+    """The office's Word template and notes file for this report, when there are any.
 
     The template: ``--docx-template``, else the plan's ``reporting.docx_template`` (relative to
-    the plan's folder), else the built-in one. The notes: ``--notes``, else
+    the plan's folder), else none (the built-in one). The notes: ``--notes``, else
     ``notes/<period id>.md`` beside the plan when it exists.
     """
-    from dataclasses import replace
-
     from ...errors import InputFileNotFound
-    from ...report.notes import load_notes
 
-    used: list[str] = []
     template = docx_template
     if template is None and loaded.reporting.docx_template:
         template = plan_file.parent / loaded.reporting.docx_template
-    if template is not None:
-        made = replace(made, docx_template=str(template))
-        used.append(str(template))
     if notes is not None and not notes.is_file():
         raise InputFileNotFound(t("docx.notes_not_found", path=str(notes)))
     if notes is None:
-        beside = plan_file.parent / "notes" / f"{made.period.id}.md"
+        beside = plan_file.parent / "notes" / f"{period_id}.md"
         notes = beside if beside.is_file() else None
+    return template, notes
+
+
+def _with_officer_files(made: Report, template: Path | None, notes: Path | None) -> Report:
+    """The report carrying the template's path and the notes' text (for .docx and .html)."""
+    from dataclasses import replace
+
+    from ...report.notes import load_notes
+
+    if template is not None:
+        made = replace(made, docx_template=str(template))
     if notes is not None:
         made = replace(made, officer_notes=load_notes(notes))
-        used.append(str(notes))
-    return made, used
+    return made
+
+
+def _check_target(
+    output: Path | None,
+    output_dir: Path | None,
+    fmt: str,
+    chosen: Period,
+    plan_file: Path,
+    folder: Path,
+    problems: ProblemReport,
+    own: tuple[Path | None, Path | None],
+    *,
+    force: bool,
+) -> Guarded:
+    """Refuse, before any work, an output that would replace what a user gave (see
+    ``safety.output.check_target``): every results file considered is an input, the copies
+    dropped as duplicates included."""
+    from ...render.recognize import is_earlier_report
+    from ...results.validation import expand_paths
+    from ...safety.output import check_target, is_stdout
+    from ..outputs import guarded
+
+    read: list[Path | str] = [p.file for p in problems if p.file]
+    read += [path for path in own if path is not None]  # the Word template and the notes
+    if folder.exists():
+        read += expand_paths([folder])
+    protected = guarded(plan_file, folder, read)
+    if output_dir is not None:
+        from ...report.schedule import output_name
+
+        output = output_dir / output_name(chosen, fmt)
+    if output is None or is_stdout(output):
+        return protected
+    check_target(
+        output,
+        protected,
+        ours=lambda path: is_earlier_report(path, fmt),
+        not_ours=t("output.not_a_report", path=str(output), format=fmt),
+        force=force,
+    )
+    return protected
+
+
+def _write(made: Report, fmt: str, output: Path, protected: Guarded, folder: Path | None) -> None:
+    """The report, written atomically; ``--output-dir`` is made first when it is missing."""
+    from ...errors import OutputError
+    from ...render import get_chunk_renderer
+    from ...safety.output import write_atomic
+
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            raise OutputError(
+                t("report.output_dir_failed", path=str(folder)), file=str(folder)
+            ) from None
+    write_atomic(output, get_chunk_renderer(fmt)(made), protected.inputs)
 
 
 def _parse_date(text: str) -> date:

@@ -9,7 +9,7 @@ import typer
 
 from ...messages import t
 from ..app import EXIT_INCOMPLETE, EXIT_OK, boundary
-from ..options import DEFAULT_RESULTS, DebugOption, LangOption, PlanOption, QuietOption, TodayOption
+from ..options import DebugOption, LangOption, PlanOption, TodayOption
 
 if TYPE_CHECKING:
     from ...report.submissions import StatusReport
@@ -22,13 +22,18 @@ def register(app: typer.Typer) -> None:
     @boundary
     def status(
         period: Annotated[
-            str, typer.Option("--period", "-p", help=t("help.status_period"), metavar="PERIOD")
+            str,
+            typer.Option(
+                "--period", "-p", help=t("help.status_period"), metavar=t("help.period_metavar")
+            ),
         ],
         today: TodayOption = None,
         plan: PlanOption = None,
         results: Annotated[
             Path | None,
-            typer.Option("--results", help=t("help.status_results"), metavar="DIR"),
+            typer.Option(
+                "--results", help=t("help.results_default"), metavar=t("help.folder_metavar")
+            ),
         ] = None,
         output_format: Annotated[
             str,
@@ -40,25 +45,23 @@ def register(app: typer.Typer) -> None:
         only_on_deadline: Annotated[
             bool, typer.Option("--only-on-deadline", help=t("help.status_only_on_deadline"))
         ] = False,
-        quiet: QuietOption = False,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("help.status_quiet"))] = False,
         lang: LangOption = None,
         debug: DebugOption = False,
     ) -> None:
-        from ...errors import InputFileNotFound, UsageError
+        from ...errors import UsageError
         from ...report.schedule import deadline, parse_today
         from ...report.submissions import submission_status
         from ...results import load_results
-        from ..plans import locate_plan_and_period
+        from ..plans import locate_plan_and_period, results_folder
 
         if output_format not in FORMATS:
             raise UsageError(t("cli.bad_format", value=output_format, choices=", ".join(FORMATS)))
         day = parse_today(today)
-        _, loaded, chosen = locate_plan_and_period(plan, period, day)
+        plan_file, loaded, chosen = locate_plan_and_period(plan, period, day)
         if only_on_deadline and day != deadline(chosen, loaded.reporting):
             raise typer.Exit(EXIT_OK)
-        folder = results if results is not None else DEFAULT_RESULTS
-        if not folder.exists():
-            raise InputFileNotFound(t("status.results_not_found", path=str(folder)))
+        folder = results_folder(results, plan_file)
         result_set, problems = load_results([folder], loaded)
         report = submission_status(loaded, result_set, problems, chosen, day)
 
@@ -81,7 +84,7 @@ def _print_table(report: StatusReport, quiet: bool, root: str) -> None:
         status_quiet_lines,
         status_table,
     )
-    from ..console import fancy, make_console
+    from ..console import fancy, make_console, print_trimmed
 
     if quiet:
         for line in status_quiet_lines(report):
@@ -94,5 +97,5 @@ def _print_table(report: StatusReport, quiet: bool, root: str) -> None:
     # Off a terminal (cron mail, a pipe) nothing limits the width: keep one line per file.
     if not fancy():
         console.width = max(console.width, 200)
-    console.print(status_table(report, fancy(), root))
+    print_trimmed(console, status_table(report, fancy(), root))
     typer.echo("\n".join(status_footer(report)))

@@ -7,7 +7,8 @@ import typer
 
 from ...messages import get_lang, t
 from ..app import boundary
-from ..options import DebugOption, LangOption, PlanOption, QuietOption, TodayOption
+from ..options import DebugOption, LangOption, PlanOption, TodayOption
+from ..outputs import ForceOption
 
 
 def register(app: typer.Typer) -> None:
@@ -17,19 +18,30 @@ def register(app: typer.Typer) -> None:
         period: Annotated[
             str,
             typer.Option(
-                "--period", "-p", help=t("help.template_period"), metavar="q1..q4|h1|9m|year"
+                "--period", "-p", help=t("help.template_period"), metavar=t("help.period_metavar")
             ),
         ],
         output: Annotated[
             Path,
-            typer.Option("--output", "-o", help=t("help.template_output"), metavar="FILE.xlsx"),
+            typer.Option(
+                "--output",
+                "-o",
+                help=t("help.template_output"),
+                metavar=t("help.file_metavar") + ".xlsx",
+            ),
         ],
         unit: Annotated[
-            str | None, typer.Option("--unit", "-u", help=t("help.template_unit"), metavar="UNIT")
+            str | None,
+            typer.Option(
+                "--unit", "-u", help=t("help.template_unit"), metavar=t("help.unit_metavar")
+            ),
         ] = None,
         plan: PlanOption = None,
+        force: ForceOption = False,
         today: TodayOption = None,
-        quiet: QuietOption = False,
+        quiet: Annotated[
+            bool, typer.Option("--quiet", "-q", help=t("help.template_quiet"))
+        ] = False,
         lang: LangOption = None,
         debug: DebugOption = False,
     ) -> None:
@@ -38,10 +50,13 @@ def register(app: typer.Typer) -> None:
         from ...plan.io import find_plan, load_plan
         from ...report.schedule import parse_today
         from ...results.model import WHOLE_COMMUNE
-        from ...results.template import form_rows, inputs_of, unit_label, write_form
+        from ...results.template import check_output, form_rows, inputs_of, unit_label, write_form
+        from ..outputs import guarded, to_stdout
 
         plan_path = find_plan(plan)
         loaded = load_plan(plan_path)
+        protected = guarded(plan_path)
+        check_output(output, loaded, plan_path, protected, force=force)
         try:
             chosen = parse_period(
                 period,
@@ -59,16 +74,10 @@ def register(app: typer.Typer) -> None:
             raise UsageError(
                 t("template.nothing_to_fill", unit=unit, codes=", ".join(derived) or "-")
             )
-        count = write_form(loaded, chosen, unit, output, plan_path)
+        count = write_form(loaded, chosen, unit, output, plan_path, protected, force=force)
         if quiet:
             return
         _, name = unit_label(loaded, unit)
-        typer.echo(
-            t(
-                "template.written",
-                path=str(output),
-                unit=name,
-                period=chosen.label(get_lang()),
-                count=count,
-            )
-        )
+        label = chosen.label(get_lang())
+        written = t("template.written", path=str(output), unit=name, period=label, count=count)
+        to_stdout(lambda: typer.echo(written))

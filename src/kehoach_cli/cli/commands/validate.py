@@ -7,7 +7,7 @@ import typer
 
 from ...messages import t
 from ..app import EXIT_INVALID, EXIT_OK, boundary
-from ..options import DebugOption, LangOption, PlanOption, QuietOption
+from ..options import DebugOption, LangOption, PlanOption
 
 
 def register(app: typer.Typer) -> None:
@@ -15,13 +15,17 @@ def register(app: typer.Typer) -> None:
     @boundary
     def validate(
         paths: Annotated[
-            list[Path], typer.Argument(help=t("help.validate_paths"), metavar="FILE_OR_FOLDER...")
+            list[Path],
+            typer.Argument(help=t("help.validate_paths"), metavar=t("help.validate_metavar")),
         ],
         plan: PlanOption = None,
         output_format: Annotated[
-            str, typer.Option("--format", "-f", help=t("help.format_table_json"))
+            str,
+            typer.Option("--format", "-f", help=t("help.format_table_json"), metavar="table|json"),
         ] = "table",
-        quiet: QuietOption = False,
+        quiet: Annotated[
+            bool, typer.Option("--quiet", "-q", help=t("help.validate_quiet"))
+        ] = False,
         lang: LangOption = None,
         debug: DebugOption = False,
     ) -> None:
