@@ -35,10 +35,13 @@ def test_acceptance_on_the_signed_plan() -> None:
     grain = report.indicator("grain_output")
     assert grain.actual == 160 and grain.completion_pct == Decimal("49.54")
     assert grain.derived and grain.sources == ("2024Q2/dcnn.yaml",)
-    assert report.indicator("poverty_rate").status not in ("achieved", "exceeded")
-    assert report.indicator("poverty_rate").completion_pct == Decimal("98.24")  # 30,65 ÷ 31,2
+    # judged at the yearly review only: the figure is shown, not assessed before the year's end
+    poverty = report.indicator("poverty_rate")
+    assert (poverty.actual, poverty.status) == (Decimal("31.2"), "year_end_only")
     yield_ = report.indicator("rice_yield")
-    assert yield_.actual == Decimal("20.51")  # 120 × 10 ÷ 58,5, half-up to 2 decimals
+    # output over the area harvested: 120 × 10 ÷ 29,5 = 40,677… → 40,68 tạ/ha (not ÷ 58,5 sown)
+    assert yield_.actual == Decimal("40.68")
+    assert (yield_.completion_pct, yield_.status) == (Decimal("102.13"), "exceeded")
     pupils = report.indicator("general_pupils")
     assert pupils.actual == 375 and pupils.sources == ("2024Q2/thcs.yaml", "2024Q2/tieu-hoc.yaml")
     # forest planted = protection (no target, not reported: 0) + production 180
@@ -46,7 +49,7 @@ def test_acceptance_on_the_signed_plan() -> None:
     assert report.indicator("forest_protection").status == "no_data"
     assert report.indicator("cattle_herd").status == "exceeded"
     assert report.indicator("pig_herd").status == "achieved"
-    assert report.indicator("population_avg").status == "no_target"
+    assert report.indicator("population_avg").status == "not_assessed"
     assert report.indicator("child_malnutrition_rate").status == "exceeded"  # 29,5 < 30,2
 
 
@@ -67,23 +70,24 @@ def test_acceptance_on_the_signed_plan() -> None:
             "69",
             "on_track",
         ),
-        # stock, higher: a level must be held, expected 100 % at any quarter
-        ({"kind": "stock", "target": 930}, "912", "98.06", "100", "18", "behind"),
-        ({"kind": "stock", "target": 930}, "931", "100.11", "100", "0", "exceeded"),
+        # stock, higher: a level is not progress; below the target mid-year it is "chưa đạt"
+        ({"kind": "stock", "target": 930}, "912", "98.06", None, "18", "not_yet_achieved"),
+        ({"kind": "stock", "target": 930}, "931", "100.11", None, "0", "exceeded"),
+        ({"kind": "stock", "target": 930}, "930", "100.00", None, "0", "achieved"),
         # rate, lower is better: completion = target ÷ actual × 100
         (
             {"kind": "rate", "target": "30.65", "unit": "%", "direction": "lower"},
             "31.2",
             "98.24",
-            "100",
+            None,
             "0.55",
-            "behind",
+            "not_yet_achieved",
         ),
         (
             {"kind": "rate", "target": "30.65", "unit": "%", "direction": "lower"},
             "30.65",
             "100.00",
-            "100",
+            None,
             "0",
             "achieved",
         ),
@@ -91,7 +95,7 @@ def test_acceptance_on_the_signed_plan() -> None:
             {"kind": "rate", "target": "30.65", "unit": "%", "direction": "lower"},
             "29",
             "105.69",
-            "100",
+            None,
             "0",
             "exceeded",
         ),
@@ -100,9 +104,9 @@ def test_acceptance_on_the_signed_plan() -> None:
             {"kind": "stock", "target": 40, "direction": "lower"},
             "50",
             "80.00",
-            "100",
+            None,
             "10",
-            "behind",
+            "not_yet_achieved",
         ),
         # flow, lower (a ceiling for the year): before Q4 within the expected share is on track
         (
@@ -115,22 +119,22 @@ def test_acceptance_on_the_signed_plan() -> None:
         ),
         ({"kind": "flow", "target": 10, "direction": "lower"}, "6", "166.67", "50", "0", "behind"),
         ({"kind": "flow", "target": 10, "direction": "lower"}, "11", "90.91", "50", "1", "behind"),
-        # direction none: the percentage is shown, nothing is assessed
+        # direction none: the percentage is shown, nothing is assessed ("không đánh giá")
         (
             {"kind": "stock", "target": 2089, "direction": "none"},
             "2078",
             "99.47",
             None,
             None,
-            "no_target",
+            "not_assessed",
         ),
         # no target: actual only
         ({"kind": "flow", "target": None}, "7", None, None, None, "no_target"),
         # a zero target: no percentage, never a division by zero
         ({"kind": "flow", "target": 0}, "3", None, "50", "0", "exceeded"),
-        ({"kind": "rate", "target": 0, "direction": "lower"}, "0", None, "100", "0", "achieved"),
+        ({"kind": "rate", "target": 0, "direction": "lower"}, "0", None, None, "0", "achieved"),
         # lower is better with an actual of 0: no percentage, and better than the target
-        ({"kind": "rate", "target": 5, "direction": "lower"}, "0", None, "100", "0", "exceeded"),
+        ({"kind": "rate", "target": 5, "direction": "lower"}, "0", None, None, "0", "exceeded"),
     ],
 )
 def test_kind_direction_cases(
@@ -235,8 +239,10 @@ def test_a_reported_derived_value_stands_and_ratios_are_rounded() -> None:
 
 def test_no_results_gives_every_indicator_no_data() -> None:
     report = compute(load_plan(PLAN), [], Q2, DAY)
-    assert report.count("no_data") == 32
-    assert all(u.share_pct == 0 for u in report.units)
+    # 31 without data; the 32nd, "Tỷ trọng bò lai" (200 %), is not assessed at all
+    assert report.count("no_data") == 31 and report.count("target_flagged") == 1
+    # units with indicators of their own to judge score 0; the others are not ranked
+    assert all(u.score_pct == 0 or (u.assessed == 0 and u.rank is None) for u in report.units)
 
 
 def test_groups_and_units() -> None:
@@ -248,13 +254,15 @@ def test_groups_and_units() -> None:
         ("group", "Lâm nghiệp"),
     ]
     health = next(g for g in report.groups if g.name == "Y tế")
-    assert dict(health.counts)["exceeded"] == 1 and dict(health.counts)["no_target"] == 1
+    assert dict(health.counts)["exceeded"] == 1 and dict(health.counts)["not_assessed"] == 1
     assert health.mean_completion_pct == Decimal("102.37")  # 30,2 ÷ 29,5; population excluded
     units = {u.code: u for u in report.units}
     assert units["tram-y-te"].rank == 1 and units["tram-y-te"].share_pct == 100
     assert units["tram-y-te"].mean_completion_capped_pct == 100
     ranks = [u.rank for u in report.units]
-    assert ranks == sorted(ranks)
+    ranked = [r for r in ranks if r is not None]
+    assert ranks == ranked + [None] * (len(ranks) - len(ranked)) and ranked == sorted(ranked)
+    assert units["vhxh"].rank is None  # both its indicators wait for the year's end
     assert report.ranking_rule.startswith("Cách xếp hạng")
 
 

@@ -32,6 +32,8 @@ PLAN = HERE.parent / "plan_2024.yaml"
 
 # unit → reporter, and per quarter: the report date and {code: (figure, note)}.
 # Flows are year to date ("lũy kế"); herds and pupils are counts at the date; rates in %.
+# Harvested areas are year to date too: a yield is the output harvested over the area harvested
+# (rice Q2: Đông Xuân 120 t on 29,5 ha → 40,68 tạ/ha; Q1: nothing harvested, "chưa thu hoạch").
 REPORTERS = {
     "dcnn": "Nguyễn Văn Hòa - công chức Địa chính - Nông nghiệp",
     "tram-y-te": "Hồ Thị Lan - Trưởng Trạm Y tế",
@@ -49,14 +51,19 @@ FIGURES: dict[str, dict[int, dict[str, str | tuple[str, str]]]] = {
     "dcnn": {
         1: {
             "rice_area": ("29,5", "Gieo cấy vụ Đông Xuân"),
+            "rice_area_harvested": ("0", "Lúa Đông Xuân chưa thu hoạch"),
             "rice_output": ("0", "Lúa Đông Xuân chưa thu hoạch"),
             "maize_area": "12",
+            "maize_area_harvested": "0",
             "maize_output": "0",
             "cassava_area": "4",
+            "cassava_area_harvested": "0",
             "cassava_output": "0",
             "beans_area": "5",
+            "beans_area_harvested": "0",
             "beans_output": "0",
             "vegetables_area": "6",
+            "vegetables_area_harvested": "5",
             "vegetables_output": "55",
             "buffalo_herd": "61",
             "cattle_herd": "905",
@@ -68,14 +75,19 @@ FIGURES: dict[str, dict[int, dict[str, str | tuple[str, str]]]] = {
         },
         2: {
             "rice_area": ("58,5", "Đông Xuân 29,5 ha; Hè Thu 29 ha"),
+            "rice_area_harvested": ("29,5", "Vụ Đông Xuân"),
             "rice_output": ("120", "Thu hoạch vụ Đông Xuân"),
             "maize_area": "27",
+            "maize_area_harvested": "12",
             "maize_output": "40",
             "cassava_area": "9,5",
+            "cassava_area_harvested": "2,5",
             "cassava_output": "35",
             "beans_area": "11",
+            "beans_area_harvested": "5",
             "beans_output": "6,2",
             "vegetables_area": "13",
+            "vegetables_area_harvested": "10,5",
             "vegetables_output": "120",
             "buffalo_herd": "62",
             "cattle_herd": "912",
@@ -87,14 +99,19 @@ FIGURES: dict[str, dict[int, dict[str, str | tuple[str, str]]]] = {
         },
         3: {
             "rice_area": "58,5",
+            "rice_area_harvested": ("58,5", "Đông Xuân 29,5 ha; Hè Thu 29 ha"),
             "rice_output": ("230", "Đã thu hoạch vụ Hè Thu"),
             "maize_area": "27,5",
+            "maize_area_harvested": "24",
             "maize_output": "66",
             "cassava_area": "10",
+            "cassava_area_harvested": "5,5",
             "cassava_output": "80",
             "beans_area": "12",
+            "beans_area_harvested": "11",
             "beans_output": "12,5",
             "vegetables_area": "19",
+            "vegetables_area_harvested": "16",
             "vegetables_output": "190",
             "buffalo_herd": "63",
             "cattle_herd": "918",

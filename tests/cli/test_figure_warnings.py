@@ -83,7 +83,11 @@ def test_the_figure_is_not_ranked_until_confirmed(cli: Cli, results: Path, tmp_p
     assert rice["warnings"] == [] and rice["status"] == "exceeded"
     to_confirm = flagged["dcnn"]["counts"]["to_confirm"]
     assert to_confirm >= 2
-    assert flagged["dcnn"]["assessed"] == confirmed["dcnn"]["assessed"] - to_confirm
+    # (issue #15: the ranking counts only the unit's own indicators, not grain or the yield
+    # computed from rice: of the figures to confirm, rice output alone was ranked)
+    assert flagged["dcnn"]["assessed"] == confirmed["dcnn"]["assessed"] - 1
+    assert "rice_output" not in flagged["dcnn"]["ranked_indicators"]
+    assert "rice_output" in confirmed["dcnn"]["ranked_indicators"]
 
 
 @pytest.mark.parametrize("fmt", ["table", "markdown", "html"])

@@ -51,7 +51,8 @@ def test_kehoach_results_names_the_folder(
     empty.mkdir()
     monkeypatch.setenv("KEHOACH_RESULTS", str(empty))
     counts = _counted(cli, "--plan", str(elsewhere / "plan_2024.yaml"))
-    assert counts["no_data"] == 32
+    # (issue #15: "Tỷ trọng bò lai", 200 %, is target_flagged, not no_data)
+    assert (counts["no_data"], counts["target_flagged"]) == (31, 1)
     # --results wins over the variable
     named = _counted(
         cli, "--plan", str(elsewhere / "plan_2024.yaml"), "--results", str(elsewhere / "results")

@@ -18,7 +18,7 @@ def test_whole_commune_form(cli: Cli, tmp_path: Path) -> None:
     assert result.stderr == ""
     assert result.stdout == (
         f"Đã ghi biểu mẫu {out}: Toàn xã (Ủy ban nhân dân xã Trà Bùi), Quý II năm 2024, "
-        "24 chỉ tiêu cần nhập.\n"
+        "29 chỉ tiêu cần nhập.\n"
     )
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["Kết quả", "Hướng dẫn"]

@@ -20,8 +20,10 @@ basis: year_to_date
 values:
   rice_output: 240
   rice_area: "59,5"
+  rice_area_harvested: "59,5"
   maize_output: 90
   maize_area: 28
+  maize_area_harvested: 28
 """
 
 
@@ -74,7 +76,8 @@ def test_same_tree_and_rules_targets_empty_and_validate_lists_them(cli: Cli, wor
 
 
 def _line_of(text: str, needle: str) -> int:
-    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+    # The line that ends with ``needle`` ("code: rice_area", not "code: rice_area_harvested").
+    return next(i for i, line in enumerate(text.splitlines(), 1) if line.rstrip().endswith(needle))
 
 
 def test_baselines_are_last_years_year_figures(cli: Cli, workdir: Path) -> None:

@@ -20,6 +20,7 @@ from docx.shared import Mm, Pt
 
 from kehoach_cli.errors import InputFileNotFound, InvalidData
 from kehoach_cli.render.docx import default_template, fill, render, sentence, spoken_names
+from kehoach_cli.render.terminal import percent, unit_name
 from kehoach_cli.report.model import Report
 from kehoach_cli.report.notes import parse_notes
 
@@ -179,8 +180,10 @@ def test_ranking_names_units_in_full_with_their_counts(doc) -> None:  # noqa: AN
     report = q2_report()
     for unit in report.units:
         if unit.rank is not None and unit.assessed:
-            said = f"{unit.rank}. {unit.name} ({unit.good}/{unit.assessed} chỉ tiêu đạt yêu cầu)"
-            assert said in ranking
+            # (issue #15: the name marked when judged on fewer than 3, the score under the rule)
+            name = unit_name(report, unit)
+            said = f"{unit.rank}. {name} ({unit.good}/{unit.assessed} chỉ tiêu đạt yêu cầu, đạt "
+            assert said + percent(report, unit.score_pct) + " số điểm tối đa)" in ranking
     assert "%)" not in ranking.split(". Cách xếp hạng")[0]  # no bare "(0,00%)" after a short name
     assert report.ranking_rule.rstrip(".") in ranking  # the rule that ranked them is said
 
@@ -326,3 +329,26 @@ def test_template_tags_run_in_a_sandbox(tmp_path: Path) -> None:
     path = edited_template(tmp_path, "{{ kind }}", "{{ ''.__class__.__mro__ }}")
     with pytest.raises(InvalidData):
         render(replace(q2_report(), docx_template=str(path)))
+
+
+def test_the_prose_says_what_the_table_says() -> None:
+    """Issue #15: the counts, the statuses, the flagged target and the ranking rule of the
+    body are the table's."""
+    from kehoach_cli.render.terminal import counts_line, render_text
+
+    report = q2_report()
+    body = texts(open_doc(report))
+    table = render_text(report, 200)
+    line = counts_line(report)
+    assert line in body and line in table
+    assert any(report.ranking_rule in p for p in body)
+    assert any(note in body for note in report.notes)  # "Chỉ tiêu cần đính chính: …"
+    prose = " ".join(body)
+    for item in report.indicators:
+        assert item.status_label in table
+        if item.actual is not None or item.status != "no_data":
+            assert item.status_label.lower() in prose  # each status as the table says it
+    assert "0,55%" not in prose  # a difference of rates is in điểm phần trăm
+    assert "chậm tiến độ" not in "".join(
+        p for p in body if "Tỷ lệ" in p and "suy dinh dưỡng" in p
+    )  # a rate is a level: never "chậm tiến độ"

@@ -157,7 +157,10 @@ def test_chart_of_completion_by_group(book) -> None:  # noqa: ANN001
     report = q2_report()
     names = [ws.cell(r, 1).value for r in range(6, 6 + len(report.groups))]
     assert names[0] == "A. CHỈ TIÊU KINH TẾ CHỦ YẾU"
-    means = [ws.cell(r, 9).value for r in range(6, 6 + len(report.groups))]
+    # one column per status some indicator has, then the mean
+    mean_col = 3 + len(report.statuses_present())
+    assert ws.cell(5, mean_col).value == "% KH bình quân"
+    means = [ws.cell(r, mean_col).value for r in range(6, 6 + len(report.groups))]
     assert means == [
         None if g.mean_completion_pct is None else pytest.approx(float(g.mean_completion_pct) / 100)
         for g in report.groups
@@ -178,9 +181,11 @@ def test_ranking_sheet(book) -> None:  # noqa: ANN001
     assert ws["A5"].value == "Hạng" and ws["B5"].value == "Đơn vị"
     for offset, unit in enumerate(report.units):
         assert ws.cell(6 + offset, 1).value == unit.rank
-        assert ws.cell(6 + offset, 2).value == unit.name
-        if unit.share_pct is not None:
-            assert ws.cell(6 + offset, 5).value == pytest.approx(float(unit.share_pct) / 100)
+        # the name, marked when the rule judged the unit on fewer than 3 indicators
+        marked = f"{unit.name} (đánh giá trên dưới 3 chỉ tiêu)" if unit.few_indicators else None
+        assert ws.cell(6 + offset, 2).value == (marked or unit.name)
+        if unit.score_pct is not None:  # the score under the plan's rule, % of the most
+            assert ws.cell(6 + offset, 5).value == pytest.approx(float(unit.score_pct) / 100)
 
 
 def test_data_sheet_is_long_one_row_per_indicator_and_quarter() -> None:

@@ -74,8 +74,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Emulation ranking of the units: {ranking}. {rule}",
     ),
     "docx.ranking_item": (
-        "{rank}. {unit} ({good}/{assessed} chỉ tiêu đạt yêu cầu)",
-        "{rank}. {unit} ({good} of {assessed} indicators on target)",
+        "{rank}. {unit} ({good}/{assessed} chỉ tiêu đạt yêu cầu, đạt {score} số điểm tối đa)",
+        "{rank}. {unit} ({good} of {assessed} indicators on target, {score} of the most points)",
     ),
     "docx.ranking_unranked": (
         "Chưa đủ số liệu để xếp hạng: {units}.",

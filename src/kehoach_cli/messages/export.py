@@ -81,6 +81,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} ước đạt {value}, đạt {pct} kế hoạch năm ({status_lower}).",
         "{name}: an estimated {value}, {pct} of the annual target ({status_lower}).",
     ),
+    "export.docx.reached_yield": (
+        "{name} ước đạt {value} trên {area} ha đã thu hoạch, đạt {pct} kế hoạch năm "
+        "({status_lower}).",
+        "{name}: an estimated {value} over the {area} ha harvested, {pct} of the annual target "
+        "({status_lower}).",
+    ),
     "export.docx.reached_no_pct": (
         "{name} ước đạt {value} ({status_lower}).",
         "{name}: an estimated {value} ({status_lower}).",
@@ -91,6 +97,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} stands at {value} (target at most {target}), {pct} of the annual target "
         "({status_lower}).",
     ),
+    "export.docx.lower_level": (
+        "{name} ở mức {value} (kế hoạch không quá {target}) ({status_lower}).",
+        "{name} stands at {value} (target at most {target}) ({status_lower}).",
+    ),
+    "export.docx.lower_change": (
+        "{name} ở mức {value}, {change} so với {baseline} ({source}); kế hoạch không quá "
+        "{target}{pct_part} ({status_lower}).",
+        "{name} stands at {value}, {change} on {baseline} ({source}); target at most "
+        "{target}{pct_part} ({status_lower}).",
+    ),
+    "export.docx.lower_pct_part": (
+        ", đạt {pct} mức giảm kế hoạch",
+        ", {pct} of the planned reduction",
+    ),
+    "export.docx.change_down": ("giảm {amount}", "down {amount}"),
+    "export.docx.change_up": ("tăng {amount}", "up {amount}"),
+    "export.docx.change_none": ("không đổi", "unchanged"),
+    "export.docx.points": ("{value} điểm phần trăm", "{value} percentage points"),
     "export.docx.projection": (
         "{name} ước {value} (dự báo theo kế hoạch {target}, không đánh giá).",
         "{name}: an estimated {value} (projected {target} in the plan, not assessed).",

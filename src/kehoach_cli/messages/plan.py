@@ -129,6 +129,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{name}": target {value} {unit} has a fraction, but this unit counts whole items. '
         "For thousands, write no dot (6700).",
     ),
+    "plan.harvested_area_duplicate": (
+        "Mã {code} của diện tích thu hoạch đã dùng cho một chỉ tiêu khác: đặt mã khác, ví "
+        "dụ rice_area_harvested.",
+        "The harvested area's code {code} is already used: choose another, e.g. "
+        "rice_area_harvested.",
+    ),
+    "plan.harvested_area_unknown_yield": (
+        'Diện tích thu hoạch {area} ghi {key}: "{code}", nhưng bảng chỉ tiêu không có mã này. '
+        "Ghi mã của chỉ tiêu trong bảng (for_yield: chỉ tiêu năng suất, ví dụ rice_yield; "
+        "sown_area: diện tích gieo trồng, ví dụ rice_area).",
+        'The harvested area {area} has {key}: "{code}", which is not a code of the table. Give '
+        "a code of the table (for_yield: the yield, e.g. rice_yield; sown_area: the area sown, "
+        "e.g. rice_area).",
+    ),
+    "plan.ranking_unknown_code": (
+        'ranking.weights ghi mã "{code}", nhưng bảng chỉ tiêu không có mã này: sửa lại cho đúng '
+        "mã chỉ tiêu (xem kehoach plan show --format json).",
+        'ranking.weights names "{code}", which is not a code of the table: give an indicator\'s '
+        "code (see kehoach plan show --format json).",
+    ),
+    "plan.ranking_derived_code": (
+        'ranking.weights ghi hệ số cho "{code}", một chỉ tiêu tính từ công thức: xếp hạng chỉ '
+        "tính chỉ tiêu đơn vị tự báo cáo, nên hệ số này không được dùng. Ghi hệ số cho các chỉ "
+        "tiêu thành phần.",
+        'ranking.weights gives a weight to "{code}", computed by formula: the ranking counts only '
+        "indicators a unit reports itself, so this weight is not used. Weight its components.",
+    ),
+    "plan.profile_of_total": (
+        '"{name}" là tổng của các chỉ tiêu thành phần: tiến độ kỳ vọng của nó được tính từ tiến '
+        "độ của các thành phần (theo kế hoạch của từng phần), expected_progress ghi ở đây không "
+        "được dùng. Xóa dòng expected_progress này, hoặc sửa tiến độ của các thành phần.",
+        '"{name}" is a total of its components: its expected progress is computed from theirs '
+        "(weighted by their targets) and the expected_progress written here is not used. "
+        "Remove it, or change the components' profiles.",
+    ),
     "plan.bad_progress": (
         "expected_progress phải tăng dần từ 0 đến 100 (lỗi ở {quarter}).",
         "expected_progress must rise from 0 to 100 (wrong at {quarter}).",
@@ -162,6 +197,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.col.target": ("KH {year}", "Target {year}"),
     "plan.col.kind": ("Loại", "Kind"),
     "plan.col.direction": ("Chiều", "Direction"),
+    "plan.profile.title": (
+        "Tiến độ kỳ vọng (% kế hoạch năm, lũy kế đến cuối quý) — giả định của xã",
+        "Expected progress (% of the annual target, cumulative to each quarter's end) — the "
+        "commune's assumption",
+    ),
+    "plan.profile.note": ("Ghi chú", "Note"),
+    "plan.profile.total": ("tính từ các thành phần", "from its components"),
+    "plan.profile.default": ("mặc định 25% mỗi quý", "default, 25% a quarter"),
+    "plan.profile.year_end": ("đánh giá cuối năm", "assessed at year end"),
     "plan.col.responsible": ("Đơn vị phụ trách", "Responsible"),
     "plan.breakdown": ("Trong đó:", "Of which:"),
     "kind.flow": ("lũy kế", "flow"),

@@ -10,21 +10,82 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.status.behind": ("Chậm tiến độ", "Behind"),
     "report.status.no_data": ("Chưa có số liệu", "No data"),
     "report.status.no_target": ("Không có chỉ tiêu", "No target"),
-    "report.status.not_assessed": ("Không đánh giá", "Not assessed"),
+    "report.status.not_assessed": ("Không đánh giá", "Unassessed"),
     "report.status.to_confirm": ("Số liệu cần xác nhận", "Figure to confirm"),
-    "report.ranking_rule": (
-        "Cách xếp hạng: theo tỷ lệ chỉ tiêu vượt, đạt kế hoạch hoặc đúng tiến độ trên số chỉ tiêu "
-        "được đánh giá của đơn vị (chỉ tiêu chưa có số liệu tính là chưa đạt); bằng nhau thì theo "
-        "tỷ lệ hoàn thành bình quân, mỗi chỉ tiêu tính tối đa 100% (chưa có số liệu tính 0%). "
-        "Chỉ tiêu không có chỉ tiêu kế hoạch hoặc chỉ là số dự báo không được đánh giá.",
-        "Ranking rule: by the share of the unit's assessed indicators that are exceeded, achieved "
-        "or on track (an indicator without data counts as not achieved); ties by mean completion, "
-        "each indicator capped at 100% (no data counts as 0%). Indicators without a target, or "
-        "whose figure is only a projection, are not assessed.",
+    "report.status.not_yet_achieved": ("Chưa đạt", "Not yet met"),
+    "report.status.not_achieved": ("Không đạt", "Not achieved"),
+    # (Short enough to stay whole in an 80-column table; the notes say "chỉ tiêu cần đính chính".)
+    "report.status.year_end_only": ("Xét cuối năm", "At year end"),
+    "report.status.target_flagged": ("Cần đính chính", "Fix target"),
+    "report.status.not_harvested": ("Chưa thu hoạch", "Unharvested"),
+    # Counts as the status words say them inside a sentence (see render.terminal.counts_line).
+    "report.count.exceeded": ("vượt kế hoạch {n}", "exceeded {n}"),
+    "report.count.achieved": ("đạt kế hoạch {n}", "achieved {n}"),
+    "report.count.on_track": ("đúng tiến độ {n}", "on track {n}"),
+    "report.count.behind": ("chậm tiến độ {n}", "behind {n}"),
+    "report.count.not_yet_achieved": ("chưa đạt {n}", "not yet achieved {n}"),
+    "report.count.not_achieved": ("không đạt {n}", "not achieved {n}"),
+    "report.count.year_end_only": ("đánh giá cuối năm {n}", "assessed at year end {n}"),
+    "report.count.not_harvested": ("chưa thu hoạch {n}", "not harvested yet {n}"),
+    "report.count.no_data": ("chưa có số liệu {n}", "no data {n}"),
+    "report.count.to_confirm": ("số liệu cần xác nhận {n}", "figure to confirm {n}"),
+    "report.count.target_flagged": (
+        "chỉ tiêu cần đính chính {n}",
+        "target to be corrected {n}",
+    ),
+    "report.count.not_assessed": ("không đánh giá {n}", "not assessed {n}"),
+    "report.count.no_target": ("không có chỉ tiêu {n}", "no target {n}"),
+    "report.counts_mid_year": (
+        "Tổng số {total} chỉ tiêu: {parts}.",
+        "{total} indicators: {parts}.",
+    ),
+    # Year-end reports: "13/32 chỉ tiêu vượt, 11 đạt, 1 không đạt".
+    "report.counts_year_end": (
+        "{exceeded}/{total} chỉ tiêu vượt, {achieved} đạt, {not_achieved} không đạt",
+        "{exceeded}/{total} indicators exceeded, {achieved} achieved, {not_achieved} not achieved",
+    ),
+    "report.note.target_flagged": (
+        'Chỉ tiêu cần đính chính: "{name}" có kế hoạch {target}% — một tỷ lệ không thể vượt '
+        "100%; chưa đánh giá, không tính vào bình quân và xếp hạng cho đến khi kế hoạch được "
+        "đính chính.",
+        'Target to be corrected: "{name}" has a target of {target}% — a share cannot exceed '
+        "100%; not assessed, left out of averages and of the ranking until the plan is "
+        "corrected.",
+    ),
+    "report.ranking_rule_text": (
+        "Cách xếp hạng: {name}. Điểm của mỗi chỉ tiêu: {points}. Chỉ tính các chỉ tiêu đơn vị "
+        "tự báo cáo, mỗi chỉ tiêu một lần (không tính chỉ tiêu tổng hợp, tính từ công thức) và "
+        "được đánh giá trong kỳ (không tính chỉ tiêu không có kế hoạch, số dự báo, chỉ tiêu cần "
+        "đính chính, chỉ tiêu đánh giá cuối năm hoặc chưa thu hoạch). Xếp theo tổng điểm so với "
+        "điểm tối đa; bằng nhau thì theo tỷ lệ hoàn thành bình quân, mỗi chỉ tiêu tính tối đa "
+        "100% (chưa có số liệu tính 0%). Đơn vị được đánh giá trên dưới {least} chỉ tiêu được "
+        "ghi chú bên cạnh tên.",
+        "Ranking rule: {name}. Points per indicator: {points}. Only the indicators a unit reports "
+        "itself count, each once (not totals computed by formula), and only those judged at the "
+        "period (not those without a target, projections, targets to be corrected, indicators "
+        "assessed at year end or not harvested yet). Units rank by points over the most they "
+        "could earn; ties by mean completion, each indicator capped at 100% (no data 0%). A unit "
+        "judged on fewer than {least} indicators is marked next to its name.",
+    ),
+    "report.ranking.default_name": (
+        "quy tắc mặc định của kehoach, vì kế hoạch chưa ghi bảng điểm thi đua của xã (mục ranking)",
+        "kehoach's default rule, as the plan gives no scoring table of the commune (its ranking "
+        "section)",
+    ),
+    "report.ranking.points_item": ("{status} {points}", "{status} {points}"),
+    "report.ranking.weights": ("Hệ số: {weights}.", "Weights: {weights}."),
+    "report.ranking.weight_item": ("{name} × {weight}", "{name} × {weight}"),
+    "report.units.few": (
+        "{name} (đánh giá trên dưới {least} chỉ tiêu)",
+        "{name} (judged on fewer than {least} indicators)",
     ),
     "report.note.missing_earlier": (
         "Thiếu số liệu {period} nên không cộng dồn được lũy kế.",
         "No figure for {period}, so the year-to-date cannot be summed.",
+    ),
+    "report.note.harvested": (
+        "Tính trên {area} ha đã thu hoạch.",
+        "Over the {area} ha harvested.",
     ),
     "report.note.derived": ("Tính từ: {formula}", "Computed as: {formula}"),
     # The terminal/Markdown report.
@@ -60,13 +121,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.period_value": ("Thực hiện trong kỳ", "Actual in the period"),
     "report.col.kind": ("Loại", "Kind"),
     "report.col.direction": ("Chiều", "Direction"),
-    "report.counts": (
-        "Tổng số {total} chỉ tiêu: vượt kế hoạch {exceeded}; đạt kế hoạch {achieved}; đúng tiến "
-        "độ {on_track}; chậm tiến độ {behind}; chưa có số liệu {no_data}; không có chỉ tiêu "
-        "{no_target}.",
-        "{total} indicators: exceeded {exceeded}; achieved {achieved}; on track {on_track}; "
-        "behind {behind}; no data {no_data}; no target {no_target}.",
-    ),
     "report.derived_footnote": (
         "Số liệu tính từ các chỉ tiêu thành phần (lương thực = lúa + ngô; năng suất = sản lượng "
         "× 10 ÷ diện tích; tổng = các phần).",
@@ -76,13 +130,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.groups.title": ("TỔNG HỢP THEO LĨNH VỰC", "SUMMARY BY SECTION AND GROUP"),
     "report.groups.col.name": ("Phần / lĩnh vực", "Section / group"),
     "report.groups.col.count": ("Số chỉ tiêu", "Indicators"),
+    "report.groups.col.good": ("Vượt/đạt/đúng tiến độ", "Exceeded/achieved/on track"),
+    "report.groups.col.short": ("Chậm tiến độ/chưa đạt", "Behind/not yet achieved"),
+    "report.groups.col.short_year_end": ("Không đạt", "Not achieved"),
+    "report.groups.col.no_data": ("Chưa có số liệu", "No data"),
+    "report.groups.col.not_judged": ("Không đánh giá", "Not assessed"),
     "report.groups.col.mean": ("% KH bình quân", "Mean % of target"),
     "report.units.title": ("BẢNG XẾP HẠNG THI ĐUA", "EMULATION RANKING"),
     "report.units.col.rank": ("Hạng", "Rank"),
     "report.units.col.unit": ("Đơn vị", "Unit"),
     "report.units.col.assessed": ("Số chỉ tiêu đánh giá", "Assessed"),
     "report.units.col.good": ("Vượt/đạt/đúng tiến độ", "Exceeded/achieved/on track"),
-    "report.units.col.share": ("Tỷ lệ", "Share"),
+    "report.units.col.share": ("Điểm (% tối đa)", "Score (% of most)"),
     "report.units.col.mean": ("% HT bình quân (tối đa 100%)", "Mean completion (capped 100%)"),
     "report.units.none": ("Chưa có đơn vị nào để xếp hạng.", "No unit to rank yet."),
     "report.problems_allowed": (

@@ -47,6 +47,23 @@ def plan_problem(
     )
 
 
+def is_impossible_target(unit: str | None, target: Decimal) -> bool:
+    """A target no figure can reach: a share above 100 % ("Tỷ trọng bò lai % 200").
+
+    The plan check warns (``share_over_100``); the report does not assess such an indicator
+    (status ``target_flagged``) until the plan is corrected.
+    """
+    return unit == "%" and target > 100
+
+
+def _is_sum_formula(formula: str) -> bool:
+    try:
+        expr = parse(formula)
+    except FormulaError:
+        return False  # reported as formula_syntax below
+    return isinstance(expr, BinOp) and expr.is_sum()
+
+
 def check_plan(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
     """Every problem of the plan's content, errors first in table order, then warnings."""
     problems: list[Problem] = []
@@ -84,6 +101,10 @@ def check_plan(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
             continue
         first_seen[row.code] = path
     codes = set(first_seen)
+    harvested, harvest_problems = _check_harvested_areas(plan, codes, line_of, file)
+    problems.extend(harvest_problems)
+    problems.extend(_check_ranking(plan, codes, line_of, file))
+    codes |= harvested
 
     formulas: dict[str, Expr] = {}
     for path, row in rows:
@@ -119,7 +140,7 @@ def check_plan(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
                     indicator=code,
                     value=format_number(target),
                 )
-            elif unit == "%" and target > 100:
+            elif is_impossible_target(unit, target):
                 add(
                     "share_over_100",
                     path,
@@ -139,6 +160,15 @@ def check_plan(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
                     value=format_number(target),
                     unit=row.unit,
                 )
+        if row.expected_progress and row.formula and _is_sum_formula(row.formula):
+            add(
+                "profile_of_total",
+                path,
+                "expected_progress",
+                severity="warning",
+                indicator=code,
+                name=row.name,
+            )
         if row.expected_progress:
             previous = Decimal(0)
             for quarter in ("q1", "q2", "q3", "q4"):
@@ -228,12 +258,81 @@ def _check_draft(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
     return problems
 
 
+def _check_ranking(plan: Plan, codes: set[str], line_of: LineOf, file: str) -> list[Problem]:
+    """A weight names an indicator of the table that a unit reports itself."""
+    problems: list[Problem] = []
+    if plan.ranking is None:
+        return problems
+    for code in plan.ranking.weights:
+        line = line_of(("ranking", "weights", code))
+        if code not in codes:
+            problems.append(
+                plan_problem("ranking_unknown_code", file, line, "error", code, code=code)
+            )
+        elif (ind := plan.indicator(code)) is not None and ind.derived:
+            problems.append(
+                plan_problem("ranking_derived_code", file, line, "warning", code, code=code)
+            )
+    return problems
+
+
+def _check_harvested_areas(
+    plan: Plan, codes: set[str], line_of: LineOf, file: str
+) -> tuple[set[str], list[Problem]]:
+    """Each harvested area has a code of its own and names a yield of the table."""
+    found: set[str] = set()
+    problems: list[Problem] = []
+    for i, area in enumerate(plan.harvested_areas):
+        where = ("harvested_areas", i)
+        if area.code in codes or area.code in found:
+            line = line_of((*where, "code"))
+            problems.append(
+                plan_problem(
+                    "harvested_area_duplicate", file, line, "error", area.code, code=area.code
+                )
+            )
+            continue
+        found.add(area.code)
+        if area.sown_area is not None and area.sown_area not in codes:
+            line = line_of((*where, "sown_area"))
+            problems.append(
+                plan_problem(
+                    "harvested_area_unknown_yield",
+                    file,
+                    line,
+                    "error",
+                    area.code,
+                    area=area.code,
+                    key="sown_area",
+                    code=area.sown_area,
+                )
+            )
+        if area.for_yield not in codes:
+            line = line_of((*where, "for_yield"))
+            problems.append(
+                plan_problem(
+                    "harvested_area_unknown_yield",
+                    file,
+                    line,
+                    "error",
+                    area.code,
+                    area=area.code,
+                    key="for_yield",
+                    code=area.for_yield,
+                )
+            )
+    return found, problems
+
+
 def _check_figures(
     plan: Plan, formulas: dict[str, Expr], line_of: LineOf, file: str
 ) -> list[Problem]:
     """Totals equal their parts; yields agree with output and area, within the precision shown."""
     problems: list[Problem] = []
     targets = {ind.code: ind.target for ind in plan.indicators}
+    for area in plan.harvested_areas:
+        if area.sown_area is not None:
+            targets[area.code] = targets.get(area.sown_area)
     for code, expr in formulas.items():
         ind = plan.by_code[code]
         if ind.target is None:

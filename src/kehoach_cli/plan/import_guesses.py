@@ -177,9 +177,14 @@ def _direction_of(node: Node) -> str:
 
 
 def propose_formulas(
-    indicators: list[Node], matched: dict[int, Indicator], guesses: Guesses
+    indicators: list[Node],
+    matched: dict[int, Indicator],
+    guesses: Guesses,
+    supporting: frozenset[str] = frozenset(),
 ) -> None:
-    codes = {n.code for n in indicators if n.ref is None}
+    """A matched indicator keeps its formula when the parts are still there (the table's
+    codes, and ``supporting`` figures the earlier plan carries over: its harvested areas)."""
+    codes = {n.code for n in indicators if n.ref is None} | supporting
     for node in indicators:
         if node.ref is not None:
             continue

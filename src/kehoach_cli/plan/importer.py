@@ -58,7 +58,8 @@ def import_plan(
     matched = match_earlier(indicators, earlier[0] if earlier else None)
     assign_codes(indicators, matched, guesses, earlier)
     propose_rules(indicators, matched, guesses, earlier)
-    propose_formulas(indicators, matched, guesses)
+    harvested = frozenset(a.code for a in earlier[0].harvested_areas) if earlier else frozenset()
+    propose_formulas(indicators, matched, guesses, harvested)
     text = _plan_text(root, year, earlier, guesses)
     return ImportedPlan(text, sum(1 for n in indicators if n.ref is None), guesses.count), report
 

@@ -116,6 +116,62 @@ class Baseline(_Model):
     source: str = Field(min_length=1)
 
 
+class HarvestedArea(_Model):
+    """The area of a crop harvested so far (year to date): a yield is the output of the crops
+    harvested over this area. Units report it on the form under the crop; it has no target and
+    is not one of the plan's indicators (not counted, not ranked)."""
+
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    for_yield: str  # the yield indicator whose formula divides by it
+    # The area sown, whose target the harvested area reaches by the year's end: the plan check
+    # tests the yield's target against output ÷ this target (235 × 10 ÷ 59 = 39,83).
+    sown_area: str | None = None
+    name: str = "Diện tích thu hoạch"
+    unit: str = "Ha"
+
+
+# The statuses an indicator judged at a period can have: what a scoring rule gives points to.
+ScoredStatus = Literal[
+    "exceeded",
+    "achieved",
+    "on_track",
+    "behind",
+    "not_yet_achieved",
+    "not_achieved",
+    "no_data",
+]
+SCORED_STATUSES: tuple[ScoredStatus, ...] = (
+    "exceeded",
+    "achieved",
+    "on_track",
+    "behind",
+    "not_yet_achieved",
+    "not_achieved",
+    "no_data",
+)
+
+
+class RankingRule(_Model):
+    """The commune's scoring table for the emulation ranking ("bảng tiêu chí, thang điểm").
+
+    Each indicator a unit reports itself earns ``points`` for its status, times its ``weight``
+    (1 unless given); units rank by their points over the most they could earn. A status not
+    listed earns 0.
+    """
+
+    name: str | None = None  # "Bảng điểm thi đua năm 2024 (Quyết định số …)"
+    points: dict[ScoredStatus, VnDecimal]
+    weights: dict[str, VnDecimal] = {}  # indicator code → weight
+    min_indicators: int = Field(default=3, ge=1)  # fewer: the unit is marked
+
+
+# kehoach's own rule, when the plan has none: one point for each indicator exceeded, achieved or
+# on track, so units rank by the share of their indicators doing well.
+DEFAULT_RANKING = RankingRule(
+    points={"exceeded": Decimal(1), "achieved": Decimal(1), "on_track": Decimal(1)}
+)
+
+
 class EmulationItem(_Model):
     label: str
     text: str
@@ -143,6 +199,8 @@ class Row:
     expected_progress: dict[Literal["q1", "q2", "q3", "q4"], VnDecimal] | None = None
     breakdown: bool = False
     note: str | None = None
+    # Assessed only at the annual review (poor households): "đánh giá cuối năm" before Q4.
+    year_end_only: bool = False
     baseline: Baseline | None = None
     # A factory, not ``= []``: every row gets its own list. (Annotated: a pydantic dataclass
     # validates the fields given a ``= Field(...)`` first, which would change the errors' order.)
@@ -195,6 +253,8 @@ class Indicator:
     section: str
     group: str
     row_path: tuple[int, ...]
+    year_end_only: bool = False
+    baseline: Baseline | None = None
     shown_at: tuple[tuple[int, ...], ...] = field(default=())
 
     @property
@@ -235,11 +295,13 @@ def _new_indicator(
     section: str,
     group: str,
     row_path: tuple[int, ...],
+    year_end_only: bool = False,
+    baseline: Baseline | None = None,
 ) -> Indicator:
     """An Indicator as ``Indicator(...)`` makes it, all but its last field, ``shown_at``, which
     ``_set_shown_at`` writes once every row is seen (a ref may follow what it shows).
 
-    A frozen dataclass's ``__init__`` sets its 16 fields one by one through
+    A frozen dataclass's ``__init__`` sets its 18 fields one by one through
     ``object.__setattr__``: a third of building 50 000 indicators. Here they are written into
     the instance's dict, in field order so that it keeps sharing its keys with the class's
     other instances (``__dict__.update`` would be faster still, but doubles each one's size).
@@ -263,6 +325,8 @@ def _new_indicator(
     attributes["section"] = section
     attributes["group"] = group
     attributes["row_path"] = row_path
+    attributes["year_end_only"] = year_end_only
+    attributes["baseline"] = baseline
     return indicator
 
 
@@ -296,6 +360,8 @@ class Plan(_Model):
     units_of_measure: list[str]
     reporting_units: list[ReportingUnit]
     emulation_contents: list[EmulationItem] = []
+    harvested_areas: list[HarvestedArea] = []
+    ranking: RankingRule | None = None
     table: list[Row]
 
     @property
@@ -372,6 +438,8 @@ class Plan(_Model):
                     names[0],
                     names[1] if len(names) > 2 else names[0],
                     path,
+                    row.year_end_only,
+                    row.baseline,
                 )
             )
         # Built once all rows are seen: a ref may come after the indicator it shows.
@@ -380,8 +448,49 @@ class Plan(_Model):
         return found
 
     @cached_property
+    def supporting(self) -> list[Indicator]:
+        """Figures units report that are not targets: the harvested areas, each placed with
+        the yield it serves (its responsible unit, section and group)."""
+        table = {ind.code: ind for ind in self.indicators}
+        found: list[Indicator] = []
+        for area in self.harvested_areas:
+            served = table.get(area.for_yield)
+            if served is None:
+                continue  # the plan check reports the unknown yield
+            found.append(
+                _new_indicator(
+                    area.code,
+                    area.name,
+                    (*served.path[:-1], area.name),
+                    None,
+                    area.unit,
+                    None,
+                    "flow",
+                    "higher",
+                    served.responsible,
+                    None,
+                    2,
+                    None,
+                    served.section,
+                    served.group,
+                    served.row_path,
+                )
+            )
+            _set_shown_at(found[-1], ())
+        return found
+
+    @cached_property
+    def harvested_area_of(self) -> dict[str, str]:
+        """yield code → the code of its harvested area."""
+        return {area.for_yield: area.code for area in self.harvested_areas}
+
+    @cached_property
     def by_code(self) -> dict[str, Indicator]:
-        return {ind.code: ind for ind in self.indicators}
+        """Every code a results file may give: the indicators and the supporting figures."""
+        found = {ind.code: ind for ind in self.indicators}
+        for ind in self.supporting:
+            found.setdefault(ind.code, ind)
+        return found
 
     def indicator(self, code: str) -> Indicator | None:
         return self.by_code.get(code)

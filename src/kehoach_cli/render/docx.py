@@ -33,7 +33,7 @@ from ..messages import t_in
 from ..numbers import format_number
 from ..report.model import IndicatorResult, Report
 from ..report.notes import NoteBlock
-from .terminal import counts_line, expected, footnotes, number, percent, row_name
+from .terminal import counts_line, expected, footnotes, number, percent, row_name, unit_name
 from .xlsx import date_parts, document_number, done_values, place_date, stable_package, window_line
 
 TEMPLATE = "bao-cao.docx"
@@ -59,26 +59,90 @@ def _value(report: Report, item: IndicatorResult, value: Decimal | None) -> str:
     return f"{text} {unit}".strip()
 
 
-def sentence(report: Report, item: IndicatorResult, name: str) -> str:
-    """One indicator as reports state it ("… ước đạt 160 tấn, đạt 49,54% kế hoạch năm")."""
+def difference(report: Report, item: IndicatorResult, value: Decimal) -> str:
+    """A difference as reports write it: of two rates in percentage points ("0,55 điểm phần
+    trăm", never "0,55%"), of anything else in its unit ("12 con")."""
+    if item.unit == "%":
+        text = number(report, value, item.decimals)
+        return t_in(report.lang, "export.docx.points", value=text)
+    return _value(report, item, value)
+
+
+def _change(report: Report, item: IndicatorResult, change: Decimal) -> str:
+    if change.is_zero():
+        return t_in(report.lang, "export.docx.change_none")
+    key = "export.docx.change_down" if change < 0 else "export.docx.change_up"
+    return t_in(report.lang, key, amount=difference(report, item, abs(change)))
+
+
+def _lower_sentence(report: Report, item: IndicatorResult, name: str, status: str) -> str:
+    """A lower-is-better level: the level, the change from last year in percentage points."""
+    assert item.actual is not None and item.target is not None
     lang = report.lang
-    status = item.status_label.lower() if lang == "vi" else item.status_label
-    if item.actual is None:
-        return t_in(lang, "export.docx.no_data", name=name)
     value = _value(report, item, item.actual)
-    target = _value(report, item, item.target) if item.target is not None else ""
-    if item.direction == "none" and item.target is not None:
-        return t_in(lang, "export.docx.projection", name=name, value=value, target=target)
-    if item.completion_pct is None:
-        return t_in(lang, "export.docx.reached_no_pct", name=name, value=value, status_lower=status)
-    pct = percent(report, item.completion_pct)
-    if item.direction == "lower":
+    target = _value(report, item, item.target)
+    if item.baseline is None or item.change is None:
+        if item.completion_pct is None:
+            return t_in(
+                lang,
+                "export.docx.lower_level",
+                name=name,
+                value=value,
+                target=target,
+                status_lower=status,
+            )
         return t_in(
             lang,
             "export.docx.reached_lower",
             name=name,
             value=value,
             target=target,
+            pct=percent(report, item.completion_pct),
+            status_lower=status,
+        )
+    pct_part = ""
+    if item.completion_pct is not None:
+        pct = percent(report, item.completion_pct)
+        pct_part = t_in(lang, "export.docx.lower_pct_part", pct=pct)
+    return t_in(
+        lang,
+        "export.docx.lower_change",
+        name=name,
+        value=value,
+        change=_change(report, item, item.change),
+        baseline=_value(report, item, item.baseline),
+        source=item.baseline_source or "",
+        target=target,
+        pct_part=pct_part,
+        status_lower=status,
+    )
+
+
+def sentence(report: Report, item: IndicatorResult, name: str) -> str:
+    """One indicator as reports state it ("… ước đạt 160 tấn, đạt 49,54% kế hoạch năm")."""
+    lang = report.lang
+    status = item.status_label.lower() if lang == "vi" else item.status_label
+    if item.actual is None:
+        if item.status == "no_data":
+            return t_in(lang, "export.docx.no_data", name=name)
+        return f"{name}: {status}."  # "Năng suất lúa: chưa thu hoạch."
+    value = _value(report, item, item.actual)
+    target = _value(report, item, item.target) if item.target is not None else ""
+    if item.direction == "none" and item.target is not None:
+        return t_in(lang, "export.docx.projection", name=name, value=value, target=target)
+    if item.direction == "lower" and item.target is not None:
+        return _lower_sentence(report, item, name, status)
+    if item.completion_pct is None:
+        return t_in(lang, "export.docx.reached_no_pct", name=name, value=value, status_lower=status)
+    pct = percent(report, item.completion_pct)
+    if item.harvested_area is not None:
+        area = format_number(item.harvested_area, None, lang=lang)
+        return t_in(
+            lang,
+            "export.docx.reached_yield",
+            name=name,
+            value=value,
+            area=area,
             pct=pct,
             status_lower=status,
         )
@@ -87,7 +151,7 @@ def sentence(report: Report, item: IndicatorResult, name: str) -> str:
 
 def behind_sentence(report: Report, item: IndicatorResult, name: str) -> str:
     lang = report.lang
-    remaining = _value(report, item, item.remaining) if item.remaining is not None else ""
+    remaining = difference(report, item, item.remaining) if item.remaining is not None else ""
     if item.direction == "lower":
         return t_in(
             lang,
@@ -220,16 +284,25 @@ def _results_blocks(report: Report) -> list[Block]:
         for letter, (group, members) in zip(_LETTERS, groups, strict=False):
             if group:
                 blocks.append(Block(3, f"{letter}) {_sentence_case(group)}"))
+            # Said in a sentence: every figure, and a status without one that is not a lack of
+            # data ("Năng suất lúa: chưa thu hoạch."); listed: the indicators without data.
             said = [
                 sentence(report, item, names.get(item.code, item.name))
                 for item in members
-                if item.actual is not None
+                if item.actual is not None or item.status != "no_data"
             ]
             if said:
                 blocks.append(Block(0, " ".join(said)))
-            missing = [names.get(i.code, i.name) for i in members if i.actual is None]
+            missing = [
+                names.get(i.code, i.name)
+                for i in members
+                if i.actual is None and i.status == "no_data"
+            ]
             if missing:
                 blocks.append(Block(0, t_in(lang, "docx.no_data_list", names="; ".join(missing))))
+    # The whole table's counts, as the table's own line says them ("13/32 chỉ tiêu vượt, …").
+    blocks.append(Block(0, counts_line(report)))
+    blocks += [Block(0, note) for note in report.notes]  # "Chỉ tiêu cần đính chính: …"
     blocks += _ranking_blocks(report)
     return blocks
 
@@ -253,9 +326,10 @@ def _ranking_blocks(report: Report) -> list[Block]:
                 lang,
                 "docx.ranking_item",
                 rank=u.rank,
-                unit=u.name,
+                unit=unit_name(report, u),
                 good=u.good,
                 assessed=u.assessed,
+                score=percent(report, u.score_pct),
             )
             for u in ranked
         ]

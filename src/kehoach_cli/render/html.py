@@ -14,7 +14,7 @@ from html import escape
 from ..messages import t_in
 from ..numbers import format_number
 from ..periods import format_day
-from ..report.model import STATUSES, Report
+from ..report.model import Report
 from .terminal import (
     counts_line,
     expected,
@@ -22,6 +22,7 @@ from .terminal import (
     number,
     percent,
     row_name,
+    unit_name,
 )
 from .xlsx import STATUS_COLOURS, done_columns, done_values, place_date, title, window_line
 
@@ -172,7 +173,8 @@ def _groups(report: Report) -> list[str]:
     lang = report.lang
     out = [f"<h2>{_e(t_in(lang, 'export.groups.title'))}</h2>", _TABLE, "<thead><tr>"]
     labels = [t_in(lang, "report.groups.col.name"), t_in(lang, "report.groups.col.count")]
-    labels += [t_in(lang, f"report.status.{s}") for s in STATUSES]
+    statuses = report.statuses_present()
+    labels += [t_in(lang, f"report.status.{s}") for s in statuses]
     labels.append(t_in(lang, "report.groups.col.mean"))
     out += [f"<th>{_e(label)}</th>" for label in labels]
     out.append("</tr></thead><tbody>")
@@ -184,7 +186,7 @@ def _groups(report: Report) -> list[str]:
             f"<td{style}>{_e(label)}</td>",
             f'<td class="num" align="right">{len(group.indicators)}</td>',
         ]
-        cells += [f'<td class="num" align="right">{counts.get(s, 0)}</td>' for s in STATUSES]
+        cells += [f'<td class="num" align="right">{counts.get(s, 0)}</td>' for s in statuses]
         mean = group.mean_completion_pct
         cells.append(
             f'<td class="num" align="right">{_bar(report, mean, "on_track") if mean else ""}</td>'
@@ -207,10 +209,10 @@ def _ranking(report: Report) -> list[str]:
         rank = str(unit.rank) if unit.rank is not None else "-"
         cells = [
             f'<td class="c" align="center">{_e(rank)}</td>',
-            f"<td>{_e(unit.name)}</td>",
+            f"<td>{_e(unit_name(report, unit))}</td>",
             f'<td class="num" align="right">{unit.assessed}</td>',
             f'<td class="num" align="right">{unit.good}</td>',
-            f'<td class="num" align="right">{_e(percent(report, unit.share_pct))}</td>',
+            f'<td class="num" align="right">{_e(percent(report, unit.score_pct))}</td>',
             _num(percent(report, unit.mean_completion_capped_pct)),
         ]
         out.append("<tr>" + "".join(cells) + "</tr>")

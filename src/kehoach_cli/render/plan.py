@@ -8,13 +8,19 @@ from typing import TYPE_CHECKING, Any
 from ..messages import get_lang, t
 from ..numbers import format_number, json_number
 from ..plan.model import Plan
+from ..plan.profiles import Profile, expected_profiles
 
 if TYPE_CHECKING:
     from rich.table import Table
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
-    """``{"plan": {...}, "indicators": [...]}`` — the shape of ``plan show --format json``."""
+    """``{"plan": {...}, "indicators": [...]}`` — the shape of ``plan show --format json``.
+
+    ``expected_progress`` is each flow's cumulative expected % by quarter (``{"q1": 0, …}``,
+    a total's from its components'), ``null`` for a level (stock, rate) or a projection.
+    """
+    profiles = expected_profiles(plan)
     meta = plan.plan.model_dump(mode="json")
     meta["reporting"] = plan.reporting.model_dump(mode="json")
     meta["reporting_units"] = [u.model_dump(mode="json") for u in plan.reporting_units]
@@ -32,10 +38,19 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             "direction": ind.direction,
             "responsible": ind.responsible,
             "formula": ind.formula,
+            "expected_progress": _profile_json(profiles.get(ind.code)),
+            "year_end_only": ind.year_end_only,
+            "baseline": ind.baseline.model_dump(mode="json") if ind.baseline else None,
         }
         for ind in plan.indicators
     ]
     return {"plan": meta, "indicators": indicators}
+
+
+def _profile_json(profile: Profile | None) -> dict[str, Any] | None:
+    if profile is None:
+        return None
+    return {f"q{q}": json_number(value) for q, value in profile.items()}
 
 
 def plan_as_json(plan: Plan) -> str:
@@ -94,4 +109,48 @@ def plan_table(plan: Plan, fancy: bool) -> Table:
         "plan.show.footer", count=len(plan.indicators), units=len(plan.reporting_units)
     )
     table.caption_justify = "left"
+    return table
+
+
+def profile_rows(plan: Plan) -> list[list[str]]:
+    """The expected-progress table: each flow's cumulative % at Q1..Q4, and the indicators
+    assessed at the year's end only."""
+    lang = get_lang()
+    profiles = expected_profiles(plan)
+    out: list[list[str]] = []
+    for ind in plan.indicators:
+        profile = profiles.get(ind.code)
+        if profile is None and not ind.year_end_only:
+            continue
+        cells = [format_number(v, None, lang=lang) for v in profile.values()] if profile else []
+        notes = []
+        if ind.formula and profile is not None:
+            notes.append(t("plan.profile.total"))
+        elif profile is not None and not ind.expected_progress:
+            notes.append(t("plan.profile.default"))
+        if ind.year_end_only:
+            notes.append(t("plan.profile.year_end"))
+        # "Lúa › Diện tích": the crop names a measure; other names read alone.
+        name = " › ".join(ind.path[-2:]) if len(ind.path) >= 5 else ind.name
+        out.append([name, *(cells or [""] * 4), "; ".join(notes)])
+    return out
+
+
+def profile_table(plan: Plan, fancy: bool) -> Table:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(
+        title=t("plan.profile.title"),
+        box=box.SIMPLE_HEAVY if fancy else None,
+        show_edge=fancy,
+        pad_edge=False,
+        title_justify="left",
+    )
+    table.add_column(t("plan.col.name"), overflow="fold")
+    for quarter in ("Q1", "Q2", "Q3", "Q4"):
+        table.add_column(quarter, justify="right", no_wrap=True)
+    table.add_column(t("plan.profile.note"), overflow="fold")
+    for cells in profile_rows(plan):
+        table.add_row(*cells)
     return table

@@ -32,14 +32,18 @@ def is_earlier_report(path: Path, fmt: str) -> bool:
         if fmt in _PACKAGE_PART:
             return _package_by_kehoach(path, _PACKAGE_PART[fmt])
         with path.open("rb") as handle:
-            head = handle.read(_HEAD_BYTES).decode("utf-8-sig", errors="replace")
+            raw = handle.read(_HEAD_BYTES)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError):
         return False
+    head = raw.decode("utf-8-sig", errors="replace")
+    if fmt == "json":
+        # Whole or not by the bytes read: 64 KB of Vietnamese text decode to fewer characters,
+        # and a cut-off file must not be parsed as if it were whole.
+        return _is_json(head, whole=len(raw) < _HEAD_BYTES)
     check = {
         "table": _is_table,
         "markdown": _is_markdown,
         "csv": _is_csv,
-        "json": _is_json,
         "html": _is_html,
     }.get(fmt)
     return check is not None and check(head)
@@ -72,11 +76,11 @@ def _is_csv(head: str) -> bool:
     return any(first.startswith(",".join(header(lang)[:6]) + ",") for lang in LANGS)
 
 
-def _is_json(head: str) -> bool:
+def _is_json(head: str, whole: bool) -> bool:
     text = head.lstrip()
     if not text.startswith("{"):
         return False
-    if len(head) < _HEAD_BYTES:  # the whole file: parse it
+    if whole:  # the whole file: parse it
         try:
             data = json.loads(head)
         except ValueError:

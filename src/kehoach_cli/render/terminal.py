@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING
 from ..messages import t_in
 from ..numbers import decimals_of, format_number, format_percent
 from ..periods import Period, format_day
-from ..report.model import STATUSES, IndicatorResult, Report, UnitSummary
+from ..report.model import (
+    DISPLAY_ORDER,
+    GOOD_STATUSES,
+    NOT_JUDGED,
+    IndicatorResult,
+    Report,
+    UnitSummary,
+)
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -34,6 +41,12 @@ STATUS_STYLES = {
     "behind": "bold red",
     "no_data": "yellow",
     "no_target": "dim",
+    "not_yet_achieved": "yellow",
+    "not_achieved": "bold red",
+    "not_assessed": "dim",
+    "year_end_only": "dim",
+    "target_flagged": "magenta",
+    "not_harvested": "dim",
 }
 
 
@@ -91,13 +104,29 @@ def header_lines(report: Report) -> list[str]:
     return lines
 
 
+# Always named in a mid-year count, even at 0; the other statuses only when some indicator has one.
+CORE_COUNTS = ("exceeded", "achieved", "on_track", "behind", "no_data")
+YEAR_END_HEAD = ("exceeded", "achieved", "not_achieved")
+
+
 def counts_line(report: Report) -> str:
+    """The counts as reports write them: mid-year "Tổng số 32 chỉ tiêu: vượt kế hoạch 3; …",
+    at the year's end "13/32 chỉ tiêu vượt, 11 đạt, 1 không đạt; …"."""
+    lang = report.lang
     counts = dict(report.counts)
-    return t_in(report.lang, "report.counts", total=len(report.indicators), **counts)
+    total = len(report.indicators)
+    if report.year_end:
+        head = t_in(lang, "report.counts_year_end", total=total, **counts)
+        rest = [s for s in DISPLAY_ORDER if s not in YEAR_END_HEAD and counts.get(s, 0)]
+        parts = [t_in(lang, f"report.count.{s}", n=counts[s]) for s in rest]
+        return "; ".join([head, *parts]) + "."
+    shown = [s for s in DISPLAY_ORDER if s in CORE_COUNTS or counts.get(s, 0)]
+    parts = [t_in(lang, f"report.count.{s}", n=counts.get(s, 0)) for s in shown]
+    return t_in(lang, "report.counts_mid_year", total=total, parts="; ".join(parts))
 
 
 def footnotes(report: Report) -> list[str]:
-    lines = []
+    lines = list(report.notes)
     if any(item.derived and item.actual is not None for item in report.indicators):
         lines.append("* " + t_in(report.lang, "report.derived_footnote"))
     errors = sum(1 for p in report.problems if p.severity == "error")
@@ -334,12 +363,24 @@ def indicator_table(report: Report) -> tuple[list[Column], list[str | None], lis
     return cols, styles, headings
 
 
+# The terminal's summary groups the statuses in four columns (twelve do not fit 80 columns);
+# the xlsx and HTML summaries and the JSON counts keep one per status.
+SUMMARY_COLUMNS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("good", GOOD_STATUSES),
+    ("short", frozenset({"behind", "not_yet_achieved", "not_achieved"})),
+    ("no_data", frozenset({"no_data"})),
+    ("not_judged", NOT_JUDGED),
+)
+
+
 def group_table(report: Report) -> list[Column]:
     lang = report.lang
     cols = [Column(t_in(lang, "report.groups.col.name"), wrap=True, indent=True, floor=20)]
     # Number columns give way first (their headers onto two lines), then the group's name.
     cols.append(Column(t_in(lang, "report.groups.col.count"), align="right"))
-    status_cols = [Column(t_in(lang, f"report.status.{s}"), align="right") for s in STATUSES]
+    short = "short_year_end" if report.year_end else "short"
+    keys = [short if key == "short" else key for key, _ in SUMMARY_COLUMNS]
+    status_cols = [Column(t_in(lang, f"report.groups.col.{k}"), align="right") for k in keys]
     cols.extend(status_cols)
     cols.append(Column(t_in(lang, "report.groups.col.mean"), align="right"))
     for group in report.groups:
@@ -348,20 +389,29 @@ def group_table(report: Report) -> list[Column]:
         cols[0].cells.append(indent + label)
         cols[1].cells.append(str(len(group.indicators)))
         counts = dict(group.counts)
-        for column, status in zip(status_cols, STATUSES, strict=True):
-            column.cells.append(str(counts.get(status, 0)))
+        for column, (_, members) in zip(status_cols, SUMMARY_COLUMNS, strict=True):
+            column.cells.append(str(sum(counts.get(s, 0) for s in members)))
         cols[-1].cells.append(percent(report, group.mean_completion_pct))
     return cols
 
 
+def unit_name(report: Report, unit: UnitSummary) -> str:
+    """The unit's name, marked when the rule judged it on too few indicators."""
+    if not unit.few_indicators:
+        return unit.name
+    return t_in(
+        report.lang, "report.units.few", name=unit.name, least=report.ranking_min_indicators
+    )
+
+
 def unit_cells(report: Report, unit: UnitSummary) -> list[str]:
-    """A unit's row of the emulation table: rank, name, assessed, good, share, mean."""
+    """A unit's row of the emulation table: rank, name, assessed, good, score %, mean."""
     return [
         str(unit.rank) if unit.rank is not None else "-",
-        unit.name,
+        unit_name(report, unit),
         str(unit.assessed),
         str(unit.good),
-        percent(report, unit.share_pct),
+        percent(report, unit.score_pct),
         percent(report, unit.mean_completion_capped_pct),
     ]
 

@@ -40,6 +40,12 @@ STATUS_COLOURS = {
     "behind": ("FFC7CE", "9C0006"),
     "no_data": ("FFEB9C", "9C5700"),
     "no_target": ("EDEDED", "595959"),
+    "not_yet_achieved": ("FFEB9C", "7F6000"),
+    "not_achieved": ("FFC7CE", "9C0006"),
+    "not_assessed": ("EDEDED", "595959"),
+    "year_end_only": ("EDEDED", "595959"),
+    "target_flagged": ("E4DFEC", "60497A"),
+    "not_harvested": ("EDEDED", "595959"),
 }
 HEADER_FILL = "D9E1F2"
 HEADING_FILL = "F2F2F2"
@@ -305,7 +311,7 @@ def _status_rules(ws: Any, report: Report, cells: str) -> None:
                 operator="equal",
                 formula=[f'"{label}"'],
                 fill=PatternFill("solid", start_color=fill, end_color=fill),
-                font=Font(color=colour, bold=status == "behind"),
+                font=Font(color=colour, bold=status in ("behind", "not_achieved")),
             ),
         )
 
@@ -499,11 +505,12 @@ def _groups(wb: Any, report: Report, memo: _Memo) -> None:
     lang = report.lang
     ws = wb.create_sheet(t_in(lang, "export.sheet.groups"))
     sheet = _Sheet(ws, memo)
+    statuses = report.statuses_present()
     labels = [t_in(lang, "report.groups.col.name"), t_in(lang, "report.groups.col.count")]
-    labels += [t_in(lang, f"report.status.{s}") for s in STATUSES]
+    labels += [t_in(lang, f"report.status.{s}") for s in statuses]
     labels.append(t_in(lang, "report.groups.col.mean"))
     last = len(labels)
-    for col, width in enumerate([44, 10] + [12] * len(STATUSES) + [14], start=1):
+    for col, width in enumerate([44, 10] + [12] * len(statuses) + [14], start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
     head = _title_block(sheet, report, last, t_in(lang, "export.groups.title"))
     header_row = 5
@@ -518,7 +525,7 @@ def _groups(wb: Any, report: Report, memo: _Memo) -> None:
         sheet.text(row, 1, label, bold=bold, indent=0 if bold else 1, border=True)
         sheet.number(row, 2, len(group.indicators), "0", border=True, bold=bold)
         counts = dict(group.counts)
-        for offset, status in enumerate(STATUSES):
+        for offset, status in enumerate(statuses):
             sheet.number(row, 3 + offset, counts.get(status, 0), "0", border=True, bold=bold)
         mean = group.mean_completion_pct
         if mean is None:
@@ -609,14 +616,17 @@ def _signature(ws: Any, sheet: _Sheet, report: Report, row: int, last: int, firs
 def _ranking(wb: Any, report: Report, memo: _Memo) -> None:
     from openpyxl.utils import get_column_letter
 
+    from .terminal import unit_name
+
     lang = report.lang
     ws = wb.create_sheet(t_in(lang, "export.sheet.ranking"))
     sheet = _Sheet(ws, memo)
     keys = ("rank", "unit", "assessed", "good", "share", "mean")
     labels = [t_in(lang, f"report.units.col.{k}") for k in keys]
-    labels += [t_in(lang, f"report.status.{s}") for s in STATUSES]
+    statuses = report.statuses_present()
+    labels += [t_in(lang, f"report.status.{s}") for s in statuses]
     last = len(labels)
-    widths = [8, 40, 12, 14, 10, 16] + [11] * len(STATUSES)
+    widths = [8, 40, 12, 14, 10, 16] + [11] * len(statuses)
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
     head = _title_block(sheet, report, last, t_in(lang, "report.units.title"))
@@ -626,18 +636,19 @@ def _ranking(wb: Any, report: Report, memo: _Memo) -> None:
     row = 6
     for unit in report.units:
         sheet.number(row, 1, unit.rank, "0", border=True, horizontal="center")
-        sheet.text(row, 2, unit.name, border=True)
+        name = unit_name(report, unit)
+        sheet.text(row, 2, name, border=True)
         sheet.number(row, 3, unit.assessed, "0", border=True)
         sheet.number(row, 4, unit.good, "0", border=True)
-        for col, value in ((5, unit.share_pct), (6, unit.mean_completion_capped_pct)):
+        for col, value in ((5, unit.score_pct), (6, unit.mean_completion_capped_pct)):
             if value is None:
                 sheet.number(row, col, None, "General", border=True)
             else:
                 sheet.number(row, col, as_number(value / 100), percent_format(2), border=True)
         counts = dict(unit.counts)
-        for offset, status in enumerate(STATUSES):
+        for offset, status in enumerate(statuses):
             sheet.number(row, 7 + offset, counts.get(status, 0), "0", border=True)
-        sheet.fit_height(row, {2: widths[1]}, {2: unit.name})
+        sheet.fit_height(row, {2: widths[1]}, {2: name})
         row += 1
     if not report.units:
         sheet.merged(row, 1, last, t_in(lang, "report.units.none"), italic=True)

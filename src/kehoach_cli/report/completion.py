@@ -14,9 +14,9 @@ The rules (docs/completion.md has them with worked examples):
 * **Completion** ``actual ÷ target × 100`` (higher is better), ``target ÷ actual × 100`` (lower
   is better), rounded half-up to 2 decimals; None without a target, with a zero target, or when
   the divisor is zero.
-* **Expected progress** at the period's last quarter q: the plan's profile when it gives one;
-  otherwise 25·q % for flows and 100 % for stocks and rates (a level has to be held, it does not
-  accumulate).
+* **Expected progress** of a flow at the period's last quarter q: the plan's profile when it
+  gives one, a total's from its components' (``plan.profiles``); otherwise 25·q %. Stocks and
+  rates are levels: no expected progress.
 * **Status**: see ``assess``.
 """
 
@@ -28,15 +28,25 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from ..messages import get_lang, t_in
-from ..numbers import round_half_up
+from ..numbers import format_number, round_half_up
 from ..periods import Period
+from ..plan.checks import is_impossible_target
 from ..plan.formulas import BinOp, Expr, dependency_order, parse
-from ..plan.model import Indicator, Plan, TableRow
+from ..plan.model import (
+    DEFAULT_RANKING,
+    Indicator,
+    Plan,
+    RankingRule,
+    ReportingUnit,
+    TableRow,
+)
+from ..plan.profiles import Profile, expected_profiles
 from ..problems import Problem, ProblemReport
 from ..results.model import ResultFile, ResultSet, ResultValue
 from .model import (
     ALL_STATUSES,
     GOOD_STATUSES,
+    NOT_JUDGED,
     By,
     GroupSummary,
     IndicatorResult,
@@ -97,6 +107,8 @@ def compute(
 
     labels = tuple((s, t_in(lang, f"report.status.{s}")) for s in ALL_STATUSES)
     label_of = dict(labels)
+    flagged = flagged_targets(plan)
+    profiles = expected_profiles(plan)
     indicators: list[IndicatorResult] = []
     unit_names: dict[str, tuple[str, str]] = {}
     for ind in plan.indicators:
@@ -109,15 +121,36 @@ def compute(
         timeline = timelines[ind.code]
         quarters = tuple(
             _quarter_result(
-                ind, q, timeline, Period(period.year, "quarter", q), flags.of(ind.code, q)
+                ind,
+                q,
+                timeline,
+                Period(period.year, "quarter", q),
+                ind.code in flagged,
+                profiles.get(ind.code),
+                _harvested_area(plan, ind, timelines, q),
+                flags.of(ind.code, q),
             )
             for q in range(period.start_quarter, last + 1)
         )
         figure = timeline.get(last)
         actual = figure.value if figure else None
+        area = _harvested_area(plan, ind, timelines, last)
         warnings = flags.of(ind.code, last)
-        assessment = unless_to_confirm(assess(ind, actual, last), warnings)
+        assessment = unless_to_confirm(
+            assess(
+                ind,
+                actual,
+                last,
+                flagged=ind.code in flagged,
+                profile=profiles.get(ind.code),
+                harvested=area is None or not area.is_zero(),
+            ),
+            warnings,
+        )
         notes = figure.notes if figure else ()
+        if area is not None and actual is not None and not area.is_zero():
+            shown = format_number(area, None, lang=lang)
+            notes = (*notes, t_in(lang, "report.note.harvested", area=shown))
         indicators.append(
             IndicatorResult(
                 code=ind.code,
@@ -143,13 +176,11 @@ def compute(
                 expected_pct=assessment.expected_pct,
                 remaining=assessment.remaining,
                 status=assessment.status,
-                status_label=(
-                    # A projection (direction none) has a target but is not assessed: say so
-                    # rather than "no target"; the status code stays no_target.
-                    t_in(lang, "report.status.not_assessed")
-                    if assessment.status == "no_target" and ind.direction == "none" and ind.target
-                    else label_of[assessment.status]
-                ),
+                status_label=label_of[assessment.status],
+                baseline=ind.baseline.value if ind.baseline else None,
+                baseline_source=ind.baseline.source if ind.baseline else None,
+                change=actual - ind.baseline.value if ind.baseline and actual is not None else None,
+                harvested_area=area,
                 sources=figure.sources if figure else (),
                 notes=notes,
                 quarters=quarters,
@@ -168,24 +199,65 @@ def compute(
         indicators=tuple(indicators),
         groups=_groups(plan, indicators),
         units=_units(plan, indicators),
-        ranking_rule=t_in(lang, "report.ranking_rule"),
+        ranking_rule=ranking_rule_text(plan, lang, last >= 4),
+        ranking_min_indicators=(plan.ranking or DEFAULT_RANKING).min_indicators,
         counts=_counts(indicators),
         status_labels=labels,
         problems=problem_list,
         files=tuple(used),
+        notes=_flag_notes(plan, flagged, lang),
     )
+
+
+def _harvested_area(
+    plan: Plan, ind: Indicator, timelines: dict[str, Timeline], quarter: int
+) -> Decimal | None:
+    """The area harvested by the end of ``quarter`` for a yield (None: not a yield with a
+    harvested area, or no figure)."""
+    code = plan.harvested_area_of.get(ind.code)
+    if code is None:
+        return None
+    figure = timelines.get(code, {}).get(quarter)
+    return figure.value if figure else None
+
+
+def flagged_targets(plan: Plan) -> set[str]:
+    """Indicators whose target the plan check flags as impossible: not assessed until fixed."""
+    return {
+        ind.code
+        for ind in plan.indicators
+        if ind.target is not None and is_impossible_target(ind.unit, ind.target)
+    }
+
+
+def _flag_notes(plan: Plan, flagged: set[str], lang: str) -> tuple[str, ...]:
+    notes = []
+    for ind in plan.indicators:
+        if ind.code in flagged:
+            assert ind.target is not None
+            target = format_number(ind.target, ind.decimals, lang=lang)
+            notes.append(
+                t_in(lang, "report.note.target_flagged", name=ind.full_name, target=target)
+            )
+    return tuple(notes)
 
 
 # --- assessing one value ---------------------------------------------------------------------
 
 
-def expected_progress(ind: Indicator, quarter: int) -> Decimal | None:
+def expected_progress(
+    ind: Indicator, quarter: int, profile: Profile | None = None
+) -> Decimal | None:
     """How far along (cumulative %) the indicator should be by the end of ``quarter``.
 
     None when there is nothing to progress towards (no target, or direction none).
+    ``profile`` is the one ``plan.profiles.expected_profiles`` works out (a total's follows
+    from its components'); without it, the indicator's own.
     """
     if ind.target is None or ind.direction == "none":
         return None
+    if profile is not None:
+        return profile[quarter]
     if ind.expected_progress and f"q{quarter}" in ind.expected_progress:
         return ind.expected_progress[f"q{quarter}"]
     if ind.kind == "flow":
@@ -199,34 +271,61 @@ def completion(ind: Indicator, actual: Decimal) -> Decimal | None:
     if target is None or target.is_zero():
         return None
     if ind.direction == "lower":
+        if ind.baseline is not None:
+            # The reduction achieved over the reduction planned, both from last year's level.
+            planned = ind.baseline.value - target
+            if planned <= 0:
+                return None
+            return round_half_up((ind.baseline.value - actual) / planned * HUNDRED, 2)
         if actual.is_zero():
             return None
         return round_half_up(target / actual * HUNDRED, 2)
     return round_half_up(actual / target * HUNDRED, 2)
 
 
-def assess(ind: Indicator, actual: Decimal | None, quarter: int) -> Assessment:
+def assess(
+    ind: Indicator,
+    actual: Decimal | None,
+    quarter: int,
+    *,
+    flagged: bool = False,
+    profile: Profile | None = None,
+    harvested: bool = True,
+) -> Assessment:
     """Completion, expected progress, remaining amount and status at the end of ``quarter``.
 
-    * ``no_data``: no figure; ``no_target``: no target, or direction none (a projection such as
-      the average population: the percentage is shown, nothing is assessed).
-    * Higher is better: ``exceeded`` above the target, ``achieved`` at it; below it
-      ``on_track`` when completion ≥ expected progress, else ``behind``.
-    * Lower is better, for levels (stocks, rates) and for flows at the year's end: ``exceeded``
-      below the target, ``achieved`` at it, above it ``on_track``/``behind`` as above.
-    * Lower is better for a flow before the year's end (a ceiling for the year): ``behind`` once
-      the year's ceiling is passed, ``on_track`` within the expected share of it, else
-      ``behind`` — never achieved before the year is over.
+    * ``target_flagged``: the plan check finds the target impossible (a share above 100 %);
+      ``not_harvested``: a yield whose harvested area is reported as 0;
+      ``no_data``: no figure; ``no_target``: no target; ``not_assessed``: a projection
+      (direction none: the percentage is shown, nothing is assessed); ``year_end_only``: an
+      indicator of the annual review before Q4 (the figure is shown, not judged).
+    * Past the target (above it for higher is better, below it for lower): ``exceeded``; at
+      it: ``achieved``.
+    * Short of it, a flow (higher is better) before Q4 is progress: ``on_track`` when completion
+      ≥ expected progress, else ``behind``. A level (stock, rate) is not progress:
+      ``not_yet_achieved`` before Q4. At Q4 (the year's figures) anything short of the target is
+      ``not_achieved``: never "behind" at the year's end.
+    * Lower is better for a flow before Q4 (a ceiling for the year): ``behind`` once the year's
+      ceiling is passed, ``on_track`` within the expected share of it, else ``behind``.
     """
+    target = ind.target
+    if flagged and target is not None and ind.direction != "none":
+        return Assessment(None, None, None, "target_flagged")
+    if not harvested and target is not None and ind.direction != "none":
+        return Assessment(None, None, None, "not_harvested")
     if actual is None:
         return Assessment(None, None, None, "no_data")
-    target = ind.target
     if target is None:
         return Assessment(None, None, None, "no_target")
     pct = completion(ind, actual)
     if ind.direction == "none":
-        return Assessment(pct, None, None, "no_target")
-    expected = expected_progress(ind, quarter)
+        return Assessment(pct, None, None, "not_assessed")
+    year_end = quarter >= 4
+    if ind.year_end_only and not year_end:
+        return Assessment(None, None, None, "year_end_only")
+    is_flow = ind.kind == "flow"
+    expected = expected_progress(ind, quarter, profile) if is_flow else None
+    short: Status = "not_achieved" if year_end else "not_yet_achieved"
     if ind.direction == "higher":
         remaining = max(target - actual, Decimal(0))
         if actual > target:
@@ -234,24 +333,19 @@ def assess(ind: Indicator, actual: Decimal | None, quarter: int) -> Assessment:
         elif actual == target:
             status = "achieved"
         else:
-            status = _progress(pct, expected)
+            status = _progress(pct, expected) if is_flow and not year_end else short
         return Assessment(pct, expected, remaining, status)
     remaining = max(actual - target, Decimal(0))
-    if ind.kind == "flow" and quarter < 4:
+    if is_flow and not year_end:
         share = expected if expected is not None else HUNDRED
-        if actual > target:
-            status = "behind"
-        elif actual <= target * share / HUNDRED:
-            status = "on_track"
-        else:
-            status = "behind"
-        return Assessment(pct, expected, remaining, status)
+        within = actual <= target and actual <= target * share / HUNDRED
+        return Assessment(pct, expected, remaining, "on_track" if within else "behind")
     if actual < target:
         status = "exceeded"
     elif actual == target:
         status = "achieved"
     else:
-        status = _progress(pct, expected)
+        status = short
     return Assessment(pct, expected, remaining, status)
 
 
@@ -375,7 +469,7 @@ def _timelines(plan: Plan, files: list[ResultFile], last: int) -> dict[str, Time
             bucket.setdefault((item.code, end), []).append((result, item))
 
     timelines: dict[str, Timeline] = {}
-    for ind in plan.indicators:
+    for ind in [*plan.indicators, *plan.supporting]:
         timeline: Timeline = {}
         for q in range(1, last + 1):
             figure = _figure(to_date.get((ind.code, q), []))
@@ -451,11 +545,21 @@ def _period_value(ind: Indicator, timeline: Timeline, period: Period) -> Decimal
 
 
 def _quarter_result(
-    ind: Indicator, q: int, timeline: Timeline, quarter: Period, warnings: tuple[str, ...] = ()
+    ind: Indicator,
+    q: int,
+    timeline: Timeline,
+    quarter: Period,
+    flagged: bool,
+    profile: Profile | None,
+    area: Decimal | None,
+    warnings: tuple[str, ...] = (),
 ) -> QuarterResult:
     figure = timeline.get(q)
     actual = figure.value if figure else None
-    assessment = unless_to_confirm(assess(ind, actual, q), warnings)
+    harvested = area is None or not area.is_zero()
+    assessment = unless_to_confirm(
+        assess(ind, actual, q, flagged=flagged, profile=profile, harvested=harvested), warnings
+    )
     return QuarterResult(
         period=quarter.id,
         quarter=q,
@@ -479,9 +583,10 @@ def _counts(items: Iterable[IndicatorResult]) -> tuple[tuple[str, int], ...]:
 
 
 def is_assessed(item: IndicatorResult) -> bool:
-    """Whether an indicator takes part in assessments: it has a target and a direction, and
-    its figure is not waiting to be confirmed."""
-    return item.target is not None and item.direction != "none" and item.status != "to_confirm"
+    """Whether an indicator is judged at the period: it has a target and a direction, the
+    target is not flagged, its figure is not waiting to be confirmed, and it is not waiting for
+    the year's end or a harvest."""
+    return item.target is not None and item.direction != "none" and item.status not in NOT_JUDGED
 
 
 def _mean(values: list[Decimal]) -> Decimal | None:
@@ -539,7 +644,14 @@ def capped_completion(item: IndicatorResult) -> Decimal:
 
 
 def _units(plan: Plan, items: list[IndicatorResult]) -> tuple[UnitSummary, ...]:
-    """The emulation table: units ranked by share good, then by mean capped completion."""
+    """The emulation table: units ranked by the plan's scoring rule (``ranking``, else
+    ``DEFAULT_RANKING``), ties by mean capped completion.
+
+    Only indicators a unit reports itself count: not the totals and ratios computed by formula
+    (grain, yields, pupils of general education), each indicator once however often the table
+    shows it, and only those judged at the period (``is_assessed``).
+    """
+    rule = plan.ranking or DEFAULT_RANKING
     scored: list[tuple[tuple[Decimal, Decimal], UnitSummary]] = []
     unranked: list[UnitSummary] = []
     by_unit: dict[str, list[IndicatorResult]] = {}
@@ -549,26 +661,13 @@ def _units(plan: Plan, items: list[IndicatorResult]) -> tuple[UnitSummary, ...]:
         mine = by_unit.get(unit.code, [])
         if not mine:
             continue
-        assessed = [i for i in mine if is_assessed(i)]
-        good = sum(1 for i in assessed if i.status in GOOD_STATUSES)
-        share = round_half_up(Decimal(good) / len(assessed) * HUNDRED, 2) if assessed else None
-        mean = _mean([capped_completion(i) for i in assessed])
-        summary = UnitSummary(
-            rank=None,
-            code=unit.code,
-            name=unit.name,
-            short_name=unit.short_name or unit.name,
-            indicators=tuple(i.code for i in mine),
-            assessed=len(assessed),
-            good=good,
-            share_pct=share,
-            mean_completion_capped_pct=mean,
-            counts=_counts(mine),
-        )
-        if share is None or mean is None:
+        own = [i for i in mine if i.formula is None and is_assessed(i)]
+        summary = _unit_summary(unit, mine, own, rule)
+        if summary.score_pct is None or summary.mean_completion_capped_pct is None:
             unranked.append(summary)
         else:
-            scored.append(((share, mean), summary))
+            key = (summary.score_pct, summary.mean_completion_capped_pct)
+            scored.append((key, summary))
     # Stable: ties keep the plan's order of units, and share a rank (1, 2, 2, 4).
     scored.sort(key=lambda pair: (-pair[0][0], -pair[0][1]))
     ranked: list[UnitSummary] = []
@@ -580,6 +679,84 @@ def _units(plan: Plan, items: list[IndicatorResult]) -> tuple[UnitSummary, ...]:
             previous = score
         ranked.append(_with_rank(summary, rank))
     return tuple(ranked + unranked)
+
+
+def _unit_summary(
+    unit: ReportingUnit,
+    mine: list[IndicatorResult],
+    own: list[IndicatorResult],
+    rule: RankingRule,
+) -> UnitSummary:
+    good = sum(1 for i in own if i.status in GOOD_STATUSES)
+    share = round_half_up(Decimal(good) / len(own) * HUNDRED, 2) if own else None
+    points: dict[str, Decimal] = {str(k): v for k, v in rule.points.items()}
+    best = max(points.values(), default=Decimal(0))
+    score = Decimal(0)
+    most = Decimal(0)
+    for item in own:
+        weight = rule.weights.get(item.code, Decimal(1))
+        score += points.get(item.status, Decimal(0)) * weight
+        most += best * weight
+    return UnitSummary(
+        rank=None,
+        code=unit.code,
+        name=unit.name,
+        short_name=unit.short_name or unit.name,
+        indicators=tuple(i.code for i in mine),
+        assessed=len(own),
+        good=good,
+        share_pct=share,
+        mean_completion_capped_pct=_mean([capped_completion(i) for i in own]),
+        counts=_counts(mine),
+        ranked_indicators=tuple(i.code for i in own),
+        score=score if own else None,
+        max_score=most if own else None,
+        score_pct=round_half_up(score / most * HUNDRED, 2) if most > 0 else None,
+        few_indicators=len(own) < rule.min_indicators,
+    )
+
+
+YEAR_END_SCORED: tuple[str, ...] = ("exceeded", "achieved", "not_achieved", "no_data")
+MID_YEAR_SCORED: tuple[str, ...] = (
+    "exceeded",
+    "achieved",
+    "on_track",
+    "behind",
+    "not_yet_achieved",
+    "no_data",
+)
+
+
+def ranking_rule_text(plan: Plan, lang: str, year_end: bool = False) -> str:
+    """The rule that ranked the units, as every report states it (the points of the statuses
+    the period can give: at the year's end no "on track" or "behind")."""
+    rule = plan.ranking or DEFAULT_RANKING
+    name = rule.name or t_in(lang, "report.ranking.default_name")
+    given: dict[str, Decimal] = {str(k): v for k, v in rule.points.items()}
+    points = ", ".join(
+        t_in(
+            lang,
+            "report.ranking.points_item",
+            status=t_in(lang, f"report.status.{status}").lower() if lang == "vi" else status,
+            points=format_number(given.get(status, Decimal(0)), None, lang=lang),
+        )
+        for status in (YEAR_END_SCORED if year_end else MID_YEAR_SCORED)
+    )
+    weights = "; ".join(
+        t_in(
+            lang,
+            "report.ranking.weight_item",
+            name=plan.by_code[code].full_name if code in plan.by_code else code,
+            weight=format_number(weight, None, lang=lang),
+        )
+        for code, weight in rule.weights.items()
+    )
+    text = t_in(
+        lang, "report.ranking_rule_text", name=name, points=points, least=rule.min_indicators
+    )
+    if weights:
+        text += " " + t_in(lang, "report.ranking.weights", weights=weights)
+    return text
 
 
 def _with_rank(summary: UnitSummary, rank: int) -> UnitSummary:

@@ -17,7 +17,23 @@ from ..numbers import json_number
 from ..problems import Problem
 from .notes import OfficerNotes
 
-Status = Literal["exceeded", "achieved", "on_track", "behind", "no_data", "no_target", "to_confirm"]
+Status = Literal[
+    "exceeded",
+    "achieved",
+    "on_track",
+    "behind",
+    "no_data",
+    "no_target",
+    "not_yet_achieved",
+    "not_achieved",
+    "not_assessed",
+    "year_end_only",
+    "target_flagged",
+    "not_harvested",
+    "to_confirm",
+]
+# The first six are the original codes, in their original order (JSON ``counts`` keeps it);
+# the others were added later (docs/completion.md, "Status").
 STATUSES: tuple[Status, ...] = (
     "exceeded",
     "achieved",
@@ -25,6 +41,12 @@ STATUSES: tuple[Status, ...] = (
     "behind",
     "no_data",
     "no_target",
+    "not_yet_achieved",
+    "not_achieved",
+    "not_assessed",
+    "year_end_only",
+    "target_flagged",
+    "not_harvested",
 )
 # With the status of a figure 10 times or more off its target, not yet confirmed: shown, not
 # assessed, not ranked. Counted and labelled; the renderers' status columns stay STATUSES and
@@ -32,6 +54,26 @@ STATUSES: tuple[Status, ...] = (
 ALL_STATUSES: tuple[Status, ...] = (*STATUSES, "to_confirm")
 # Statuses that count as "doing well" in the emulation ranking.
 GOOD_STATUSES: frozenset[str] = frozenset({"exceeded", "achieved", "on_track"})
+# Statuses of indicators not judged at the period: left out of averages and of the ranking.
+NOT_JUDGED: frozenset[str] = frozenset(
+    {"no_target", "not_assessed", "year_end_only", "target_flagged", "not_harvested", "to_confirm"}
+)
+# The order statuses are listed in, in counts and in summary tables.
+DISPLAY_ORDER: tuple[Status, ...] = (
+    "exceeded",
+    "achieved",
+    "on_track",
+    "behind",
+    "not_yet_achieved",
+    "not_achieved",
+    "year_end_only",
+    "not_harvested",
+    "no_data",
+    "to_confirm",
+    "target_flagged",
+    "not_assessed",
+    "no_target",
+)
 RowType = Literal["heading", "indicator", "ref"]
 GroupLevel = Literal["section", "group"]
 By = Literal["period", "quarter"]
@@ -193,6 +235,10 @@ class IndicatorResult:
     sources: tuple[str, ...]  # the files the value came from (components' for derived ones)
     notes: tuple[str, ...] = ()  # notes the units wrote next to the value, and engine remarks
     quarters: tuple[QuarterResult, ...] = ()
+    baseline: Decimal | None = None  # last year's level (lower-is-better rates), from the plan
+    baseline_source: str | None = None
+    change: Decimal | None = None  # actual − baseline (percentage points for a rate)
+    harvested_area: Decimal | None = None  # a yield's area harvested so far (ha)
     # codes of the problems found with the figure shown (its components' for a computed one)
     warnings: tuple[str, ...] = ()
 
@@ -224,6 +270,10 @@ class IndicatorResult:
             "sources": list(self.sources),
             "notes": list(self.notes),
             "quarters": [q.to_dict() for q in self.quarters],
+            "baseline": json_number(self.baseline),
+            "baseline_source": self.baseline_source,
+            "change": json_number(self.change),
+            "harvested_area": json_number(self.harvested_area),
             "warnings": list(self.warnings),
         }
 
@@ -284,11 +334,16 @@ class UnitSummary:
     name: str
     short_name: str
     indicators: tuple[str, ...]
-    assessed: int  # indicators with a target to assess (no_data counts, no_target does not)
-    good: int  # exceeded, achieved or on track
+    assessed: int  # its own indicators judged at the period (no_data counts; not derived ones)
+    good: int  # of those, exceeded, achieved or on track
     share_pct: Decimal | None  # good ÷ assessed × 100, 2 decimals
     mean_completion_capped_pct: Decimal | None  # each capped at 100, no_data as 0
     counts: tuple[tuple[str, int], ...]
+    ranked_indicators: tuple[str, ...] = ()  # what the rule scored: its own, judged indicators
+    score: Decimal | None = None  # points earned under the plan's scoring rule
+    max_score: Decimal | None = None  # the most it could earn on those indicators
+    score_pct: Decimal | None = None  # score ÷ max_score × 100, 2 decimals: what ranks
+    few_indicators: bool = False  # judged on fewer indicators than the rule's min_indicators
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -302,6 +357,11 @@ class UnitSummary:
             "share_pct": json_number(self.share_pct),
             "mean_completion_capped_pct": json_number(self.mean_completion_capped_pct),
             "counts": _counts_dict(self.counts),
+            "ranked_indicators": list(self.ranked_indicators),
+            "score": json_number(self.score),
+            "max_score": json_number(self.max_score),
+            "score_pct": json_number(self.score_pct),
+            "few_indicators": self.few_indicators,
         }
 
 
@@ -324,6 +384,7 @@ class Report:
     problems: tuple[Problem, ...] = ()  # problems of the results files read
     files: tuple[str, ...] = ()  # every results file that gave a value to this report
     notes: tuple[str, ...] = field(default=())
+    ranking_min_indicators: int = 3  # the rule marks units judged on fewer indicators
     # The officer's own words (report --notes) and the office's Word template (a path), for the
     # .docx and .html; neither is part of the JSON.
     officer_notes: OfficerNotes | None = None
@@ -342,6 +403,17 @@ class Report:
     def count(self, status: str) -> int:
         return dict(self.counts).get(status, 0)
 
+    @property
+    def year_end(self) -> bool:
+        """Whether the period ends with the year's figures (Q4 or the year): results, not
+        progress."""
+        return self.period.end_quarter == 4
+
+    def statuses_present(self) -> tuple[Status, ...]:
+        """The statuses some indicator has, in display order: the columns of summary tables."""
+        counts = dict(self.counts)
+        return tuple(s for s in DISPLAY_ORDER if counts.get(s, 0))
+
     def label(self, status: str) -> str:
         return dict(self.status_labels).get(status, status)
 
@@ -359,6 +431,7 @@ class Report:
             "groups": [group.to_dict() for group in self.groups],
             "units": [unit.to_dict() for unit in self.units],
             "ranking_rule": self.ranking_rule,
+            "ranking_min_indicators": self.ranking_min_indicators,
             "counts": _counts_dict(self.counts),
             "status_labels": dict(self.status_labels),
             "files": list(self.files),

@@ -45,12 +45,21 @@ def form_rows(plan: Plan, unit: str | None) -> list[FormRow]:
     with the headings above them; indicators shown twice in the plan appear once."""
     wanted = {i.code for i in plan.indicators if unit in (None, WHOLE_COMMUNE, i.responsible)}
     kept_paths = {row.row_path for row in plan.rows if row.indicator in wanted and not row.is_ref}
+    harvested = {
+        code: plan.by_code[area]
+        for code, area in plan.harvested_area_of.items()
+        if area in plan.by_code
+    }
     rows: list[FormRow] = []
     for row in plan.rows:
         if row.is_ref:
             continue
         if row.indicator is not None:
             if row.indicator in wanted:
+                # A yield's harvested area is asked for just above it (Diện tích thu hoạch).
+                area = harvested.get(row.indicator)
+                if area is not None:
+                    rows.append(FormRow(row.depth, None, area.name, area))
                 rows.append(FormRow(row.depth, row.tt, row.name, plan.by_code[row.indicator]))
             continue
         depth = len(row.row_path)
@@ -253,7 +262,11 @@ def _excel_formula(ind: Indicator, row_of: dict[str, int]) -> str | None:
         return None  # computed from another unit's figures: kehoach computes it
     body = _excel(expr, row_of)
     cells = ",".join(f"F{row_of[c]}" for c in refs)
-    return f'=IF(COUNT({cells})=0,"",IFERROR({body},""))'
+    # A total shows as soon as one part is in; a ratio (a yield) only once every part is, and
+    # stays blank over a zero (nothing harvested yet), as kehoach computes it.
+    is_sum = isinstance(expr, BinOp) and expr.is_sum()
+    blank = f"COUNT({cells})=0" if is_sum else f"COUNT({cells})<{len(refs)}"
+    return f'=IF({blank},"",IFERROR({body},""))'
 
 
 def _excel(expr: Expr, row_of: dict[str, int]) -> str:

@@ -44,7 +44,7 @@ def _register_show(plan_app: typer.Typer) -> None:
     ) -> None:
         from ...errors import UsageError
         from ...plan.io import find_plan, load_plan
-        from ...render.plan import plan_as_json, plan_table
+        from ...render.plan import plan_as_json, plan_table, profile_table
         from ..console import fancy, make_console, print_trimmed
 
         if output_format not in ("table", "json"):
@@ -53,7 +53,10 @@ def _register_show(plan_app: typer.Typer) -> None:
         if output_format == "json":
             typer.echo(plan_as_json(loaded), nl=False)
             return
-        print_trimmed(make_console(), plan_table(loaded, fancy()))
+        console = make_console()
+        print_trimmed(console, plan_table(loaded, fancy()))
+        console.print()
+        print_trimmed(console, profile_table(loaded, fancy()))
 
 
 def _register_new(plan_app: typer.Typer) -> None:
