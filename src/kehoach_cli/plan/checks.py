@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..errors import FormulaError
@@ -10,7 +11,7 @@ from ..messages import t
 from ..numbers import format_number, is_whole, round_half_up
 from ..problems import Problem
 from .formulas import BinOp, Expr, dependency_order, parse
-from .model import COUNT_UNITS, Plan
+from .model import COUNT_UNITS, Plan, Row
 
 LineOf = Callable[[tuple[str | int, ...]], int | None]
 
@@ -64,11 +65,17 @@ def _is_sum_formula(formula: str) -> bool:
     return isinstance(expr, BinOp) and expr.is_sum()
 
 
-def check_plan(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
-    """Every problem of the plan's content, errors first in table order, then warnings."""
-    problems: list[Problem] = []
+@dataclass
+class _Checks:
+    """The problems found so far, each placed at its line of the plan file."""
+
+    plan: Plan
+    line_of: LineOf
+    file: str
+    problems: list[Problem] = field(default_factory=list)
 
     def add(
+        self,
         problem_code: str,
         row_path: tuple[int, ...] | None,
         key: str | None = None,
@@ -76,149 +83,178 @@ def check_plan(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
         indicator: str | None = None,
         **params: object,
     ) -> None:
-        line = line_of(_loc(row_path, key)) if row_path is not None else None
-        problems.append(plan_problem(problem_code, file, line, severity, indicator, **params))
+        line = self.line_of(_loc(row_path, key)) if row_path is not None else None
+        self.problems.append(
+            plan_problem(problem_code, self.file, line, severity, indicator, **params)
+        )
 
-    units = set(plan.units_of_measure)
-    unit_codes = [u.code for u in plan.reporting_units]
-    seen_units: set[str] = set()
-    for i, code in enumerate(unit_codes):
-        if code in seen_units:
-            line = line_of(("reporting_units", i, "code"))
-            problems.append(plan_problem("duplicate_unit", file, line, code=code))
-        seen_units.add(code)
+    def units(self) -> set[str]:
+        """The reporting units' codes; a code given twice is ``duplicate_unit``."""
+        seen: set[str] = set()
+        for i, code in enumerate(u.code for u in self.plan.reporting_units):
+            if code in seen:
+                line = self.line_of(("reporting_units", i, "code"))
+                self.problems.append(plan_problem("duplicate_unit", self.file, line, code=code))
+            seen.add(code)
+        return seen
 
-    # The rows are walked twice (a ref or a formula may name a code defined further down), so
-    # they are listed once.
-    rows = list(plan.each_row())
-    first_seen: dict[str, tuple[int, ...]] = {}
-    for path, row in rows:
-        if not row.code:
-            continue
-        if row.code in first_seen:
-            first_line = line_of(_loc(first_seen[row.code], "code"))
-            add("duplicate_code", path, "code", indicator=row.code, code=row.code, first=first_line)
-            continue
-        first_seen[row.code] = path
-    codes = set(first_seen)
-    harvested, harvest_problems = _check_harvested_areas(plan, codes, line_of, file)
-    problems.extend(harvest_problems)
-    problems.extend(_check_ranking(plan, codes, line_of, file))
-    codes |= harvested
+    def codes(self, rows: list[tuple[tuple[int, ...], Row]]) -> dict[str, tuple[int, ...]]:
+        """Each indicator code and the row it is first defined at (``duplicate_code`` after)."""
+        first_seen: dict[str, tuple[int, ...]] = {}
+        for path, row in rows:
+            if not row.code:
+                continue
+            if row.code in first_seen:
+                first_line = self.line_of(_loc(first_seen[row.code], "code"))
+                self.add(
+                    "duplicate_code",
+                    path,
+                    "code",
+                    indicator=row.code,
+                    code=row.code,
+                    first=first_line,
+                )
+                continue
+            first_seen[row.code] = path
+        return first_seen
 
-    formulas: dict[str, Expr] = {}
-    for path, row in rows:
-        if row.ref and row.ref not in codes:
-            add("unknown_ref", path, "ref", ref=row.ref)
-        if not row.code:
-            continue
-        code, unit, target = row.code, row.unit, row.target
-        if unit and unit not in units:
-            add(
-                "unknown_unit",
-                path,
-                "unit",
-                indicator=code,
-                unit=unit,
-                units=", ".join(plan.units_of_measure),
-            )
-        if row.responsible and row.responsible not in seen_units:
-            add(
+    def fields(self, path: tuple[int, ...], row: Row, units: set[str]) -> None:
+        """The row's unit of measure and responsible unit exist; its target can be one."""
+        plan, code, unit = self.plan, row.code, row.unit
+        if unit and unit not in plan.units_of_measure:
+            known = ", ".join(plan.units_of_measure)
+            self.add("unknown_unit", path, "unit", indicator=code, unit=unit, units=known)
+        if row.responsible and row.responsible not in units:
+            known = ", ".join(u.code for u in plan.reporting_units)
+            self.add(
                 "unknown_responsible",
                 path,
                 "responsible",
                 indicator=code,
                 unit=row.responsible,
-                units=", ".join(unit_codes),
+                units=known,
             )
-        if target is not None:
-            if target < 0:
-                add(
-                    "negative_target",
-                    path,
-                    "target",
-                    indicator=code,
-                    value=format_number(target),
-                )
-            elif is_impossible_target(unit, target):
-                add(
-                    "share_over_100",
-                    path,
-                    "target",
-                    severity="warning",
-                    indicator=code,
-                    name=row.name,
-                    value=format_number(target),
-                )
-            elif unit in COUNT_UNITS and not is_whole(target):
-                add(
-                    "fraction_in_count",
-                    path,
-                    "target",
-                    indicator=code,
-                    name=row.name,
-                    value=format_number(target),
-                    unit=row.unit,
-                )
-        if row.expected_progress and row.formula and _is_sum_formula(row.formula):
-            add(
+        target = row.target
+        if target is None:
+            return
+        value = format_number(target)
+        if target < 0:
+            self.add("negative_target", path, "target", indicator=code, value=value)
+        elif is_impossible_target(unit, target):
+            self.add(
+                "share_over_100",
+                path,
+                "target",
+                severity="warning",
+                indicator=code,
+                name=row.name,
+                value=value,
+            )
+        elif unit in COUNT_UNITS and not is_whole(target):
+            self.add(
+                "fraction_in_count",
+                path,
+                "target",
+                indicator=code,
+                name=row.name,
+                value=value,
+                unit=row.unit,
+            )
+
+    def progress(self, path: tuple[int, ...], row: Row) -> None:
+        """A profile rises quarter by quarter to at most 100, and is not a total's own."""
+        if not row.expected_progress:
+            return
+        if row.formula and _is_sum_formula(row.formula):
+            self.add(
                 "profile_of_total",
                 path,
                 "expected_progress",
                 severity="warning",
-                indicator=code,
+                indicator=row.code,
                 name=row.name,
             )
-        if row.expected_progress:
-            previous = Decimal(0)
-            for quarter in ("q1", "q2", "q3", "q4"):
-                value = row.expected_progress.get(quarter)  # type: ignore[call-overload,unused-ignore]
-                if value is None:
-                    continue
-                if value < previous or value > 100:
-                    add(
-                        "bad_progress",
-                        path,
-                        "expected_progress",
-                        indicator=code,
-                        quarter=quarter.upper(),
-                    )
-                    break
-                previous = value
-        if row.formula is not None and first_seen.get(code) == path:
-            try:
-                expr = parse(row.formula)
-            except FormulaError as exc:
-                add(
-                    "formula_syntax",
+        previous = Decimal(0)
+        for quarter in ("q1", "q2", "q3", "q4"):
+            value = row.expected_progress.get(quarter)  # type: ignore[call-overload,unused-ignore]
+            if value is None:
+                continue
+            if value < previous or value > 100:
+                self.add(
+                    "bad_progress",
                     path,
-                    "formula",
-                    indicator=code,
-                    formula=row.formula,
-                    position=exc.position + 1,
+                    "expected_progress",
+                    indicator=row.code,
+                    quarter=quarter.upper(),
                 )
-                continue
-            missing = sorted(expr.references() - codes)
-            if missing:
-                add(
-                    "formula_unknown_code",
-                    path,
-                    "formula",
-                    indicator=code,
-                    missing=", ".join(missing),
-                )
-                continue
-            if code in expr.references():
-                add("formula_cycle", path, "formula", indicator=code, cycle=f"{code} → {code}")
-                continue
-            formulas[code] = expr
+                return
+            previous = value
 
+    def formula(self, path: tuple[int, ...], row: Row, codes: set[str]) -> Expr | None:
+        """The row's formula parsed, or None with its problem (syntax, unknown code, itself)."""
+        assert row.formula is not None and row.code is not None
+        code = row.code
+        try:
+            expr = parse(row.formula)
+        except FormulaError as exc:
+            self.add(
+                "formula_syntax",
+                path,
+                "formula",
+                indicator=code,
+                formula=row.formula,
+                position=exc.position + 1,
+            )
+            return None
+        missing = sorted(expr.references() - codes)
+        if missing:
+            self.add(
+                "formula_unknown_code",
+                path,
+                "formula",
+                indicator=code,
+                missing=", ".join(missing),
+            )
+            return None
+        if code in expr.references():
+            self.add("formula_cycle", path, "formula", indicator=code, cycle=f"{code} → {code}")
+            return None
+        return expr
+
+
+def check_plan(plan: Plan, line_of: LineOf, file: str) -> list[Problem]:
+    """Every problem of the plan's content, errors first in table order, then warnings."""
+    checks = _Checks(plan, line_of, file)
+    units = checks.units()
+    # The rows are walked twice (a ref or a formula may name a code defined further down), so
+    # they are listed once.
+    rows = list(plan.each_row())
+    first_seen = checks.codes(rows)
+    codes = set(first_seen)
+    harvested, harvest_problems = _check_harvested_areas(plan, codes, line_of, file)
+    checks.problems.extend(harvest_problems)
+    checks.problems.extend(_check_ranking(plan, codes, line_of, file))
+    codes |= harvested
+
+    formulas: dict[str, Expr] = {}
+    for path, row in rows:
+        if row.ref and row.ref not in codes:
+            checks.add("unknown_ref", path, "ref", ref=row.ref)
+        if not row.code:
+            continue
+        checks.fields(path, row, units)
+        checks.progress(path, row)
+        if row.formula is not None and first_seen.get(row.code) == path:
+            expr = checks.formula(path, row, codes)
+            if expr is not None:
+                formulas[row.code] = expr
+
+    problems = checks.problems
     _, cycle = dependency_order(formulas)
     if cycle:
         where = first_seen[cycle[0]]
-        add("formula_cycle", where, "formula", indicator=cycle[0], cycle=" → ".join(cycle))
+        checks.add("formula_cycle", where, "formula", indicator=cycle[0], cycle=" → ".join(cycle))
         return problems
-
     if not any(p.severity == "error" for p in problems):
         problems.extend(_check_figures(plan, formulas, line_of, file))
     problems.extend(_check_draft(plan, line_of, file))
