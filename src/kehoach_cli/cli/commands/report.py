@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from ...plan.model import Plan
     from ...problems import ProblemReport
     from ...report.model import Report
+    from ...results.model import ResultSet
     from ...safety.output import Guarded
 
 
@@ -91,47 +92,21 @@ def register(app: typer.Typer) -> None:
         lang: LangOption = None,
         debug: DebugOption = False,
     ) -> None:
-        from ...errors import UsageError
-        from ...render import BINARY_FORMATS
-        from ...render.problems import problems_as_text
         from ...report.completion import compute
         from ...report.schedule import parse_today
         from ...safety.output import is_stdout
         from ..plans import locate_plan_and_period, results_folder
 
-        if output is not None and output_dir is not None:
-            raise UsageError(t("report.output_and_dir"))
-        if output_dir is not None and output_format is None:
-            raise UsageError(t("report.output_dir_needs_format"))
-        fmt = _choose_format(output_format, None if is_stdout(output) else output)
-        if is_stdout(output) and fmt in BINARY_FORMATS:
-            raise UsageError(t("report.binary_to_terminal", value=fmt))
+        fmt = _check_options(output, output_dir, output_format, by)
         signed_on = _parse_date(document_date) if document_date else None
-        if by not in (None, "quarter", "quy", "q"):
-            raise UsageError(t("report.bad_by", value=by))
         day = parse_today(today)
-        text = period.strip()
-        if year is not None:
-            if not 2000 <= year <= 2100:
-                raise UsageError(t("report.bad_year", value=year))
-            if not re.search(r"\d{4}", text) and text.lower() not in RELATIVE_WORDS:
-                text = f"{year}-{text}"
-        plan_file, loaded, chosen = locate_plan_and_period(plan, text, day)
-
+        plan_file, loaded, chosen = locate_plan_and_period(plan, _period_text(period, year), day)
         folder = results_folder(results, plan_file)
-        from ..intake import load_folder  # a locked period: the figures at the lock
-
-        result_set, problems, _ = load_folder(folder, loaded, chosen)
-        if problems.errors and not allow_invalid:
-            shown = sorted({p.file for p in problems if p.file})
-            typer.echo(problems_as_text(problems, shown, quiet=True), nl=False, err=True)
-            typer.echo(t("report.invalid_results", errors=problems.errors, path=folder), err=True)
-            raise typer.Exit(EXIT_INVALID)
+        result_set, problems = _load_or_stop(folder, loaded, chosen, allow_invalid)
         own = _officer_files(plan_file, loaded, chosen.id, docx_template, notes)
         protected = _check_target(
             output, output_dir, fmt, chosen, plan_file, folder, problems, own, force=force
         )
-
         made = compute(
             loaded,
             result_set,
@@ -141,18 +116,7 @@ def register(app: typer.Typer) -> None:
             problems=problems,
             lang=get_lang(),
         )
-        if number is not None or signed_on is not None:
-            from dataclasses import replace
-
-            made = replace(
-                made,
-                plan=replace(
-                    made.plan,
-                    document_number=number if number is not None else made.plan.document_number,
-                    document_date=signed_on or made.plan.document_date,
-                ),
-            )
-        made = _with_officer_files(made, *own)
+        made = _with_officer_files(_signed(made, number, signed_on), *own)
         if output_dir is not None:
             from ...report.schedule import output_name
 
@@ -169,6 +133,72 @@ def register(app: typer.Typer) -> None:
             if not quiet:
                 to_stdout(lambda: typer.echo(t("report.written", path=str(output))))
         raise typer.Exit(EXIT_OK)
+
+
+def _check_options(
+    output: Path | None, output_dir: Path | None, output_format: str | None, by: str | None
+) -> str:
+    """The format to write, once the output options are known to go together."""
+    from ...errors import UsageError
+    from ...render import BINARY_FORMATS
+    from ...safety.output import is_stdout
+
+    if output is not None and output_dir is not None:
+        raise UsageError(t("report.output_and_dir"))
+    if output_dir is not None and output_format is None:
+        raise UsageError(t("report.output_dir_needs_format"))
+    fmt = _choose_format(output_format, None if is_stdout(output) else output)
+    if is_stdout(output) and fmt in BINARY_FORMATS:
+        raise UsageError(t("report.binary_to_terminal", value=fmt))
+    if by not in (None, "quarter", "quy", "q"):
+        raise UsageError(t("report.bad_by", value=by))
+    return fmt
+
+
+def _period_text(period: str, year: int | None) -> str:
+    """``--period`` with ``--year`` put in front when the period names no year (q2 → 2023-q2)."""
+    from ...errors import UsageError
+
+    text = period.strip()
+    if year is not None:
+        if not 2000 <= year <= 2100:
+            raise UsageError(t("report.bad_year", value=year))
+        if not re.search(r"\d{4}", text) and text.lower() not in RELATIVE_WORDS:
+            text = f"{year}-{text}"
+    return text
+
+
+def _load_or_stop(
+    folder: Path, loaded: Plan, chosen: Period, allow_invalid: bool
+) -> tuple[ResultSet, ProblemReport]:
+    """The period's results (as they stood at a lock, for a locked period); results with
+    errors print them and stop with exit 1 unless ``--allow-invalid``."""
+    from ...render.problems import problems_as_text
+    from ..intake import load_folder
+
+    result_set, problems, _ = load_folder(folder, loaded, chosen)
+    if problems.errors and not allow_invalid:
+        shown = sorted({p.file for p in problems if p.file})
+        typer.echo(problems_as_text(problems, shown, quiet=True), nl=False, err=True)
+        typer.echo(t("report.invalid_results", errors=problems.errors, path=folder), err=True)
+        raise typer.Exit(EXIT_INVALID)
+    return result_set, problems
+
+
+def _signed(made: Report, number: str | None, signed_on: date | None) -> Report:
+    """The report with ``--number`` and ``--date`` for its document line, when given."""
+    if number is None and signed_on is None:
+        return made
+    from dataclasses import replace
+
+    return replace(
+        made,
+        plan=replace(
+            made.plan,
+            document_number=number if number is not None else made.plan.document_number,
+            document_date=signed_on or made.plan.document_date,
+        ),
+    )
 
 
 def _officer_files(
