@@ -25,7 +25,7 @@ The rules, as the status command documents them:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal
@@ -267,6 +267,32 @@ def covers(file_period: Period, period: Period) -> bool:
     return file_period.year == period.year and file_period.end_quarter == period.end_quarter
 
 
+@dataclass
+class _ProblemTally:
+    """The problems of the files read, counted per file; the figures and files they spoil."""
+
+    errors: dict[str, int] = field(default_factory=dict)
+    warnings: dict[str, int] = field(default_factory=dict)
+    bad_values: set[tuple[str, str]] = field(default_factory=set)  # (file, indicator)
+    bad_files: set[str] = field(default_factory=set)  # an error not tied to one indicator
+
+    @classmethod
+    def of(cls, problems: Iterable[Problem]) -> _ProblemTally:
+        tally = cls()
+        for p in problems:
+            if p.file is None:
+                continue
+            if p.severity != "error":
+                tally.warnings[p.file] = tally.warnings.get(p.file, 0) + 1
+                continue
+            tally.errors[p.file] = tally.errors.get(p.file, 0) + 1
+            if p.indicator:
+                tally.bad_values.add((p.file, p.indicator))
+            else:
+                tally.bad_files.add(p.file)
+        return tally
+
+
 def submission_status(
     plan: Plan,
     results: ResultSet,
@@ -290,21 +316,9 @@ def submission_status(
     for f in files:
         by_unit.setdefault(f.unit, []).append(f)
 
-    errors_by_file: dict[str, int] = {}
-    warnings_by_file: dict[str, int] = {}
-    bad_values: set[tuple[str, str]] = set()  # (file, indicator) with an error
-    bad_files: set[str] = set()  # files with an error not tied to one indicator
-    for p in problem_list:
-        if p.file is None:
-            continue
-        if p.severity == "error":
-            errors_by_file[p.file] = errors_by_file.get(p.file, 0) + 1
-            if p.indicator:
-                bad_values.add((p.file, p.indicator))
-            else:
-                bad_files.add(p.file)
-        else:
-            warnings_by_file[p.file] = warnings_by_file.get(p.file, 0) + 1
+    tally = _ProblemTally.of(problem_list)
+    errors_by_file, warnings_by_file = tally.errors, tally.warnings
+    bad_values, bad_files = tally.bad_values, tally.bad_files
 
     reported = [ind for ind in plan.indicators if not ind.derived]
     with_data = {
