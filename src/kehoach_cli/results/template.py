@@ -80,22 +80,55 @@ def unit_label(plan: Plan, unit: str | None) -> tuple[str, str]:
     return unit, plan.unit_name(unit)
 
 
+@dataclass(frozen=True)
+class _Styles:
+    """The form's few styles, made once (openpyxl's public style objects)."""
+
+    bold: Any
+    box: Any
+    input_fill: Any
+    computed_fill: Any
+    unlocked: Any
+    wrap: Any
+
+    @classmethod
+    def make(cls) -> _Styles:
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+
+        thin = Side(style="thin", color="808080")
+        return cls(
+            bold=Font(bold=True),
+            box=Border(left=thin, right=thin, top=thin, bottom=thin),
+            input_fill=PatternFill("solid", fgColor=_INPUT_FILL),
+            computed_fill=PatternFill("solid", fgColor=_COMPUTED_FILL),
+            unlocked=Protection(locked=False),
+            wrap=Alignment(wrap_text=True, vertical="top"),
+        )
+
+
 def build_form(plan: Plan, period: Period, unit: str | None) -> Any:
     """The form as an openpyxl Workbook (not saved)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET_NAME
-    bold = Font(bold=True)
-    thin = Side(style="thin", color="808080")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    input_fill = PatternFill("solid", fgColor=_INPUT_FILL)
-    computed_fill = PatternFill("solid", fgColor=_COMPUTED_FILL)
-    unlocked = Protection(locked=False)
-    wrap = Alignment(wrap_text=True, vertical="top")
+    styles = _Styles.make()
+    _title_rows(sheet, plan, period)
+    code, name = unit_label(plan, unit)
+    _meta_rows(sheet, plan, period, (code, name), styles)
+    _header_row(sheet, styles)
+    _indicator_rows(sheet, form_rows(plan, unit), styles)
+    _meta_validations(sheet)
+    _page_setup(sheet)
+    _instructions(book.create_sheet(INSTRUCTIONS_SHEET), plan, period, code, name)
+    book.properties.title = f"{SHEET_NAME} {period.id} {code}"
+    book.properties.creator = "kehoach"
+    return book
+
+
+def _title_rows(sheet: Any, plan: Plan, period: Period) -> None:
+    from openpyxl.styles import Alignment, Font
 
     sheet["A1"] = f"BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU THI ĐUA NĂM {plan.year}"
     sheet["A1"].font = Font(bold=True, size=13)
@@ -106,7 +139,14 @@ def build_form(plan: Plan, period: Period, unit: str | None) -> Any:
     sheet["A2"].alignment = Alignment(horizontal="center")
     sheet.merge_cells("A2:G2")
 
-    code, name = unit_label(plan, unit)
+
+def _meta_rows(
+    sheet: Any, plan: Plan, period: Period, unit: tuple[str, str], styles: _Styles
+) -> None:
+    """Year, period and unit written in; reporter, date and basis to fill."""
+    from openpyxl.styles import Font
+
+    code, name = unit
     meta: list[tuple[str, str, object, str]] = [
         ("year", "Năm", plan.year, ""),
         ("period", "Kỳ báo cáo", period.id, period.label("vi")),
@@ -122,26 +162,36 @@ def build_form(plan: Plan, period: Period, unit: str | None) -> Any:
     ]
     for key, label, value, hint in meta:
         row = META_ROWS[key]
-        sheet.cell(row, 2, label).font = bold
+        sheet.cell(row, 2, label).font = styles.bold
         cell = sheet.cell(row, 3, value)
         if key in ("reporter", "reported_on", "basis"):
-            cell.protection = unlocked
-            cell.fill = input_fill
-            cell.border = box
+            cell.protection = styles.unlocked
+            cell.fill = styles.input_fill
+            cell.border = styles.box
         if key == "reported_on":
             cell.number_format = "dd/mm/yyyy"
         hint_cell = sheet.cell(row, 4, hint or None)
         hint_cell.font = Font(italic=key in ("reporter", "reported_on", "basis"), color="595959")
         sheet.merge_cells(start_row=row, start_column=4, end_row=row, end_column=7)
 
+
+def _header_row(sheet: Any, styles: _Styles) -> None:
+    from openpyxl.styles import Alignment, PatternFill
+
     for col, label in enumerate(HEADERS, start=1):
         cell = sheet.cell(HEADER_ROW, col, label)
-        cell.font = bold
+        cell.font = styles.bold
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.border = box
+        cell.border = styles.box
         cell.fill = PatternFill("solid", fgColor="D9E1F2")
 
-    rows = form_rows(plan, unit)
+
+def _indicator_rows(sheet: Any, rows: list[FormRow], styles: _Styles) -> None:
+    """One row per line of the plan: headings in bold, figures to fill with their checks,
+    derived figures as Excel formulas."""
+    from openpyxl.styles import Alignment
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     row_of = {
         r.indicator.code: FIRST_ROW + i for i, r in enumerate(rows) if r.indicator is not None
     }
@@ -157,10 +207,10 @@ def build_form(plan: Plan, period: Period, unit: str | None) -> Any:
         name_cell = sheet.cell(r, 3, form_row.name)
         name_cell.alignment = Alignment(wrap_text=True, vertical="top", indent=form_row.depth)
         for col in range(1, 8):
-            sheet.cell(r, col).border = box
+            sheet.cell(r, col).border = styles.box
         if ind is None:
-            name_cell.font = bold
-            sheet.cell(r, 1).font = bold
+            name_cell.font = styles.bold
+            sheet.cell(r, 1).font = styles.bold
             continue
         sheet.cell(r, 2, ind.code)
         sheet.cell(r, 4, ind.unit)
@@ -168,23 +218,29 @@ def build_form(plan: Plan, period: Period, unit: str | None) -> Any:
         target.number_format = "#,##0" + ("." + "0" * ind.decimals if ind.decimals else "")
         actual = sheet.cell(r, 6)
         note = sheet.cell(r, 7)
-        note.protection = unlocked
-        note.alignment = wrap
+        note.protection = styles.unlocked
+        note.alignment = styles.wrap
         if ind.derived:
             actual.value = _excel_formula(ind, row_of)
-            actual.fill = computed_fill
+            actual.fill = styles.computed_fill
             actual.number_format = "#,##0.00" if ind.kind == "rate" else "General"
             if actual.value is None:
                 note.value = None
             continue
-        actual.protection = unlocked
-        actual.fill = input_fill
+        actual.protection = styles.unlocked
+        actual.fill = styles.input_fill
         actual.number_format = "#,##0" if ind.is_count else "General"
         kind = "count" if ind.is_count else "percent" if ind.is_percentage else "number"
         checks[kind].add(actual.coordinate)
     for check in checks.values():
         if check.sqref:
             sheet.add_data_validation(check)
+
+
+def _meta_validations(sheet: Any) -> None:
+    """The basis is one of its words; the date a date."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     basis_check = DataValidation(
         type="list",
         formula1='"' + ",".join(BASIS_CHOICES) + '"',
@@ -207,6 +263,9 @@ def build_form(plan: Plan, period: Period, unit: str | None) -> Any:
     date_check.add(f"C{META_ROWS['reported_on']}")
     sheet.add_data_validation(date_check)
 
+
+def _page_setup(sheet: Any) -> None:
+    """Column widths, frozen header, A4 portrait one page wide, protection against slips."""
     for letter, width in WIDTHS.items():
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = f"A{FIRST_ROW}"
@@ -223,11 +282,6 @@ def build_form(plan: Plan, period: Period, unit: str | None) -> Any:
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False
     sheet.protection.formatRows = False
-
-    _instructions(book.create_sheet(INSTRUCTIONS_SHEET), plan, period, code, name)
-    book.properties.title = f"{SHEET_NAME} {period.id} {code}"
-    book.properties.creator = "kehoach"
-    return book
 
 
 def _validation(
