@@ -316,109 +316,143 @@ def _status_rules(ws: Any, report: Report, cells: str) -> None:
         )
 
 
+@dataclass(frozen=True)
+class _SummaryColumns:
+    """Where the summary's columns are: TT, name, unit, target, done…, % target, % expected,
+    remaining, status, responsible unit (``--by quarter`` has one done column a quarter)."""
+
+    done: int  # the first "Thực hiện" column
+    pct: int
+
+    @property
+    def exp(self) -> int:
+        return self.pct + 1
+
+    @property
+    def rem(self) -> int:
+        return self.pct + 2
+
+    @property
+    def status(self) -> int:
+        return self.pct + 3
+
+    @property
+    def resp(self) -> int:
+        return self.pct + 4
+
+    @property
+    def last(self) -> int:
+        return self.resp
+
+    def widths(self) -> dict[int, float]:
+        widths: dict[int, float] = {1: 6, 2: 44, 3: 10, 4: 12, self.pct: 10, self.exp: 10}
+        widths |= {self.rem: 11, self.status: 18, self.resp: 16}
+        widths |= dict.fromkeys(range(self.done, self.pct), 12)
+        return widths
+
+
 def _summary(wb: Any, report: Report, memo: _Memo) -> None:
     from openpyxl.utils import get_column_letter
 
-    lang = report.lang
     ws = wb.active
-    ws.title = t_in(lang, "export.sheet.summary")
+    ws.title = t_in(report.lang, "export.sheet.summary")
     sheet = _Sheet(ws, memo)
     done = done_columns(report)
-    # Columns: TT, name, unit, target, done…, % target, % expected, remaining, status, unit.
-    c_done = 5
-    c_pct = c_done + len(done)
-    c_exp, c_rem, c_status, c_resp = c_pct + 1, c_pct + 2, c_pct + 3, c_pct + 4
-    last = c_resp
-    widths: dict[int, float] = {
-        1: 6,
-        2: 44,
-        3: 10,
-        4: 12,
-        c_pct: 10,
-        c_exp: 10,
-        c_rem: 11,
-        c_status: 18,
-        c_resp: 16,
-    }
-    for col in range(c_done, c_pct):
-        widths[col] = 12
+    cols = _SummaryColumns(done=5, pct=5 + len(done))
+    widths = cols.widths()
     for col, width in widths.items():
         ws.column_dimensions[get_column_letter(col)].width = width
+    _summary_heading(sheet, report, cols)
+    top, sub = 8, 9
+    _summary_header(sheet, report, cols, done, (top, sub))
+    first_data = sub + 1
+    row = _summary_rows(sheet, report, cols, widths, first_data)
+    status_col = get_column_letter(cols.status)
+    if row - 1 >= first_data:
+        _status_rules(ws, report, f"{status_col}{first_data}:{status_col}{row - 1}")
+    ws.freeze_panes = ws.cell(row=first_data, column=3)
+    ws.print_title_rows = f"{top}:{sub}"
 
-    # The official heading: issuing body on the left, the national motto on the right.
-    left_end = 3
-    right_start = c_pct
-    sheet.merged(1, 1, left_end, report.plan.parent_body.upper(), horizontal="center")
-    sheet.merged(
-        2, 1, left_end, report.plan.issuer.upper(), bold=True, horizontal="center", underline=False
-    )
+    # Counts and footnotes under the table.
+    from .terminal import counts_line, footnotes
+
+    row += 1
+    for line in [counts_line(report), *footnotes(report)]:
+        sheet.merged(row, 1, cols.last, line, italic=line.startswith("*"))
+        ws.row_dimensions[row].height = 32 if len(line) > 150 else None
+        row += 1
+    _signature(ws, sheet, report, row + 1, cols.last, cols.pct)
+    _page_setup(ws, report.lang)
+
+
+def _summary_heading(sheet: _Sheet, report: Report, cols: _SummaryColumns) -> None:
+    """The official heading: issuing body on the left, the national motto on the right; the
+    title, the data window and the day made."""
+    lang, last, right_start = report.lang, cols.last, cols.pct
+    sheet.merged(1, 1, 3, report.plan.parent_body.upper(), horizontal="center")
+    sheet.merged(2, 1, 3, report.plan.issuer.upper(), bold=True, horizontal="center")
     sheet.merged(1, right_start, last, t_in(lang, "export.nation"), bold=True, horizontal="center")
-    sheet.merged(
-        2,
-        right_start,
-        last,
-        t_in(lang, "export.motto"),
-        bold=True,
-        horizontal="center",
-        underline=True,
-    )
+    motto = t_in(lang, "export.motto")
+    sheet.merged(2, right_start, last, motto, bold=True, horizontal="center", underline=True)
     sheet.merged(4, 1, last, title(report), bold=True, size=14, horizontal="center")
     sheet.merged(5, 1, last, window_line(report), italic=True, horizontal="center")
-    sheet.merged(
-        6,
-        1,
-        last,
-        t_in(lang, "report.as_of", date=format_day(report.as_of, lang)),
-        italic=True,
-        horizontal="center",
-    )
-    ws.row_dimensions[4].height = 22
+    made = t_in(lang, "report.as_of", date=format_day(report.as_of, lang))
+    sheet.merged(6, 1, last, made, italic=True, horizontal="center")
+    sheet.ws.row_dimensions[4].height = 22
 
-    # Two-level header on rows 8–9.
-    top, sub = 8, 9
-    head: dict[str, Any] = {
-        "bold": True,
-        "horizontal": "center",
-        "border": True,
-        "fill": HEADER_FILL,
-    }
+
+def _summary_header(
+    sheet: _Sheet,
+    report: Report,
+    cols: _SummaryColumns,
+    done: list[str],
+    rows: tuple[int, int],
+) -> None:
+    """The two-level header (rows 8–9)."""
+    lang = report.lang
+    top, sub = rows
+    head: dict[str, Any] = {"bold": True, "horizontal": "center", "border": True}
+    head["fill"] = HEADER_FILL
     single = [
         (1, t_in(lang, "report.col.tt")),
         (2, t_in(lang, "report.col.name")),
         (3, t_in(lang, "report.col.unit")),
         (4, t_in(lang, "export.col.target", year=report.period.year)),
-        (c_rem, t_in(lang, "export.col.remaining")),
-        (c_status, t_in(lang, "export.col.status")),
-        (c_resp, t_in(lang, "export.col.responsible")),
+        (cols.rem, t_in(lang, "export.col.remaining")),
+        (cols.status, t_in(lang, "export.col.status")),
+        (cols.resp, t_in(lang, "export.col.responsible")),
     ]
     for col, label in single:
         sheet.text(top, col, label, **head)
-        sheet.style(ws.cell(row=sub, column=col), **head)
+        sheet.style(sheet.ws.cell(row=sub, column=col), **head)
         sheet.merge(top, col, sub, col)
-    sheet.merged(
-        top, c_done, c_pct - 1, t_in(lang, "export.col.done", period=report.period.label), **head
-    )
+    done_label = t_in(lang, "export.col.done", period=report.period.label)
+    sheet.merged(top, cols.done, cols.pct - 1, done_label, **head)
     for offset, label in enumerate(done):
-        sheet.text(sub, c_done + offset, label, **head)
-    sheet.merged(top, c_pct, c_exp, t_in(lang, "export.col.compare"), **head)
-    sheet.text(sub, c_pct, t_in(lang, "export.col.vs_target"), **head)
-    sheet.text(sub, c_exp, t_in(lang, "export.col.vs_expected"), **head)
-    ws.row_dimensions[top].height = 32
-    ws.row_dimensions[sub].height = 32
+        sheet.text(sub, cols.done + offset, label, **head)
+    sheet.merged(top, cols.pct, cols.exp, t_in(lang, "export.col.compare"), **head)
+    sheet.text(sub, cols.pct, t_in(lang, "export.col.vs_target"), **head)
+    sheet.text(sub, cols.exp, t_in(lang, "export.col.vs_expected"), **head)
+    sheet.ws.row_dimensions[top].height = 32
+    sheet.ws.row_dimensions[sub].height = 32
 
+
+def _summary_rows(
+    sheet: _Sheet, report: Report, cols: _SummaryColumns, widths: dict[int, float], row: int
+) -> int:
+    """One row per line of the report from ``row`` on; the row after the last."""
     by_code = report.by_code
-    row = sub + 1
-    first_data = row
     for table_row in report.rows:
         item = by_code.get(table_row.code) if table_row.code else None
         name = row_name(report, table_row.depth, table_row.name, table_row.breakdown_lead)
+        indent = " " * (2 * table_row.depth)
         if item is None:
             bold: dict[str, Any] = {"bold": True, "border": True, "fill": HEADING_FILL}
             sheet.text(row, 1, table_row.tt or "", horizontal="center", **bold)
             sheet.text(row, 2, name, indent=table_row.depth, **bold)
-            for col in range(3, last + 1):
-                sheet.style(ws.cell(row=row, column=col), **bold)
-            sheet.fit_height(row, widths, {2: " " * (2 * table_row.depth) + name})
+            for col in range(3, cols.last + 1):
+                sheet.style(sheet.ws.cell(row=row, column=col), **bold)
+            sheet.fit_height(row, widths, {2: indent + name})
             row += 1
             continue
         cell: dict[str, Any] = {"border": True}
@@ -429,38 +463,17 @@ def _summary(wb: Any, report: Report, memo: _Memo) -> None:
         values = done_values(report, item)
         for offset, value in enumerate(values):
             star = "*" if item.derived and offset == len(values) - 1 else ""
-            _figure(sheet, row, c_done + offset, value, item.decimals, suffix=star, **cell)
-        _percent(sheet, row, c_pct, item.completion_pct, 2, **cell)
-        _percent(sheet, row, c_exp, item.expected_pct, None, **cell)
-        _figure(sheet, row, c_rem, item.remaining, item.decimals, **cell)
-        sheet.text(row, c_status, item.status_label, horizontal="center", **cell)
+            _figure(sheet, row, cols.done + offset, value, item.decimals, suffix=star, **cell)
+        _percent(sheet, row, cols.pct, item.completion_pct, 2, **cell)
+        _percent(sheet, row, cols.exp, item.expected_pct, None, **cell)
+        _figure(sheet, row, cols.rem, item.remaining, item.decimals, **cell)
+        sheet.text(row, cols.status, item.status_label, horizontal="center", **cell)
         responsible = item.responsible_short_name or item.responsible_name
-        sheet.text(row, c_resp, responsible, **cell)
-        indent = " " * (2 * table_row.depth)
-        sheet.fit_height(
-            row,
-            widths,
-            {2: indent + name, c_status: item.status_label, c_resp: responsible, 3: item.unit},
-        )
+        sheet.text(row, cols.resp, responsible, **cell)
+        texts = {2: indent + name, cols.status: item.status_label, cols.resp: responsible}
+        sheet.fit_height(row, widths, {**texts, 3: item.unit})
         row += 1
-    last_data = row - 1
-    status_col = get_column_letter(c_status)
-    if last_data >= first_data:
-        _status_rules(ws, report, f"{status_col}{first_data}:{status_col}{last_data}")
-
-    ws.freeze_panes = ws.cell(row=first_data, column=3)
-    ws.print_title_rows = f"{top}:{sub}"
-
-    # Counts and footnotes under the table.
-    from .terminal import counts_line, footnotes
-
-    row += 1
-    for line in [counts_line(report), *footnotes(report)]:
-        sheet.merged(row, 1, last, line, italic=line.startswith("*"))
-        ws.row_dimensions[row].height = 32 if len(line) > 150 else None
-        row += 1
-    _signature(ws, sheet, report, row + 1, last, right_start)
-    _page_setup(ws, lang)
+    return row
 
 
 def _figure(
