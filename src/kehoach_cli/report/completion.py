@@ -106,87 +106,11 @@ def compute(
     flags = FigureWarnings(plan, timelines, problem_list, ends)
 
     labels = tuple((s, t_in(lang, f"report.status.{s}")) for s in ALL_STATUSES)
-    label_of = dict(labels)
     flagged = flagged_targets(plan)
-    profiles = expected_profiles(plan)
-    indicators: list[IndicatorResult] = []
-    unit_names: dict[str, tuple[str, str]] = {}
-    for ind in plan.indicators:
-        if ind.responsible not in unit_names:
-            unit_names[ind.responsible] = (
-                plan.unit_name(ind.responsible),
-                plan.unit_short_name(ind.responsible),
-            )
-        responsible_name, responsible_short_name = unit_names[ind.responsible]
-        timeline = timelines[ind.code]
-        quarters = tuple(
-            _quarter_result(
-                ind,
-                q,
-                timeline,
-                Period(period.year, "quarter", q),
-                ind.code in flagged,
-                profiles.get(ind.code),
-                _harvested_area(plan, ind, timelines, q),
-                flags.of(ind.code, q),
-            )
-            for q in range(period.start_quarter, last + 1)
-        )
-        figure = timeline.get(last)
-        actual = figure.value if figure else None
-        area = _harvested_area(plan, ind, timelines, last)
-        warnings = flags.of(ind.code, last)
-        assessment = unless_to_confirm(
-            assess(
-                ind,
-                actual,
-                last,
-                flagged=ind.code in flagged,
-                profile=profiles.get(ind.code),
-                harvested=area is None or not area.is_zero(),
-            ),
-            warnings,
-        )
-        notes = figure.notes if figure else ()
-        if area is not None and actual is not None and not area.is_zero():
-            shown = format_number(area, None, lang=lang)
-            notes = (*notes, t_in(lang, "report.note.harvested", area=shown))
-        indicators.append(
-            IndicatorResult(
-                code=ind.code,
-                name=ind.name,
-                full_name=ind.full_name,
-                path=ind.path,
-                tt=ind.tt,
-                unit=ind.unit,
-                kind=ind.kind,
-                direction=ind.direction,
-                decimals=ind.decimals,
-                derived=bool(figure.computed) if figure else ind.derived,
-                formula=ind.formula,
-                section=ind.section,
-                group=ind.group,
-                responsible=ind.responsible,
-                responsible_name=responsible_name,
-                responsible_short_name=responsible_short_name,
-                target=ind.target,
-                actual=actual,
-                period_value=_period_value(ind, timeline, period),
-                completion_pct=assessment.completion_pct,
-                expected_pct=assessment.expected_pct,
-                remaining=assessment.remaining,
-                status=assessment.status,
-                status_label=label_of[assessment.status],
-                baseline=ind.baseline.value if ind.baseline else None,
-                baseline_source=ind.baseline.source if ind.baseline else None,
-                change=actual - ind.baseline.value if ind.baseline and actual is not None else None,
-                harvested_area=area,
-                sources=figure.sources if figure else (),
-                notes=notes,
-                quarters=quarters,
-                warnings=warnings,
-            )
-        )
+    context = _Context(
+        plan, period, lang, timelines, flags, flagged, expected_profiles(plan), dict(labels)
+    )
+    indicators = [_indicator_result(context, ind) for ind in plan.indicators]
 
     used = sorted({s for item in indicators for s in item.sources})
     return Report(
@@ -206,6 +130,96 @@ def compute(
         problems=problem_list,
         files=tuple(used),
         notes=_flag_notes(plan, flagged, lang),
+    )
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every indicator's result is computed from."""
+
+    plan: Plan
+    period: Period
+    lang: str
+    timelines: dict[str, Timeline]
+    flags: FigureWarnings
+    flagged: set[str]
+    profiles: dict[str, dict[int, Decimal]]
+    label_of: dict[str, str]
+
+    def quarter_results(self, ind: Indicator) -> tuple[QuarterResult, ...]:
+        period, timeline = self.period, self.timelines[ind.code]
+        return tuple(
+            _quarter_result(
+                ind,
+                q,
+                timeline,
+                Period(period.year, "quarter", q),
+                ind.code in self.flagged,
+                self.profiles.get(ind.code),
+                _harvested_area(self.plan, ind, self.timelines, q),
+                self.flags.of(ind.code, q),
+            )
+            for q in range(period.start_quarter, period.end_quarter + 1)
+        )
+
+
+def _indicator_result(context: _Context, ind: Indicator) -> IndicatorResult:
+    """One indicator at the period's last quarter: its figure, assessment and notes."""
+    plan, lang, last = context.plan, context.lang, context.period.end_quarter
+    timeline = context.timelines[ind.code]
+    figure = timeline.get(last)
+    actual = figure.value if figure else None
+    area = _harvested_area(plan, ind, context.timelines, last)
+    warnings = context.flags.of(ind.code, last)
+    assessment = unless_to_confirm(
+        assess(
+            ind,
+            actual,
+            last,
+            flagged=ind.code in context.flagged,
+            profile=context.profiles.get(ind.code),
+            harvested=area is None or not area.is_zero(),
+        ),
+        warnings,
+    )
+    notes = figure.notes if figure else ()
+    if area is not None and actual is not None and not area.is_zero():
+        shown = format_number(area, None, lang=lang)
+        notes = (*notes, t_in(lang, "report.note.harvested", area=shown))
+    baseline = ind.baseline
+    return IndicatorResult(
+        code=ind.code,
+        name=ind.name,
+        full_name=ind.full_name,
+        path=ind.path,
+        tt=ind.tt,
+        unit=ind.unit,
+        kind=ind.kind,
+        direction=ind.direction,
+        decimals=ind.decimals,
+        derived=bool(figure.computed) if figure else ind.derived,
+        formula=ind.formula,
+        section=ind.section,
+        group=ind.group,
+        responsible=ind.responsible,
+        responsible_name=plan.unit_name(ind.responsible),
+        responsible_short_name=plan.unit_short_name(ind.responsible),
+        target=ind.target,
+        actual=actual,
+        period_value=_period_value(ind, timeline, context.period),
+        completion_pct=assessment.completion_pct,
+        expected_pct=assessment.expected_pct,
+        remaining=assessment.remaining,
+        status=assessment.status,
+        status_label=context.label_of[assessment.status],
+        baseline=baseline.value if baseline else None,
+        baseline_source=baseline.source if baseline else None,
+        change=actual - baseline.value if baseline and actual is not None else None,
+        harvested_area=area,
+        sources=figure.sources if figure else (),
+        notes=notes,
+        quarters=context.quarter_results(ind),
+        warnings=warnings,
     )
 
 
