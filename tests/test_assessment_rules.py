@@ -398,7 +398,7 @@ def test_the_default_rule_scores_own_indicators_only_and_marks_small_units() -> 
     assert "quy tắc mặc định của kehoach" in report.ranking_rule
     assert "vượt kế hoạch 1, đạt kế hoạch 1, đúng tiến độ 1, chậm tiến độ 0" in report.ranking_rule
     text = render_text(report, 120)
-    assert "Văn hóa - Xã hội (đánh giá trên dưới 3 chỉ tiêu)" in text
+    assert "Văn hóa - Xã hội (dưới 3 chỉ tiêu được đánh giá)" in text
     assert report.to_dict()["units"][0]["few_indicators"] is True
 
 

@@ -182,7 +182,7 @@ def test_ranking_sheet(book) -> None:  # noqa: ANN001
     for offset, unit in enumerate(report.units):
         assert ws.cell(6 + offset, 1).value == unit.rank
         # the name, marked when the rule judged the unit on fewer than 3 indicators
-        marked = f"{unit.name} (đánh giá trên dưới 3 chỉ tiêu)" if unit.few_indicators else None
+        marked = f"{unit.name} (dưới 3 chỉ tiêu được đánh giá)" if unit.few_indicators else None
         assert ws.cell(6 + offset, 2).value == (marked or unit.name)
         if unit.score_pct is not None:  # the score under the plan's rule, % of the most
             assert ws.cell(6 + offset, 5).value == pytest.approx(float(unit.score_pct) / 100)

@@ -64,6 +64,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Of the {total} {section} indicators, {parts}.",
     ),
     "docx.count_part": ("{count} chỉ tiêu {status}", "{count} {status}"),
+    # A status as a count sentence says it, where the table's word would read badly.
+    "docx.count_status.no_target": ("chưa giao kế hoạch", "without a target"),
+    "docx.count_status.not_assessed": (
+        "là số dự báo (không đánh giá)",
+        "projections (not assessed)",
+    ),
+    "docx.count_status.target_flagged": ("có kế hoạch cần đính chính", "with a target to correct"),
+    "docx.count_status.year_end_only": ("đánh giá vào cuối năm", "assessed at year end"),
+    "docx.count_status.to_confirm": ("có số liệu cần xác nhận", "with a figure to confirm"),
+    "docx.count_status.no_data": ("chưa có số liệu", "without a figure yet"),
     "docx.and": (" và ", " and "),
     "docx.no_data_list": (
         "Chưa có số liệu: {names}.",

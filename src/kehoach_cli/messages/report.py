@@ -58,8 +58,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "được đánh giá trong kỳ (không tính chỉ tiêu không có kế hoạch, số dự báo, chỉ tiêu cần "
         "đính chính, chỉ tiêu đánh giá cuối năm hoặc chưa thu hoạch). Xếp theo tổng điểm so với "
         "điểm tối đa; bằng nhau thì theo tỷ lệ hoàn thành bình quân, mỗi chỉ tiêu tính tối đa "
-        "100% (chưa có số liệu tính 0%). Đơn vị được đánh giá trên dưới {least} chỉ tiêu được "
-        "ghi chú bên cạnh tên.",
+        "100% (chưa có số liệu tính 0%). Đơn vị có dưới {least} chỉ tiêu được đánh giá được ghi "
+        "chú bên cạnh tên.",
         "Ranking rule: {name}. Points per indicator: {points}. Only the indicators a unit reports "
         "itself count, each once (not totals computed by formula), and only those judged at the "
         "period (not those without a target, projections, targets to be corrected, indicators "
@@ -76,7 +76,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.ranking.weights": ("Hệ số: {weights}.", "Weights: {weights}."),
     "report.ranking.weight_item": ("{name} × {weight}", "{name} × {weight}"),
     "report.units.few": (
-        "{name} (đánh giá trên dưới {least} chỉ tiêu)",
+        "{name} (dưới {least} chỉ tiêu được đánh giá)",
         "{name} (judged on fewer than {least} indicators)",
     ),
     "report.note.missing_earlier": (

@@ -220,15 +220,47 @@ def _count_parts(report: Report, counts: dict[str, int]) -> str:
         t_in(
             lang,
             "docx.count_part",
-            count=f"{n:02d}" if lang == "vi" else str(n),
-            status=labels.get(code, code).lower() if lang == "vi" else labels.get(code, code),
+            count=f"{counts[code]:02d}" if lang == "vi" else str(counts[code]),
+            status=_status_in_prose(lang, code, labels.get(code, code)),
         )
-        for code, n in counts.items()
-        if n
+        for code in sorted(labels, key=_prose_rank)  # the assessed first, best first
+        if counts.get(code)
     ]
     if len(parts) > 1:
         return ", ".join(parts[:-1]) + t_in(lang, "docx.and") + parts[-1]
     return parts[0] if parts else ""
+
+
+_PROSE_ORDER = (
+    "exceeded",
+    "achieved",
+    "on_track",
+    "behind",
+    "not_yet_achieved",
+    "not_achieved",
+    "not_harvested",
+    "to_confirm",
+    "no_data",
+    "year_end_only",
+    "target_flagged",
+    "not_assessed",
+    "no_target",
+)
+
+
+def _prose_rank(code: str) -> int:
+    return _PROSE_ORDER.index(code) if code in _PROSE_ORDER else len(_PROSE_ORDER)
+
+
+def _status_in_prose(lang: str, code: str, label: str) -> str:
+    """A status as a sentence counts it: "chưa giao kế hoạch" rather than the table's
+    "Không có chỉ tiêu" (which would read "01 chỉ tiêu không có chỉ tiêu")."""
+    from ..messages import catalog
+
+    key = f"docx.count_status.{code}"
+    if key in catalog():
+        return t_in(lang, key)
+    return label.lower() if lang == "vi" else label.lower()
 
 
 def _sections(report: Report) -> list[tuple[str, list[tuple[str, list[IndicatorResult]]]]]:
@@ -276,7 +308,7 @@ def _results_blocks(report: Report) -> list[Block]:
                         lang,
                         "docx.section_counts",
                         total=f"{len(items):02d}" if lang == "vi" else len(items),
-                        section=_sentence_case(section).lower() if section else "",
+                        section=_section_in_prose(section, lang),
                         parts=_count_parts(report, counts),
                     ).replace("  ", " "),
                 )
@@ -305,6 +337,15 @@ def _results_blocks(report: Report) -> list[Block]:
     blocks += [Block(0, note) for note in report.notes]  # "Chỉ tiêu cần đính chính: …"
     blocks += _ranking_blocks(report)
     return blocks
+
+
+def _section_in_prose(section: str, lang: str) -> str:
+    """ "Chỉ tiêu kinh tế chủ yếu" after "Trong 24 chỉ tiêu": "kinh tế chủ yếu", not twice."""
+    text = _sentence_case(section).lower() if section else ""
+    for lead in ("chỉ tiêu ", "indicators "):
+        if text.startswith(lead):
+            return text[len(lead) :]
+    return text
 
 
 def _sentence_case(name: str) -> str:
