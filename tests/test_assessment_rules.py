@@ -236,7 +236,7 @@ def test_an_annual_review_indicator_waits_for_the_year_end() -> None:
     plan = load_plan(PLAN)
     report = compute(plan, q2_files(), Q2, DAY, lang="vi")
     poor = report.indicator("poor_households_reduced")
-    assert (poor.status, poor.status_label) == ("year_end_only", "Xét cuối năm")
+    assert (poor.status, poor.status_label) == ("year_end_only", "Đánh giá cuối năm")
     assert poor.actual is not None and poor.completion_pct is None  # the figure is shown
     rate = report.indicator("poverty_rate")
     assert rate.status == "year_end_only" and rate.actual == Decimal("31.2")

@@ -15,7 +15,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.status.not_yet_achieved": ("Chưa đạt", "Not yet met"),
     "report.status.not_achieved": ("Không đạt", "Not achieved"),
     # (Short enough to stay whole in an 80-column table; the notes say "chỉ tiêu cần đính chính".)
-    "report.status.year_end_only": ("Xét cuối năm", "At year end"),
+    "report.status.year_end_only": ("Đánh giá cuối năm", "At year end"),
     "report.status.target_flagged": ("Cần đính chính", "Fix target"),
     "report.status.not_harvested": ("Chưa thu hoạch", "Unharvested"),
     # Counts as the status words say them inside a sentence (see render.terminal.counts_line).
