@@ -125,7 +125,7 @@ def open_for_write(
             raise JournalError(t("intake.journal_missing", path=str(path), results=str(results)))
         if is_lost(results):
             raise JournalError(t("intake.journal_lost", path=str(path), results=str(results)))
-    conn = _connect(path, read_only=False)
+    conn = _guard(path, results, lambda: _exclusive(path))
     try:
         _guard(path, results, lambda: _take_lock(conn, path, results))
         yield conn
@@ -211,23 +211,35 @@ def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
     return conn
 
 
-def _take_lock(conn: sqlite3.Connection, path: Path, results: Path) -> None:
-    """Take the journal's lock for good (until the connection closes), making the schema of a
-    new journal in the same exclusive transaction."""
+def _exclusive(path: Path) -> sqlite3.Connection:
+    """A connection holding the journal's lock for good (until it is closed).
+
+    In EXCLUSIVE locking mode a connection never gives back a lock it took, not even the shared
+    lock of a ``BEGIN EXCLUSIVE`` that failed: retrying on the same connection would keep that
+    shared lock and block the writer it waits for (both then wait out the timeout). So each
+    try is a new connection, the failed one closed.
+    """
     import time
 
-    conn.execute("PRAGMA locking_mode = EXCLUSIVE")
     deadline = time.monotonic() + WAIT_SECONDS
     while True:
+        conn = _connect(path, read_only=False)
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
         try:
             conn.execute("BEGIN EXCLUSIVE")  # SQLite waits for another writer (the timeout)
-            break
+            return conn
         except sqlite3.OperationalError:
+            conn.close()
             # Two connections both starting on a brand-new file can be told "busy" at once,
             # without waiting (SQLite's deadlock rule): wait here instead, up to the same time.
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
+
+
+def _take_lock(conn: sqlite3.Connection, path: Path, results: Path) -> None:
+    """Within the exclusive transaction ``_exclusive`` began, make the schema of a new journal
+    (or check an existing one's); the lock stays after the commit."""
     try:
         if not _check_schema(conn, path, results, allow_empty=True):
             for statement in _statements(_SCHEMA):

@@ -77,8 +77,9 @@ def _results_folder(explicit: Path | None, plan_file: Path, *, create: bool) -> 
 
     env = os.environ.get(RESULTS_ENV)
     folder = explicit or (Path(env) if env else plan_file.parent / "results")
-    if create and not folder.exists():
-        folder.mkdir(parents=True)
+    if create:
+        # exist_ok: two receives started at once both find it missing (one makes it first).
+        folder.mkdir(parents=True, exist_ok=True)
     return results_folder(explicit, plan_file)
 
 
