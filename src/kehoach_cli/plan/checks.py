@@ -329,34 +329,23 @@ def _check_harvested_areas(
             )
             continue
         found.add(area.code)
-        if area.sown_area is not None and area.sown_area not in codes:
-            line = line_of((*where, "sown_area"))
-            problems.append(
-                plan_problem(
-                    "harvested_area_unknown_yield",
-                    file,
-                    line,
-                    "error",
-                    area.code,
-                    area=area.code,
-                    key="sown_area",
-                    code=area.sown_area,
+        for key, code in (("sown_area", area.sown_area), ("for_yield", area.for_yield)):
+            if key == "sown_area" and code is None:
+                continue  # optional: the area the signed yield was computed over
+            if code not in codes:
+                line = line_of((*where, key))
+                problems.append(
+                    plan_problem(
+                        "harvested_area_unknown_yield",
+                        file,
+                        line,
+                        "error",
+                        area.code,
+                        area=area.code,
+                        key=key,
+                        code=code,
+                    )
                 )
-            )
-        if area.for_yield not in codes:
-            line = line_of((*where, "for_yield"))
-            problems.append(
-                plan_problem(
-                    "harvested_area_unknown_yield",
-                    file,
-                    line,
-                    "error",
-                    area.code,
-                    area=area.code,
-                    key="for_yield",
-                    code=area.for_yield,
-                )
-            )
     return found, problems
 
 

@@ -260,7 +260,7 @@ def _status_in_prose(lang: str, code: str, label: str) -> str:
     key = f"docx.count_status.{code}"
     if key in catalog():
         return t_in(lang, key)
-    return label.lower() if lang == "vi" else label.lower()
+    return label.lower()
 
 
 def _sections(report: Report) -> list[tuple[str, list[tuple[str, list[IndicatorResult]]]]]:
