@@ -229,6 +229,12 @@ class IndicatorResult:
     harvested_area: Decimal | None = None  # a yield's area harvested so far (ha)
     # codes of the problems found with the figure shown (its components' for a computed one)
     warnings: tuple[str, ...] = ()
+    # #16: an estimate ("ước thực hiện") or a final figure; the same period of the previous year
+    # and the change from it: % for counts and amounts, percentage points for rates (None: unknown)
+    estimate: bool = False
+    previous_year_actual: Decimal | None = None
+    change_pct: Decimal | None = None
+    change_points: Decimal | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -263,6 +269,10 @@ class IndicatorResult:
             "change": json_number(self.change),
             "harvested_area": json_number(self.harvested_area),
             "warnings": list(self.warnings),
+            "estimate": self.estimate,
+            "previous_year_actual": json_number(self.previous_year_actual),
+            "change_pct": json_number(self.change_pct),
+            "change_points": json_number(self.change_points),
         }
 
 
