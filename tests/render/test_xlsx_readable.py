@@ -59,6 +59,8 @@ def test_data_headers_wrap_whole_and_columns_hold_their_longest_text() -> None:
     assert lines >= 2  # "Thực hiện trong kỳ", "Tiến độ kỳ vọng (%)" wrap…
     assert ws.row_dimensions[1].height >= 15 * lines  # …and the row is tall enough for them
     assert ws.cell(1, 13).value == "Thực hiện trong kỳ"
+    kinds = {(ws.cell(r, 9).value, ws.cell(r, 10).value) for r in range(2, ws.max_row + 1)}
+    assert {("lũy kế", "↑ tăng"), ("tỷ lệ", "↓ giảm"), ("thời điểm", "↑ tăng")} <= kinds
     assert ws.cell(1, 14).value == "Lũy kế / mức đạt"
 
 
@@ -96,7 +98,10 @@ def test_quarters_not_reported_are_said_once_not_on_every_row(year_book) -> None
     statuses = [summary.cell(r, 13).value for r in range(10, summary.max_row + 1)]
     assert "Chưa có số liệu" not in statuses  # was on 31 of the 32 rows
     assert "Cần đính chính" in statuses  # other assessments stay
-    assert year_book["Theo lĩnh vực"]["A4"].value == line
+    groups = year_book["Theo lĩnh vực"]
+    assert groups["A4"].value == line
+    assert groups.row_dimensions[4].height >= 30  # two lines on the narrower sheet, both shown
+    assert groups._charts == []  # nothing to measure yet: no chart of empty bars
     data = year_book["Dữ liệu"]
     periods = {data.cell(r, 1).value for r in range(2, data.max_row + 1)} - {None}
     assert periods == {"2024Q1", "2024Q2", line}  # no rows for Q3, Q4: the line under them

@@ -363,9 +363,8 @@ def _summary(wb: Any, report: Report, memo: _Memo) -> None:
     for col, width in widths.items():
         ws.column_dimensions[get_column_letter(col)].width = width
     _summary_heading(sheet, report, cols)
-    line = missing_line(report)
-    if line:  # row 7, right above the table: the reason of the blank columns, said once
-        sheet.merged(7, 1, cols.last, line, bold=True, italic=True, horizontal="center")
+    # row 7, right above the table: the reason of the blank columns, said once
+    _missing_quarters_row(sheet, report, 7, widths)
     top, sub = 8, 9
     _summary_header(sheet, report, cols, done, (top, sub))
     first_data = sub + 1
@@ -527,12 +526,11 @@ def _groups(wb: Any, report: Report, memo: _Memo) -> None:
     labels += [t_in(lang, f"report.status.{s}") for s in statuses]
     labels += [t_in(lang, "report.groups.col.mean"), t_in(lang, "export.chart.expected")]
     last = len(labels)
-    for col, width in enumerate([44, 10] + [12] * len(statuses) + [14, 14], start=1):
+    widths = dict(enumerate([44.0, 10] + [12] * len(statuses) + [14, 14], start=1))
+    for col, width in widths.items():
         ws.column_dimensions[get_column_letter(col)].width = width
     head = _title_block(sheet, report, last, t_in(lang, "export.groups.title"))
-    line = missing_line(report)
-    if line:
-        sheet.merged(4, 1, last, line, bold=True, italic=True, horizontal="center")
+    _missing_quarters_row(sheet, report, 4, widths)
     header_row = 5
     for col, label in enumerate(labels, start=1):
         sheet.text(header_row, col, label, **head)
@@ -555,7 +553,8 @@ def _groups(wb: Any, report: Report, memo: _Memo) -> None:
                 fraction = as_number(mean / 100)
                 sheet.number(row, col, fraction, percent_format(2), border=True, bold=bold)
         row += 1
-    if report.groups:
+    if any(group.mean_completion_pct is not None for group in report.groups):
+        # (a chart of no bars, when nothing can be measured yet, would only show an axis)
         chart = _groups_chart(ws, lang, (header_row, row - 1), mean_col)
         ws.add_chart(chart, f"A{row + 1}")
         ws.freeze_panes = f"A{first}"
@@ -799,8 +798,9 @@ def _data_row(
         item.code,
         item.full_name,
         item.unit,
-        item.kind,
-        item.direction,
+        # the words "kehoach plan show" uses ("lũy kế", "↑ tăng"), not the plan's codes
+        t_in(report.lang, f"kind.{item.kind}"),
+        t_in(report.lang, f"direction.{item.direction}"),
         item.responsible_name,
     ]
     for col, text in enumerate(texts, start=1):
@@ -849,6 +849,19 @@ def tt_label(sheet: _Sheet, row: int, col: int, tt: str, **style: Any) -> Any:
     if tt.isascii() and tt.isdigit() and len(tt) <= 9:
         return sheet.number(row, col, int(tt), "0" * len(tt), **style)
     return sheet.text(row, col, tt, **style)
+
+
+def _missing_quarters_row(
+    sheet: _Sheet, report: Report, row: int, widths: dict[int, float]
+) -> None:
+    """The ``missing_line``, if any, across the sheet's columns on ``row``, as tall as it wraps."""
+    line = missing_line(report)
+    if not line:
+        return
+    last = max(widths)
+    sheet.merged(row, 1, last, line, bold=True, italic=True, horizontal="center")
+    lines = math.ceil(text_width(line, bold=True) / (sum(widths.values()) - 2))
+    sheet.ws.row_dimensions[row].height = LINE_HEIGHT * lines + 4
 
 
 def missing_quarters(report: Report) -> list[int]:
