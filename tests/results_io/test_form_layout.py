@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 
 from kehoach_cli.results import read_result_file
-from kehoach_cli.results.template import FIRST_ROW, build_form
+from kehoach_cli.results.template import FIRST_ROW, META_ROWS, build_form
 
 from .forms import Q2, make_form, plan
 
@@ -97,7 +97,8 @@ def test_the_instructions_and_the_colours_say_the_same() -> None:
             if not cell.protection.locked:
                 unlocked.add(cell.coordinate)
     assert yellow == unlocked  # a yellow cell is one to fill, and only those can be filled
-    assert {"C7", "C8", "C9"} <= yellow  # Người báo cáo, Ngày báo cáo, Số liệu
+    to_type = ("reporter", "reported_on", "basis")  # Người báo cáo, Ngày báo cáo, Số liệu
+    assert {f"C{META_ROWS[key]}" for key in to_type} <= yellow
     for code, row in rows.items():
         assert f"G{row}" in yellow, code  # "Ghi chú" on every indicator's row
         assert (f"F{row}" in yellow) == (code not in derived), code  # "Thực hiện"
