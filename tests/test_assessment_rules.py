@@ -353,7 +353,7 @@ def test_the_docx_states_a_yield_over_the_area_harvested() -> None:
     rice = report.indicator("rice_yield")
     assert rice.harvested_area == Decimal("29.5") and rice.to_dict()["harvested_area"] == 29.5
     assert sentence(report, rice, "Năng suất lúa") == (
-        "Năng suất lúa ước đạt 40,68 tạ/ha trên 29,5 ha đã thu hoạch, đạt 102,13% kế hoạch năm "
+        "Năng suất lúa đạt 40,68 tạ/ha trên 29,5 ha đã thu hoạch, đạt 102,13% kế hoạch năm "
         "(vượt kế hoạch)."
     )
 

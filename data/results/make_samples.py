@@ -19,13 +19,8 @@ from kehoach_cli.numbers import format_number
 from kehoach_cli.periods import Period
 from kehoach_cli.plan.io import load_plan
 from kehoach_cli.results.grid import HEADERS
-from kehoach_cli.results.template import (
-    FIRST_ROW,
-    META_ROWS,
-    build_form,
-    form_rows,
-    save_atomic,
-)
+from kehoach_cli.results.template import FIRST_ROW, META_ROWS, build_form, form_rows
+from kehoach_cli.safety.output import write_atomic
 
 HERE = Path(__file__).resolve().parent
 PLAN = HERE.parent / "plan_2024.yaml"
@@ -47,6 +42,9 @@ DATES = {1: date(2024, 3, 18), 2: date(2024, 6, 18), 3: date(2024, 9, 17)}
 # not sent its report yet, and the Văn hóa - Xã hội officer sent it late (deadline 17/09).
 LATE = {(3, "vhxh"): date(2024, 9, 19)}
 NOT_YET_SENT = {(3, "thcs")}
+# A report sent before its quarter ends may hold estimates ("Ước thực hiện"): dcnn's Q3 report
+# of 17/09 says so (the Hè Thu harvest as estimated); every other sample is final.
+ESTIMATES = {(3, "dcnn")}
 FIGURES: dict[str, dict[int, dict[str, str | tuple[str, str]]]] = {
     "dcnn": {
         1: {
@@ -174,6 +172,8 @@ def main() -> int:
             sheet = book["Kết quả"]
             sheet.cell(META_ROWS["reporter"], 3, REPORTERS[unit])
             sheet.cell(META_ROWS["reported_on"], 3, LATE.get((quarter, unit), DATES[quarter]))
+            if (quarter, unit) in ESTIMATES:
+                sheet.cell(META_ROWS["estimate"], 3, "Ước thực hiện")
             figures = by_quarter[quarter]
             for row in range(FIRST_ROW, sheet.max_row + 1):
                 code = sheet.cell(row, 2).value
@@ -182,11 +182,20 @@ def main() -> int:
                     sheet.cell(row, 6, as_cell(value))
                     if note:
                         sheet.cell(row, 7, note)
-            save_atomic(book, folder / f"{unit}.xlsx")
+            save(book, folder / f"{unit}.xlsx")
             if quarter == 2:
                 write_copies(plan, period, unit, figures)
     print(f"written under {HERE}")
     return 0
+
+
+def save(book: object, path: Path) -> None:
+    """The workbook written atomically, as ``kehoach template`` writes its forms."""
+    import io
+
+    buffer = io.BytesIO()
+    book.save(buffer)  # type: ignore[attr-defined]
+    write_atomic(path, buffer.getvalue())
 
 
 def write_copies(plan: object, period: Period, unit: str, figures: dict[str, object]) -> None:
@@ -208,6 +217,8 @@ def write_copies(plan: object, period: Period, unit: str, figures: dict[str, obj
         out.writerow(["Người báo cáo", REPORTERS[unit]])
         out.writerow(["Ngày báo cáo", day.strftime("%d/%m/%Y")])
         out.writerow(["Số liệu", "Lũy kế từ đầu năm"])
+        if (period.end_quarter, unit) in ESTIMATES:
+            out.writerow(["Tình trạng số liệu", "Ước thực hiện"])
         out.writerow([])
         out.writerow(HEADERS)
         for row in rows:
@@ -234,6 +245,7 @@ def write_copies(plan: object, period: Period, unit: str, figures: dict[str, obj
         f'reporter: "{REPORTERS[unit]}"',
         f"reported_on: {day.isoformat()}",
         "basis: year_to_date",
+        *(["estimate: true  # Ước thực hiện"] if (period.end_quarter, unit) in ESTIMATES else []),
         "values:",
     ]
     for row in rows:

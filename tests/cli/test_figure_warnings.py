@@ -102,12 +102,13 @@ def test_text_formats_carry_the_note(cli: Cli, results: Path, fmt: str) -> None:
 def test_csv_has_a_warnings_column(cli: Cli, results: Path) -> None:
     run = report(cli, results, "--format", "csv")
     lines = run.stdout.lstrip("\ufeff").splitlines()
-    assert lines[0].endswith(",Cảnh báo số liệu")
+    # #16 added "Tình trạng số liệu" after it, as the last column.
+    assert lines[0].endswith(",Cảnh báo số liệu,Tình trạng số liệu")
     rice = next(line for line in lines if ",rice_output," in line)
     assert rice.endswith(
         ",Số liệu cần xác nhận,Công chức Địa chính - Nông nghiệp,"
         + str(results / "2024-q2" / "dcnn.xlsx")
-        + ",implausible_value"
+        + ",implausible_value,Chính thức"
     )
 
 
@@ -127,7 +128,7 @@ def test_office_formats_carry_the_note(cli: Cli, results: Path, tmp_path: Path, 
         document = Document(io.BytesIO(out.read_bytes()))
         text = " ".join(p.text for p in document.paragraphs)
         text += " ".join(c.text for t in document.tables for row in t.rows for c in row.cells)
-        assert "ước đạt 2.350 tấn (số liệu cần xác nhận)" in text
+        assert "đạt 2.350 tấn (số liệu cần xác nhận)" in text
     assert NOTE_VI in text
     assert zipfile.is_zipfile(out)
 

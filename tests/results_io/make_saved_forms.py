@@ -42,6 +42,9 @@ EXPECTED: dict[str, tuple[tuple[str, ...], int | None]] = {
     # filled (rice output and harvested area, no maize) and recalculated by LibreOffice
     "recalculated_by_libreoffice.xlsx": (("values_missing",), 120),
     "partly_filled_by_libreoffice.xlsx": (("values_missing",), 120),
+    # #16: "Tình trạng số liệu: Ước thực hiện", maize noted "Số chính thức" (test_estimates.py)
+    "estimate_saved_by_libreoffice.ods": (("values_missing",), 150),
+    "estimate_saved_by_libreoffice.csv": (("values_missing",), 150),
 }
 
 
@@ -150,6 +153,24 @@ def build(out: Path = OUT) -> None:
     book = _form({"rice_output": 120})
     book.copy_worksheet(book["Kết quả"]).title = "Ket qua"
     book.save(out / "ket_qua_twice.xlsx")
+    build_estimates(out)
+
+
+def build_estimates(out: Path = OUT) -> None:
+    """#16: a form saying "Ước thực hiện", one figure noted final, saved as .ods and as CSV."""
+    from kehoach_cli.results.template import FIRST_ROW, META_ROWS
+
+    book = _form({"rice_output": 150, "maize_output": 40})
+    sheet = book["Kết quả"]
+    sheet.cell(META_ROWS["estimate"], 3, "Ước thực hiện")
+    rows = {sheet.cell(r, 2).value: r for r in range(FIRST_ROW, sheet.max_row + 1)}
+    sheet.cell(rows["maize_output"], 7, "Số chính thức")
+    with tempfile.TemporaryDirectory() as work:
+        filled = Path(work, "estimate.xlsx")
+        book.save(filled)
+        _libreoffice(filled, out / "estimate_saved_by_libreoffice.ods", "ods")
+        csv = "csv:Text - txt - csv (StarCalc):44,34,76,1,,1066,false,true,true"
+        _libreoffice(filled, out / "estimate_saved_by_libreoffice.csv", csv)
 
     book = _form({"rice_output": 120})
     sheet = book["Kết quả"]

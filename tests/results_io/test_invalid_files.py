@@ -27,6 +27,7 @@ EXPECTED: dict[str, tuple[str, str | None, str]] = {
     "yaml_not_a_mapping.yaml": ("yaml_not_a_mapping", "dòng 1", "error"),
     "yaml_year_not_in_plan.yaml": ("year_not_in_plan", "dòng 1", "error"),
     "yaml_period_basis.yaml": ("basis_invalid", "dòng 6", "error"),
+    "yaml_estimate_word.yaml": ("estimate_invalid", "dòng 7", "warning"),
     "renamed_text.xlsx": ("not_xlsx", None, "error"),
     "word_renamed.xlsx": ("not_xlsx", None, "error"),
     "old_format.xls": ("old_xls", None, "error"),

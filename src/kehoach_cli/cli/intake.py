@@ -19,6 +19,7 @@ from ..periods import Period
 if TYPE_CHECKING:
     from ..plan.model import Plan
     from ..problems import ProblemReport
+    from ..report.revisions import Revision
     from ..results.model import ResultSet
 
 Loaded = tuple["ResultSet", "ProblemReport", dict[str, datetime]]
@@ -69,3 +70,18 @@ def _notes(locked: Period, at: datetime, by: str, later: int, period: Period) ->
     typer.echo(t("intake.report_locked", period=label, at=moment_text(at), by=by), err=True)
     if later:
         typer.echo(t("intake.report_later", count=later, key=period.key), err=True)
+
+
+def revisions_in(folder: Path, plan: Plan) -> list[Revision]:
+    """The final figures that replaced an estimate, from the journal (#16); none without one
+    (or with a damaged one, which ``load_folder`` has already reported)."""
+    from ..intake.history import estimate_revisions, versions
+    from ..intake.journal import JournalError, is_lost
+
+    if is_lost(folder):
+        return []
+    try:
+        found = versions(folder)
+    except JournalError:
+        return []
+    return estimate_revisions(found or [], plan.unit_name)

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..numbers import json_number
 from ..periods import Period, parse_period
 from .journal import from_text, guarded, open_for_read
 from .locks import LockState, active_lock
+
+if TYPE_CHECKING:
+    from ..report.revisions import Revision
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,39 @@ class Version:
             "original_name": self.original_name,
             "valid": self.valid,
         }
+
+
+def estimate_revisions(found: list[Version], unit_name: Callable[[str], str]) -> list[Revision]:
+    """Each figure whose latest version is final and replaced an estimate of the same period
+    with another value (#16): the last estimate → the final figure. ``found`` as ``versions``
+    gives them (each figure's versions in the order received)."""
+    from ..report.revisions import Revision
+
+    by_figure: dict[tuple[str, str, str], list[Version]] = {}
+    for version in found:
+        by_figure.setdefault((version.indicator, version.period.id, version.unit), []).append(
+            version
+        )
+    revisions: list[Revision] = []
+    for versions_of in by_figure.values():
+        latest = versions_of[-1]
+        estimates = [v.value for v in versions_of[:-1] if v.estimate and v.value is not None]
+        if latest.estimate or latest.value is None or not estimates:
+            continue
+        if estimates[-1] == latest.value:
+            continue  # confirmed as it was: "đạt" instead of "ước đạt" says it
+        revisions.append(
+            Revision(
+                indicator=latest.indicator,
+                period=latest.period,
+                unit=latest.unit,
+                unit_name=unit_name(latest.unit),
+                estimate=estimates[-1],
+                final=latest.value,
+                file=latest.file,
+            )
+        )
+    return revisions
 
 
 @dataclass(frozen=True)

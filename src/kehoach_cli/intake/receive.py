@@ -8,7 +8,6 @@ between two of them leaves, is in ``store``.
 from __future__ import annotations
 
 import sqlite3
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -258,22 +257,8 @@ def insert_figures(conn: sqlite3.Connection, receipt_id: int, result: ResultFile
                 receipt_id,
                 v.code,
                 None if v.value is None else str(v.value),
-                int(is_estimate(v.note)),
+                int(v.estimate),
             )
             for v in result.values
         ],
     )
-
-
-def is_estimate(note: str | None) -> bool:
-    """A figure whose note says it is an estimate ("ước đạt", "ước thực hiện", "estimate").
-
-    >>> is_estimate("Ước đạt cả vụ"), is_estimate("uoc tinh"), is_estimate("Thu hoạch xong")
-    (True, True, False)
-    """
-    if not note:
-        return False
-    folded = unicodedata.normalize("NFD", note.lower())
-    plain = "".join(c for c in folded if not unicodedata.combining(c))
-    words = set(plain.replace(",", " ").replace(".", " ").replace(":", " ").split())
-    return bool(words & {"uoc", "estimate", "estimated", "est"})

@@ -92,18 +92,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # One sentence per indicator, in the way reports state results.
     "export.docx.reached": (
-        "{name} ước đạt {value}, đạt {pct} kế hoạch năm ({status_lower}).",
-        "{name}: an estimated {value}, {pct} of the annual target ({status_lower}).",
+        "{name} {verb} {value}, đạt {pct} kế hoạch năm ({status_lower}).",
+        "{name}: {verb} {value}, {pct} of the annual target ({status_lower}).",
     ),
     "export.docx.reached_yield": (
-        "{name} ước đạt {value} trên {area} ha đã thu hoạch, đạt {pct} kế hoạch năm "
+        "{name} {verb} {value} trên {area} ha đã thu hoạch, đạt {pct} kế hoạch năm "
         "({status_lower}).",
-        "{name}: an estimated {value} over the {area} ha harvested, {pct} of the annual target "
+        "{name}: {verb} {value} over the {area} ha harvested, {pct} of the annual target "
         "({status_lower}).",
     ),
     "export.docx.reached_no_pct": (
-        "{name} ước đạt {value} ({status_lower}).",
-        "{name}: an estimated {value} ({status_lower}).",
+        "{name} {verb} {value} ({status_lower}).",
+        "{name}: {verb} {value} ({status_lower}).",
     ),
     "export.docx.reached_lower": (
         "{name} ở mức {value} (kế hoạch không quá {target}), đạt {pct} kế hoạch năm "
@@ -130,9 +130,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.docx.change_none": ("không đổi", "unchanged"),
     "export.docx.points": ("{value} điểm phần trăm", "{value} percentage points"),
     "export.docx.projection": (
-        "{name} ước {value} (dự báo theo kế hoạch {target}, không đánh giá).",
-        "{name}: an estimated {value} (projected {target} in the plan, not assessed).",
+        "{name} {level_verb} {value} (dự báo theo kế hoạch {target}, không đánh giá).",
+        "{name}: {level_verb} {value} (projected {target} in the plan, not assessed).",
     ),
+    # #16: "ước đạt" only for an estimate ("ước thực hiện"); a final figure "đạt".
+    "export.docx.verb_estimate": ("ước đạt", "an estimated"),
+    "export.docx.verb_final": ("đạt", "reached"),
+    "export.docx.level_verb_estimate": ("ước", "an estimated"),
+    "export.docx.level_verb_final": ("là", "stands at"),
     "export.docx.no_data": ("{name}: chưa có số liệu.", "{name}: no figure yet."),
     "export.docx.counts": (
         "Trong tổng số {total} chỉ tiêu: vượt kế hoạch {exceeded}, đạt kế hoạch {achieved}, đúng "

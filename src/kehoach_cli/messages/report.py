@@ -333,6 +333,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # issue 13 (b): warnings about a figure reach the report
     "report.col.warnings": ("Cảnh báo số liệu", "Warnings"),
+    # #16: estimates ("ước thực hiện") against final figures
+    "report.col.estimate": ("Tình trạng số liệu", "Estimate or final"),
+    "report.estimate.yes": ("Ước thực hiện", "Estimate"),
+    "report.estimate.no": ("Chính thức", "Final"),
+    "report.estimate_footnote": (
+        "~ Số ước thực hiện (đơn vị báo số ước); số chính thức sẽ thay khi đơn vị gửi.",
+        "~ An estimate (the unit reported an estimate); the final figure replaces it when sent.",
+    ),
+    "report.note.revised": (
+        "Số liệu chính thức thay số ước: {old} → {new} {unit} ({unit_name}, {period}).",
+        "Final figure replacing the estimate: {old} → {new} {unit} ({unit_name}, {period}).",
+    ),
+    "report.note.revised_line": (
+        "{name}: số liệu chính thức thay số ước, {old} → {new} {unit} ({unit_name}, {period}).",
+        "{name}: final figure replacing the estimate, {old} → {new} {unit} ({unit_name}, "
+        "{period}).",
+    ),
     "report.note.to_confirm": (
         "⚠ {name} ({code}): số liệu {value} lệch kế hoạch năm {target} từ 10 lần trở lên, chưa "
         "được xác nhận — chưa đánh giá, không tính vào xếp hạng thi đua. Đơn vị sửa số liệu, hoặc "

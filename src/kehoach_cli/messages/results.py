@@ -153,6 +153,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{value}": neither year-to-date nor the period\'s own figure. Choose "Lũy kế từ đầu '
         'năm" (year to date) or "Số trong kỳ" (this period only).',
     ),
+    "results.estimate_invalid": (
+        '"{value}" không rõ là số ước hay số chính thức; các số liệu của tệp được coi là số '
+        'chính thức. Chọn {choices} ở ô "Tình trạng số liệu".',
+        '"{value}": neither an estimate nor final; the file\'s figures are taken as final. '
+        'Choose {choices} ("Ước thực hiện" = estimate, "Chính thức" = final) in '
+        '"Tình trạng số liệu".',
+    ),
     # one cell
     "results.code_missing": (
         'Có số liệu "{value}" nhưng ô "Mã chỉ tiêu" của dòng này trống. Ghi lại mã chỉ tiêu '

@@ -58,8 +58,16 @@ def header(lang: str) -> list[str]:
         "responsible",
         "sources",
         "warnings",
+        "estimate",
     )
     return [t_in(lang, f"report.col.{key}") for key in keys]
+
+
+def estimate_cell(report: Report, item: IndicatorResult | None) -> str:
+    """ "Ước thực hiện" or "Chính thức" for a figure; blank without one (#16)."""
+    if item is None or item.actual is None:
+        return ""
+    return t_in(report.lang, f"report.estimate.{'yes' if item.estimate else 'no'}")
 
 
 def indicator_cells(report: Report, item: IndicatorResult | None) -> list[str]:
@@ -106,5 +114,5 @@ def render(report: Report) -> str:
         # unit, status, responsible and sources are text; the rest are numbers.
         for index in (0, 6, 7, 8):
             numbers[index] = neutralize(numbers[index])
-        writer.writerow([*text, *numbers, warnings_cell(item)])
+        writer.writerow([*text, *numbers, warnings_cell(item), estimate_cell(report, item)])
     return BOM + buffer.getvalue()

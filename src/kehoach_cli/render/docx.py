@@ -33,7 +33,16 @@ from ..messages import t_in
 from ..numbers import format_number
 from ..report.model import IndicatorResult, Report
 from ..report.notes import NoteBlock
-from .terminal import counts_line, expected, footnotes, number, percent, row_name, unit_name
+from .terminal import (
+    ESTIMATE_MARK,
+    counts_line,
+    expected,
+    footnotes,
+    number,
+    percent,
+    row_name,
+    unit_name,
+)
 from .xlsx import date_parts, document_number, done_values, place_date, stable_package, window_line
 
 TEMPLATE = "bao-cao.docx"
@@ -119,7 +128,8 @@ def _lower_sentence(report: Report, item: IndicatorResult, name: str, status: st
 
 
 def sentence(report: Report, item: IndicatorResult, name: str) -> str:
-    """One indicator as reports state it ("… ước đạt 160 tấn, đạt 49,54% kế hoạch năm")."""
+    """One indicator as reports state it ("… ước đạt 160 tấn, đạt 49,54% kế hoạch năm"; "đạt"
+    for a final figure)."""
     lang = report.lang
     status = item.status_label.lower() if lang == "vi" else item.status_label
     if item.actual is None:
@@ -128,12 +138,31 @@ def sentence(report: Report, item: IndicatorResult, name: str) -> str:
         return f"{name}: {status}."  # "Năng suất lúa: chưa thu hoạch."
     value = _value(report, item, item.actual)
     target = _value(report, item, item.target) if item.target is not None else ""
+    # "ước đạt" only for an estimate, "đạt" for a final figure (#16)
+    which = "estimate" if item.estimate else "final"
+    verb = t_in(lang, f"export.docx.verb_{which}")
     if item.direction == "none" and item.target is not None:
-        return t_in(lang, "export.docx.projection", name=name, value=value, target=target)
+        level_verb = t_in(lang, f"export.docx.level_verb_{which}")
+        return t_in(
+            lang,
+            "export.docx.projection",
+            name=name,
+            value=value,
+            target=target,
+            verb=verb,
+            level_verb=level_verb,
+        )
     if item.direction == "lower" and item.target is not None:
         return _lower_sentence(report, item, name, status)
     if item.completion_pct is None:
-        return t_in(lang, "export.docx.reached_no_pct", name=name, value=value, status_lower=status)
+        return t_in(
+            lang,
+            "export.docx.reached_no_pct",
+            name=name,
+            value=value,
+            status_lower=status,
+            verb=verb,
+        )
     pct = percent(report, item.completion_pct)
     if item.harvested_area is not None:
         area = format_number(item.harvested_area, None, lang=lang)
@@ -145,8 +174,11 @@ def sentence(report: Report, item: IndicatorResult, name: str) -> str:
             area=area,
             pct=pct,
             status_lower=status,
+            verb=verb,
         )
-    return t_in(lang, "export.docx.reached", name=name, value=value, pct=pct, status_lower=status)
+    return t_in(
+        lang, "export.docx.reached", name=name, value=value, pct=pct, status_lower=status, verb=verb
+    )
 
 
 def behind_sentence(report: Report, item: IndicatorResult, name: str) -> str:
@@ -512,6 +544,7 @@ def _table_rows(report: Report) -> list[dict[str, Any]]:
             values = done_values(report, item)
             in_period = values[-2] if len(values) > 1 else None
             ytd = number(report, values[-1], item.decimals)
+            ytd = ESTIMATE_MARK + ytd if item.estimate and ytd else ytd  # "~160": an estimate
             row.update(
                 unit=item.unit,
                 target=number(report, item.target, item.decimals),

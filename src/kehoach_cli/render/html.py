@@ -16,6 +16,7 @@ from ..numbers import format_number
 from ..periods import format_day
 from ..report.model import Report
 from .terminal import (
+    ESTIMATE_MARK,
     counts_line,
     expected,
     footnotes,
@@ -147,8 +148,9 @@ def _indicator_table(report: Report) -> list[str]:
         values = done_values(report, item)
         for offset, value in enumerate(values):
             text = number(report, value, item.decimals)
-            if item.derived and offset == len(values) - 1 and text:
-                text += "*"
+            if offset == len(values) - 1 and text:  # the actual: "~" an estimate, "*" computed
+                text = (ESTIMATE_MARK if item.estimate else "") + text
+                text += "*" if item.derived else ""
             cells.append(f'<td class="num" align="right">{_e(text)}</td>')
         cells.append(
             f'<td class="num" align="right">{_bar(report, item.completion_pct, item.status)}</td>'

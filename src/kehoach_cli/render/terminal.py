@@ -70,9 +70,16 @@ def expected(report: Report, value: Decimal | None) -> str:
     return "" if value is None else format_number(value, None, lang=report.lang) + "%"
 
 
+# Before an estimate ("ước thực hiện", #16): "~160"; the footnote says what it means.
+ESTIMATE_MARK = "~"
+
+
 def actual_text(report: Report, item: IndicatorResult) -> str:
-    """The actual, with "*" when computed from components (the footnote says so)."""
+    """The actual, with "*" when computed from components and "~" before an estimate (the
+    footnotes say so)."""
     text = number(report, item.actual, item.decimals)
+    if text and item.estimate:
+        text = ESTIMATE_MARK + text
     return text + "*" if text and item.derived else text
 
 
@@ -129,6 +136,8 @@ def footnotes(report: Report) -> list[str]:
     lines = list(report.notes)
     if any(item.derived and item.actual is not None for item in report.indicators):
         lines.append("* " + t_in(report.lang, "report.derived_footnote"))
+    if any(item.estimate and item.actual is not None for item in report.indicators):
+        lines.append(t_in(report.lang, "report.estimate_footnote"))
     errors = sum(1 for p in report.problems if p.severity == "error")
     if errors:
         lines.append(t_in(report.lang, "report.problems_allowed", errors=errors))

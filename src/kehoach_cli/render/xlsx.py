@@ -26,7 +26,7 @@ from ..messages import t_in
 from ..numbers import decimals_of
 from ..periods import format_day
 from ..report.model import STATUSES, GroupSummary, IndicatorResult, QuarterResult, Report
-from .terminal import MAX_DECIMALS, quarter_heading, row_name
+from .terminal import ESTIMATE_MARK, MAX_DECIMALS, quarter_heading, row_name
 
 FONT = "Times New Roman"
 SIZE = 12
@@ -466,7 +466,17 @@ def _summary_rows(
         values = done_values(report, item)
         for offset, value in enumerate(values):
             star = "*" if item.derived and offset == len(values) - 1 else ""
-            _figure(sheet, row, cols.done + offset, value, item.decimals, suffix=star, **cell)
+            mark = ESTIMATE_MARK if item.estimate and offset == len(values) - 1 else ""
+            _figure(
+                sheet,
+                row,
+                cols.done + offset,
+                value,
+                item.decimals,
+                suffix=star,
+                prefix=mark,
+                **cell,
+            )
         _percent(sheet, row, cols.pct, item.completion_pct, 2, **cell)
         _percent(sheet, row, cols.exp, item.expected_pct, None, **cell)
         _figure(sheet, row, cols.rem, item.remaining, item.decimals, **cell)
@@ -488,14 +498,14 @@ def _figure(
     decimals: int,
     *,
     suffix: str = "",
+    prefix: str = "",
     **style: Any,
 ) -> None:
     if value is None:
         sheet.number(row, col, None, "General", **style)
         return
-    sheet.number(
-        row, col, as_number(value), number_format(shown_decimals(value, decimals), suffix), **style
-    )
+    fmt = number_format(shown_decimals(value, decimals), suffix)
+    sheet.number(row, col, as_number(value), f'"{prefix}"{fmt}' if prefix else fmt, **style)
 
 
 def _percent(

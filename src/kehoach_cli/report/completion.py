@@ -71,6 +71,7 @@ class Figure:
     sources: tuple[str, ...]
     notes: tuple[str, ...] = ()
     computed: bool = False
+    estimate: bool = False  # an estimate ("ước"), or computed from one
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +221,7 @@ def _indicator_result(context: _Context, ind: Indicator) -> IndicatorResult:
         notes=notes,
         quarters=context.quarter_results(ind),
         warnings=warnings,
+        estimate=figure.estimate if figure else False,
     )
 
 
@@ -460,7 +462,8 @@ def _figure(items: list[tuple[ResultFile, ResultValue]]) -> Figure | None:
         return None
     result, value = items[0] if len(items) == 1 else max(items, key=_latest_key)
     assert value.value is not None
-    return Figure(value.value, (result.source,), (value.note,) if value.note else ())
+    notes = (value.note,) if value.note else ()
+    return Figure(value.value, (result.source,), notes, estimate=value.estimate)
 
 
 def _timelines(plan: Plan, files: list[ResultFile], last: int) -> dict[str, Timeline]:
@@ -495,6 +498,7 @@ def _timelines(plan: Plan, files: list[ResultFile], last: int) -> dict[str, Time
                         before.value + part.value,
                         _merge(before.sources, part.sources),
                         part.notes,
+                        estimate=before.estimate or part.estimate,
                     )
             if figure is not None:
                 timeline[q] = figure
@@ -539,7 +543,8 @@ def _derive(plan: Plan, timelines: dict[str, Timeline], last: int) -> None:
             for f in parts.values():
                 if f is not None:
                     sources = _merge(sources, f.sources)
-            timelines[code][q] = Figure(result, sources, (), computed=True)
+            estimate = any(f.estimate for f in parts.values() if f is not None)
+            timelines[code][q] = Figure(result, sources, (), computed=True, estimate=estimate)
 
 
 def _merge(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from ..periods import Period, PeriodError, parse_period
 from ..plan.model import Plan
 from ..problems import Problem, quoted_head
 from .common import Where, fold, hidden_params, is_empty, problem, read_number, text_of
+from .estimates import ESTIMATE_CHOICES, figure_is_estimate, read_estimate_field
 from .model import WHOLE_COMMUNE, Basis, ResultFile, ResultValue
 
 # Labels are compared folded (no accents, lower case); English ones are accepted too.
@@ -23,6 +24,15 @@ META_LABELS: dict[str, tuple[str, ...]] = {
     "reporter": ("nguoi bao cao", "nguoi lap bieu", "nguoi lap", "reporter"),
     "reported_on": ("ngay bao cao", "ngay lap", "ngay", "date", "reported on"),
     "basis": ("so lieu", "loai so lieu", "basis"),
+    # Estimate or final (#16); "Số liệu" stays the basis, as forms before it wrote it.
+    "estimate": (
+        "tinh trang so lieu",
+        "uoc tinh hay chinh thuc",
+        "uoc tinh/chinh thuc",
+        "so uoc hay chinh thuc",
+        "estimate",
+        "estimate or final",
+    ),
 }
 HEADERS = ("TT", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm", "Thực hiện", "Ghi chú")
 _COLUMN_KEYS: dict[str, tuple[str, ...]] = {
@@ -104,6 +114,7 @@ class Meta:
     reporter: str | None = None
     reported_on: date | None = None
     basis: Basis = "year_to_date"
+    estimate: bool | None = None  # the file's "Tình trạng số liệu"; None: not stated
     fatal: bool = False
 
     def result_file(
@@ -117,12 +128,22 @@ class Meta:
             year=self.year,
             period=self.period,
             unit=self.unit,
-            values=tuple(values),
+            values=tuple(self._flagged(values)),
             basis=self.basis,
             reporter=self.reporter,
             reported_on=self.reported_on,
             sheet=sheet,
+            estimate=self.estimate,
         )
+
+    def _flagged(self, values: list[ResultValue]) -> list[ResultValue]:
+        """Each figure marked estimate or final: its note, else this file's field."""
+        from dataclasses import replace
+
+        return [
+            replace(v, estimate=True) if figure_is_estimate(self.estimate, v.note) else v
+            for v in values
+        ]
 
 
 def read_grid(grid: Grid, plan: Plan, source: str) -> tuple[ResultFile | None, list[Problem]]:
@@ -208,6 +229,10 @@ def _read_meta(grid: Grid, header_row: int, plan: Plan, problems: list[Problem])
             # The value sits right of its label; hints further right are not read.
             cells[key] = (grid.get(r, c + 1), grid.where(r, c + 1), grid.where(r, c))
             break
+    basis = cells.get("basis")
+    if basis and "estimate" not in cells and read_estimate_field(text_of(basis[0])) is not None:
+        # "Số liệu: Ước thực hiện" in a hand-made form: the field it means, not a basis.
+        cells["estimate"] = cells.pop("basis")
     return parse_meta(cells, plan, grid.file_where, problems)
 
 
@@ -241,6 +266,7 @@ def parse_meta(
     basis = _meta_basis(raw("basis"), at("basis"), found)
     if basis is not None:
         meta.basis = basis
+    meta.estimate = _meta_estimate(raw("estimate"), at("estimate"), found)
     problems += found
     return meta
 
@@ -329,6 +355,22 @@ def _meta_basis(raw: object, where: Where, problems: list[Problem]) -> Basis | N
     if basis is None:
         problems.append(problem("basis_invalid", where, value=text))
     return basis
+
+
+def _meta_estimate(raw: object, where: Where, problems: list[Problem]) -> bool | None:
+    """The file's "Tình trạng số liệu": True an estimate, False final, None not stated."""
+    if isinstance(raw, bool):  # YAML's ``estimate: true``
+        return raw
+    text = text_of(raw)
+    if not text:
+        return None
+    found = read_estimate_field(text)
+    if found is None:
+        choices = " hoặc ".join(f'"{c}"' for c in ESTIMATE_CHOICES)
+        problems.append(
+            problem("estimate_invalid", where, severity="warning", value=text, choices=choices)
+        )
+    return found
 
 
 def _unreadable(code: str, raw: object, where: Where, **params: object) -> Problem:

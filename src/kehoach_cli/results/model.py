@@ -30,6 +30,9 @@ class ResultValue:
     location: str | None = None  # "Kết quả!F12", "dòng 14"
     cell: str | None = None  # "F12" (workbooks and CSV)
     line: int | None = None  # CSV and YAML
+    # An estimate ("ước thực hiện") rather than a final figure: the row's note, else the
+    # file's "Tình trạng số liệu" (results/estimates.py has the rule).
+    estimate: bool = False
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,8 @@ class ResultFile:
 
     ``basis`` says whether flow values are year-to-date ("lũy kế", the default) or the
     period's own values. ``source`` is the path as shown to users; ``modified`` the file's time.
+    ``estimate`` is the file's "Tình trạng số liệu": True "Ước thực hiện", False "Chính thức",
+    None when the file does not say (its figures are then final unless their note says not).
     """
 
     source: str
@@ -50,6 +55,7 @@ class ResultFile:
     reported_on: date | None = None
     modified: datetime | None = None
     sheet: str | None = None
+    estimate: bool | None = None
 
     def value_of(self, code: str) -> ResultValue | None:
         for item in self.values:

@@ -18,6 +18,7 @@ from ..plan.formulas import BinOp, Expr, Number, Ref, parse
 from ..plan.model import Indicator, Plan
 from ..safety.output import Guarded, check_target, is_stdout, write_atomic
 from .common import INSTRUCTIONS_SHEET, SHEET_NAME, WHOLE_COMMUNE_LABEL
+from .estimates import ESTIMATE_CHOICES, ESTIMATE_LABEL
 from .form_layout import (
     guide_layout,
     signature_block,
@@ -31,7 +32,9 @@ from .model import WHOLE_COMMUNE
 HEADER_ROW = 11
 FIRST_ROW = HEADER_ROW + 1
 META_ROWS = {"year": 4, "period": 5, "unit": 6, "reporter": 7, "reported_on": 8, "basis": 9}
+META_ROWS["estimate"] = 10  # #16: estimate or final, in the row left free above the table
 BASIS_CHOICES = ("Lũy kế từ đầu năm", "Số trong kỳ")
+_TO_FILL = ("reporter", "reported_on", "basis", "estimate")
 WIDTHS = {"A": 6, "B": 26, "C": 50, "D": 12, "E": 14, "F": 14, "G": 32}
 _INPUT_FILL = "FFF2CC"  # pale yellow: cells to fill
 _COMPUTED_FILL = "E7E6E6"  # grey: computed, not asked for
@@ -172,19 +175,25 @@ def _meta_rows(
             BASIS_CHOICES[0],
             "Lũy kế từ đầu năm: cộng dồn từ 01/01; Số trong kỳ: chỉ số liệu của kỳ này",
         ),
+        (
+            "estimate",
+            ESTIMATE_LABEL,
+            ESTIMATE_CHOICES[1],
+            'Ước thực hiện: số ước; Chính thức: số đã chốt (một số ước: ghi "Ước" ở Ghi chú)',
+        ),
     ]
     for key, label, value, hint in meta:
         row = META_ROWS[key]
         sheet.cell(row, 2, label).font = styles.bold
         cell = sheet.cell(row, 3, value)
-        if key in ("reporter", "reported_on", "basis"):
+        if key in _TO_FILL:
             cell.protection = styles.unlocked
             cell.fill = styles.input_fill
             cell.border = styles.box
         if key == "reported_on":
             cell.number_format = "dd/mm/yyyy"
         hint_cell = sheet.cell(row, 4, hint or None)
-        hint_cell.font = Font(italic=key in ("reporter", "reported_on", "basis"), color="595959")
+        hint_cell.font = Font(italic=key in _TO_FILL, color="595959")
         sheet.merge_cells(start_row=row, start_column=4, end_row=row, end_column=7)
 
 
@@ -259,7 +268,7 @@ def _indicator_rows(sheet: Any, rows: list[FormRow], styles: _Styles) -> None:
 
 
 def _meta_validations(sheet: Any) -> None:
-    """The basis is one of its words; the date a date."""
+    """The basis and the estimate field are one of their words; the date a date."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
     basis_check = DataValidation(
@@ -272,6 +281,16 @@ def _meta_validations(sheet: Any) -> None:
     )
     basis_check.add(f"C{META_ROWS['basis']}")
     sheet.add_data_validation(basis_check)
+    estimate_check = DataValidation(
+        type="list",
+        formula1='"' + ",".join(ESTIMATE_CHOICES) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=ESTIMATE_LABEL,
+        error="Chọn " + " hoặc ".join(ESTIMATE_CHOICES) + ".",
+    )
+    estimate_check.add(f"C{META_ROWS['estimate']}")
+    sheet.add_data_validation(estimate_check)
     date_check = DataValidation(
         type="date",
         operator="greaterThan",
@@ -362,13 +381,15 @@ def _instructions(
         ("", False),
         (
             f'1. Chỉ điền các ô nền vàng: cột "Thực hiện", cột "Ghi chú" và các ô Người báo cáo, '
-            f'Ngày báo cáo, Số liệu ở trang "{SHEET_NAME}". Các ô khác được khóa.',
+            f'Ngày báo cáo, Số liệu, Tình trạng số liệu ở trang "{SHEET_NAME}". Các ô khác '
+            "được khóa.",
             False,
         ),
         (
             '2. "Thực hiện" của chỉ tiêu lũy kế (sản lượng, diện tích, trồng rừng, hộ thoát nghèo) '
             'là số cộng dồn từ đầu năm đến hết kỳ. Nếu ghi số riêng của kỳ, chọn "Số trong kỳ" '
-            'ở ô "Số liệu".',
+            'ở ô "Số liệu". Số ước tính chọn "Ước thực hiện" ở ô "Tình trạng số liệu" (chỉ một '
+            'vài số là ước: ghi "Ước" ở cột Ghi chú của dòng đó); số đã chốt chọn "Chính thức".',
             False,
         ),
         (

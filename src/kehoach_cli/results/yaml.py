@@ -7,6 +7,7 @@ unit: dcnn
 reporter: Nguyễn Văn A
 reported_on: 2024-06-18
 basis: year_to_date        # or "period"
+estimate: false            # true: estimates ("Ước thực hiện"); absent: final unless a note says
 values:
   rice_output: 120
   rice_area: "58,5"        # Vietnamese text is read as in a sheet
@@ -27,7 +28,7 @@ from .common import Where, problem, text_of
 from .grid import parse_meta, read_row
 from .model import ResultFile, ResultValue
 
-META_KEYS = ("year", "period", "unit", "reporter", "reported_on", "basis")
+META_KEYS = ("year", "period", "unit", "reporter", "reported_on", "basis", "estimate")
 KNOWN_KEYS = frozenset((*META_KEYS, "values", "schema_version"))
 
 

@@ -93,8 +93,10 @@ def register(app: typer.Typer) -> None:
         debug: DebugOption = False,
     ) -> None:
         from ...report.completion import compute
+        from ...report.revisions import with_revisions
         from ...report.schedule import parse_today
         from ...safety.output import is_stdout
+        from ..intake import revisions_in
         from ..plans import locate_plan_and_period, results_folder
 
         fmt = _check_options(output, output_dir, output_format, by)
@@ -116,6 +118,7 @@ def register(app: typer.Typer) -> None:
             problems=problems,
             lang=get_lang(),
         )
+        made = with_revisions(made, revisions_in(folder, loaded))  # final figures for estimates
         made = _with_officer_files(_signed(made, number, signed_on), *own)
         if output_dir is not None:
             from ...report.schedule import output_name
