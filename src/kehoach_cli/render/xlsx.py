@@ -26,6 +26,7 @@ from ..messages import t_in
 from ..numbers import decimals_of
 from ..periods import format_day
 from ..report.model import STATUSES, GroupSummary, IndicatorResult, QuarterResult, Report
+from .quarters import end_quarter_missing, missing_line, missing_quarters
 from .terminal import ESTIMATE_MARK, MAX_DECIMALS, quarter_heading, row_name
 
 FONT = "Times New Roman"
@@ -872,42 +873,6 @@ def _missing_quarters_row(
     sheet.merged(row, 1, last, line, bold=True, italic=True, horizontal="center")
     lines = math.ceil(text_width(line, bold=True) / (sum(widths.values()) - 2))
     sheet.ws.row_dimensions[row].height = LINE_HEIGHT * lines + 4
-
-
-def missing_quarters(report: Report) -> list[int]:
-    """The quarters of a ``--by quarter`` report that no indicator has a figure for yet (Q4 of
-    a year report made in October)."""
-    if report.by != "quarter" or not report.indicators:
-        return []
-    reported = {
-        q.quarter
-        for item in report.indicators
-        for q in item.quarters
-        if q.actual is not None or q.period_value is not None
-    }
-    numbers = [int(q[-1]) for q in report.period.quarters]
-    return [n for n in numbers if n not in reported]
-
-
-def end_quarter_missing(report: Report) -> bool:
-    """Whether the period's last quarter is missing: then every "no data" is that, said once."""
-    return report.period.end_quarter in missing_quarters(report)
-
-
-def missing_line(report: Report) -> str | None:
-    """The one line that says which quarters have no figures yet, or None."""
-    from ..periods import Period
-
-    missing = missing_quarters(report)
-    if not missing:
-        return None
-    lang, period = report.lang, report.period
-    quarters = ", ".join(Period(period.year, "quarter", n).label(lang) for n in missing)
-    if not end_quarter_missing(report):
-        return t_in(lang, "export.quarters_missing", quarters=quarters)
-    label = period.label[:1].lower() + period.label[1:] if lang == "vi" else period.label
-    last = quarter_heading(report, period.end_quarter)
-    return t_in(lang, "export.quarters_missing_end", quarters=quarters, period=label, last=last)
 
 
 def render(report: Report) -> bytes:
