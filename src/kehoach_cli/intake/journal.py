@@ -200,10 +200,13 @@ def open_for_read(results: Path) -> Iterator[sqlite3.Connection | None]:
     from .store import settle
 
     path = journal_path(results)
-    if not path.is_file():
-        yield None
+    if not path.is_file() and not lock_path(results).is_file():
+        yield None  # never received into: no receive to wait for, no lock file made
         return
     with folder_lock(results), _journal_errors(path, results):
+        if not path.is_file():  # a first receive under way when we looked: it is done now
+            yield None
+            return
         conn = _connect(path, read_only=True)
         try:
             if _begin_read(conn, path, results):
