@@ -344,7 +344,7 @@ def test_the_form_asks_for_the_harvested_area_and_computes_the_yield_the_same_wa
     assert sheet.cell(area, 6).protection.locked is False  # to fill in
     # blank until both parts are entered, blank over a zero area, as kehoach computes it
     assert sheet.cell(yld, 6).value == (
-        f'=IF(COUNT(F{area},F{output})<2,"",IFERROR(((F{output}*10)/F{area}),""))'
+        f'=IF(COUNT(F{area},F{output})=2,IFERROR(((F{output}*10)/F{area}),""),"")'
     )
 
 

@@ -36,7 +36,9 @@ KILLED_RECEIVE = textwrap.dedent(
         real_put(*args)
         os._exit(9)
 
-    if step == "archive":
+    if step == "copy":  # the receipt committed as pending, nothing copied yet
+        store.copy_into_archive = die
+    elif step == "archive":
         store.copy_into_archive = copy_then_die
     elif step == "replace":
         store.put_in_place = die
@@ -82,12 +84,13 @@ def first_and_second(cli: Cli, tmp_path: Path) -> tuple[Path, Path, Path]:
     return results, first, second
 
 
-@pytest.mark.parametrize("step", ["archive", "replace"])
+@pytest.mark.parametrize("step", ["copy", "archive", "replace"])
 def test_killed_before_the_new_form_is_in_place_leaves_the_old_state(
     cli: Cli, tmp_path: Path, first_and_second: tuple[Path, Path, Path], step: str
 ) -> None:
     results, first, second = first_and_second
     killed_receive(step, second, results)
+    assert (tmp_path / "results-nhat-ky.lock").is_file()  # the dead process's, no longer held
     stored = results / "2024-q2" / "dcnn.xlsx"
     assert stored.read_bytes() == first.read_bytes()  # readers see the old form meanwhile
     assert values_in_history(cli, results) == [120]
@@ -115,6 +118,32 @@ def test_killed_after_the_new_form_is_in_place_finishes_it(
     assert values_in_history(cli, results) == [120, 125]
     rows = journal_rows(results, "SELECT archived_path, state FROM receipts WHERE unit = 'dcnn'")
     assert rows == [(archived[0], "done"), (None, "done")]
+
+
+@pytest.mark.parametrize(
+    ("step", "after"),
+    [("copy", [120]), ("archive", [120]), ("replace", [120]), ("put", [120, 125]),
+     ("finish", [120, 125])],
+)  # fmt: skip
+def test_killed_then_rebuilt_gives_the_old_state_or_the_new(
+    cli: Cli, first_and_second: tuple[Path, Path, Path], step: str, after: list[int]
+) -> None:
+    """`--rebuild` straight after a crash (no other command between) settles the old journal
+    first: the rebuilt one has each version once, and the folder holds the old or the new."""
+    results, first, second = first_and_second
+    killed_receive(step, second, results)
+    rebuilt = receive(cli, results, "--rebuild")
+    assert rebuilt.exit_code == 0, rebuilt.stderr
+    assert values_in_history(cli, results) == after
+    current = (results / "2024-q2" / "dcnn.xlsx").read_bytes()
+    assert current == (first if after == [120] else second).read_bytes()
+    archived = [f for f in files_under(results) if f.startswith("_luu-tru/")]
+    assert len(archived) == len(after) - 1
+    assert journal_rows(results, "SELECT state FROM receipts") == [("done",)] * len(after)
+    assert not list(results.rglob(".kehoach-nhan-*"))
+    outcome = receive(cli, results, str(second))  # and the next receive goes on from there
+    assert outcome.exit_code == 0, outcome.stderr
+    assert values_in_history(cli, results) == [120, 125]
 
 
 @pytest.fixture
@@ -236,6 +265,42 @@ def test_a_damaged_journal_is_reported_and_rebuilt(
     assert receive(cli, results, str(form(tmp_path / "in", "d.xlsx", unit="vhxh"))).exit_code == 1
 
 
+@pytest.mark.parametrize("damage", ["a page overwritten", "cut short"])
+def test_a_journal_damaged_inside_is_reported_by_every_command_and_rebuilt(
+    cli: Cli, tmp_path: Path, first_and_second: tuple[Path, Path, Path], damage: str
+) -> None:
+    """A real journal whose receipts page is garbage, or that lost its end (a copy cut short):
+    SQLite opens it and fails on reading; every command says so plainly, none with a
+    traceback or an "unexpected error", and the folder is left as it was."""
+    results, first, second = first_and_second
+    assert receive(cli, results, str(second)).exit_code == 0
+    journal = tmp_path / "results-nhat-ky.sqlite"
+    data = journal.read_bytes()
+    page = 4096  # SQLite's default page size; page 2 is the receipts table's first
+    assert len(data) > 3 * page
+    if damage == "a page overwritten":
+        journal.write_bytes(data[:page] + b"\xa5" * page + data[2 * page :])
+    else:
+        journal.write_bytes(data[: 3 * page])
+    before = files_under(results)
+    incoming = str(form(tmp_path / "in", "c.xlsx", unit="vhxh"))
+    said = f"Nhật ký {journal} bị hỏng, không đọc được (database disk image is malformed)."
+    for args in (
+        ("receive", "--plan", str(PLAN), "--results", str(results), incoming),
+        ("lock", "--plan", str(PLAN), "--results", str(results), "--period", "q2"),
+        ("history", "--results", str(results)),
+    ):
+        done = cli(*args)
+        assert done.exit_code == 1, args
+        assert done.stderr.startswith(said), done.stderr
+        assert "kehoach receive --rebuild --results" in done.stderr
+    status = cli("status", "--plan", str(PLAN), "--results", str(results), "--period", "q2")
+    assert status.exit_code == 0 and status.stderr.startswith(said)
+    assert files_under(results) == before
+    assert receive(cli, results, "--rebuild").exit_code == 0
+    assert values_in_history(cli, results) == [120, 125]
+
+
 def test_a_lost_journal_is_reported_not_silently_recreated(
     cli: Cli, tmp_path: Path, first_and_second: tuple[Path, Path, Path]
 ) -> None:
@@ -316,3 +381,28 @@ def test_rebuild_of_a_folder_that_does_not_exist_is_a_usage_error(cli: Cli, tmp_
     assert done.exit_code == 2
     assert done.stderr.startswith(f"Không tìm thấy thư mục kết quả: {tmp_path / 'khong-co'}.")
     assert not (tmp_path / "khong-co").exists()
+
+
+def test_a_lock_file_that_cannot_be_made_is_reported(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folder holding the results is read-only (a shared folder): said plainly, nothing
+    filed. Simulated, since the suite may run as root, whom permissions do not stop."""
+    import filelock
+
+    results = tmp_path / "results"
+    lock = tmp_path / "results-nhat-ky.lock"
+
+    def refused(self: object, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(lock))
+
+    monkeypatch.setattr(filelock.FileLock, "acquire", refused)
+    done = receive(cli, results, str(form(tmp_path / "in", "a.xlsx")))
+    assert done.exit_code == 1
+    assert done.stderr == (
+        f"Không tạo được tệp khóa {lock} (Permission denied): kehoach cần ghi được vào thư mục "
+        "chứa thư mục kết quả để hai lệnh cùng lúc không ghi đè nhau. Hãy cấp quyền ghi hoặc chép "
+        "thư mục kết quả sang nơi ghi được.\n"
+    )
+    assert files_under(results) == []
+    assert not (tmp_path / "results-nhat-ky.sqlite").exists()

@@ -38,6 +38,9 @@ EXPECTED: dict[str, tuple[tuple[str, ...], int | None]] = {
     "ket_qua_twice.xlsx": (("sheets_ambiguous",), None),
     "two_value_columns.xlsx": (("columns_ambiguous",), None),
     "blank_saved_by_libreoffice.xlsx": (("no_figures",), None),
+    # #18: the form with its signature lines and derived cells blank until every part is in,
+    # filled (rice output and harvested area, no maize) and recalculated by LibreOffice
+    "recalculated_by_libreoffice.xlsx": (("values_missing",), 120),
     "partly_filled_by_libreoffice.xlsx": (("values_missing",), 120),
     # #16: "Tình trạng số liệu: Ước thực hiện", maize noted "Số chính thức" (test_estimates.py)
     "estimate_saved_by_libreoffice.ods": (("values_missing",), 150),
@@ -102,6 +105,15 @@ def _with_copy(hidden_differs: bool) -> Any:
     return book
 
 
+def build_recalculated(out: Path = OUT) -> None:
+    """The form filled in and recalculated by LibreOffice (derived cells with cached values)."""
+    with tempfile.TemporaryDirectory() as work:
+        filled = Path(work, "filled.xlsx")
+        _form({"rice_output": 120, "rice_area_harvested": 29.5}).save(filled)
+        target = out / "recalculated_by_libreoffice.xlsx"
+        _libreoffice(filled, target, "xlsx:Calc MS Excel 2007 XML")
+
+
 def build(out: Path = OUT) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as work:
@@ -123,6 +135,7 @@ def build(out: Path = OUT) -> None:
         _libreoffice(blank, out / "blank_saved_by_libreoffice.xlsx", excel)
         _libreoffice(filled, out / "partly_filled_by_libreoffice.xlsx", excel)
 
+    build_recalculated(out)
     _with_copy(hidden_differs=True).save(out / "hidden_original_visible_copy.xlsx")
     _with_copy(hidden_differs=False).save(out / "hidden_identical_copy.xlsx")
 

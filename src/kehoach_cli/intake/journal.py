@@ -6,14 +6,19 @@ durability and file locking that work the same on Windows and POSIX, with no ser
 * The schema is versioned with ``PRAGMA user_version``; a journal made by a newer kehoach, or
   one SQLite cannot read, is refused with a message naming the file and the way out
   (``kehoach receive --rebuild``).
-* Writers (``receive``, ``lock``, ``unlock``, ``--rebuild``) open it with
-  ``locking_mode=EXCLUSIVE`` and ``BEGIN EXCLUSIVE``: the connection keeps SQLite's lock on the
-  file until it is closed, across the several commits one receive makes, so two runs at once
-  take turns (the second waits up to ``WAIT_SECONDS``). This is the lock on the folder: every
-  change kehoach makes to a results folder goes through its journal. No ``fcntl`` and no lock
-  file of our own to go stale after a crash: SQLite's lock dies with the process.
-* Readers (``history``, ``status``, ``report``) open it read-only and see committed receipts
-  only (``state = 'done'``).
+* Every command that changes a results folder (``receive``, ``lock``, ``unlock``,
+  ``--rebuild``) or reads it with its journal (``history``, ``status``, ``report``) first takes
+  the folder's lock: an OS file lock on ``<results>-nhat-ky.lock`` beside the journal
+  (``folder_lock``). Two runs at once take turns, the second waiting up to ``WAIT_SECONDS``.
+  The lock dies with its process, so a crash leaves no stale lock (at most the file).
+  SQLite's own locks are not that lock: a receive commits several times (the receipt pending,
+  then done) and must keep the folder between its commits; SQLite's EXCLUSIVE locking mode
+  would, but two such connections starting at once deadlock inside ``BEGIN EXCLUSIVE`` (each
+  keeps the shared lock it took first while its busy handler waits for the other's to go).
+* Under the folder's lock every change is a short transaction: schema creation on first use
+  included, so a journal is either empty or whole.
+* Readers see committed receipts only (``state = 'done'``); one left ``pending`` by a receive
+  that died is settled first.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ T = TypeVar("T")
 SCHEMA_VERSION = 1
 WAIT_SECONDS = 60.0
 JOURNAL_SUFFIX = "-nhat-ky.sqlite"
+LOCK_SUFFIX = "-nhat-ky.lock"
 
 _SCHEMA = """
 CREATE TABLE receipts (
@@ -113,49 +119,100 @@ def from_text(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
+def lock_path(results: Path) -> Path:
+    """The lock file of a results folder, beside its journal.
+
+    >>> lock_path(Path("data") / "results").as_posix()
+    'data/results-nhat-ky.lock'
+    """
+    name = results.name or results.resolve().name
+    return results.parent / f"{name}{LOCK_SUFFIX}"
+
+
 @contextmanager
-def open_for_write(
-    results: Path, *, create: bool = True, journal: Path | None = None
-) -> Iterator[sqlite3.Connection]:
-    """The journal (``journal`` when given), created on first use, held exclusively until the
-    block ends."""
-    path = journal or journal_path(results)
-    if not path.exists() and journal is None:
-        if not create:
-            raise JournalError(t("intake.journal_missing", path=str(path), results=str(results)))
-        if is_lost(results):
-            raise JournalError(t("intake.journal_lost", path=str(path), results=str(results)))
-    conn = _guard(path, results, lambda: _exclusive(path))
+def folder_lock(results: Path) -> Iterator[None]:
+    """The results folder's lock, held until the block ends; waits up to ``WAIT_SECONDS``.
+
+    ``filelock`` rather than a hand-written ``msvcrt``/``fcntl`` lock: it is the maintained
+    cross-platform OS lock (Windows' own byte-range lock there, ``flock`` elsewhere), tested on
+    Windows by its CI, where the officer works and this project's tests do not run; it handles
+    that platform's cases (a lock file being removed while opened, a read-only file) that a
+    hand-written one would meet there first. Two ``folder_lock`` of one folder in one thread
+    would wait for each other: no caller nests them.
+    """
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(lock_path(results), timeout=WAIT_SECONDS)
     try:
-        _guard(path, results, lambda: _take_lock(conn, path, results))
-        yield conn
+        lock.acquire()
+    except Timeout as exc:  # a TimeoutError, so an OSError: first
+        path = journal_path(results)
+        raise JournalError(
+            t("intake.journal_busy", path=str(path), seconds=int(WAIT_SECONDS))
+        ) from exc
+    except OSError as exc:  # the folder beside the results cannot be written
+        where = exc.filename if isinstance(exc.filename, str) else str(lock_path(results))
+        reason = exc.strerror or str(exc)
+        raise JournalError(t("intake.lock_unwritable", path=where, reason=reason)) from exc
+    try:
+        yield
     finally:
-        conn.close()
+        lock.release()
+
+
+@contextmanager
+def open_for_write(results: Path, *, create: bool = True) -> Iterator[sqlite3.Connection]:
+    """The journal, created on first use, with the folder's lock held until the block ends."""
+    path = journal_path(results)
+    with folder_lock(results):
+        if not path.exists() and not create:
+            raise JournalError(t("intake.journal_missing", path=str(path), results=str(results)))
+        if not path.exists() and is_lost(results):
+            raise JournalError(t("intake.journal_lost", path=str(path), results=str(results)))
+        with writer(path, results) as conn:
+            yield conn
+
+
+@contextmanager
+def writer(path: Path, results: Path) -> Iterator[sqlite3.Connection]:
+    """A connection to the journal ``path`` of ``results``, its schema made or checked.
+
+    The caller holds ``folder_lock(results)``: no other kehoach command uses the journal
+    meanwhile, so each change is its own short transaction (``BEGIN IMMEDIATE … COMMIT``).
+    """
+    with _journal_errors(path, results):  # a page found damaged in the caller's block too
+        conn = _connect(path, read_only=False)
+        try:
+            _make_schema(conn, path, results)
+            yield conn
+        finally:
+            conn.close()
 
 
 @contextmanager
 def open_for_read(results: Path) -> Iterator[sqlite3.Connection | None]:
     """The journal held for reading, or None when there is none yet (folders filled by hand).
 
-    A read transaction is open for the whole block: SQLite's shared lock keeps any receive
-    from changing the folder while the caller reads it, so the journal and the files agree.
-    A receipt left pending by a receive that died is settled first (a live receive holds the
-    lock, so a pending receipt seen here is always a dead one's).
+    The folder's lock is held for the whole block, so no receive changes the folder while the
+    caller reads it and the journal and the files agree. A receipt left pending is settled
+    first: a live receive would hold the lock, so a pending receipt seen here is a dead one's.
     """
+    from .store import settle
+
     path = journal_path(results)
     if not path.is_file():
         yield None
         return
-    conn = _connect(path, read_only=True)
-    try:
-        if _guard(path, results, lambda: _begin_read(conn, path, results)):
+    with folder_lock(results), _journal_errors(path, results):
+        conn = _connect(path, read_only=True)
+        try:
+            if _begin_read(conn, path, results):
+                conn.execute("ROLLBACK")
+                settle(conn, results)
+                _begin_read(conn, path, results)
+            yield conn
+        finally:
             conn.close()
-            _settle(results)
-            conn = _connect(path, read_only=True)
-            _guard(path, results, lambda: _begin_read(conn, path, results))
-        yield conn
-    finally:
-        conn.close()
 
 
 def _begin_read(conn: sqlite3.Connection, path: Path, results: Path) -> bool:
@@ -168,21 +225,21 @@ def _begin_read(conn: sqlite3.Connection, path: Path, results: Path) -> bool:
     )
 
 
-def _settle(results: Path) -> None:
-    from .store import settle
-
-    with open_for_write(results) as conn:
-        settle(conn, results)
-
-
 def guarded(results: Path, action: Callable[[], T]) -> T:
     """Run ``action()`` turning SQLite's errors into a journal error that names the file."""
     return _guard(journal_path(results), results, action)
 
 
 def _guard(path: Path, results: Path, action: Callable[[], T]) -> T:
-    try:
+    with _journal_errors(path, results):
         return action()
+
+
+@contextmanager
+def _journal_errors(path: Path, results: Path) -> Iterator[None]:
+    """SQLite's errors in the block, as a journal error that names the file and the way out."""
+    try:
+        yield
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise JournalError(
@@ -211,49 +268,24 @@ def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
     return conn
 
 
-def _exclusive(path: Path) -> sqlite3.Connection:
-    """A connection holding the journal's lock for good (until it is closed).
-
-    In EXCLUSIVE locking mode a connection never gives back a lock it took, not even the shared
-    lock of a ``BEGIN EXCLUSIVE`` that failed: retrying on the same connection would keep that
-    shared lock and block the writer it waits for (both then wait out the timeout). So each
-    try is a new connection, the failed one closed.
-    """
-    import time
-
-    deadline = time.monotonic() + WAIT_SECONDS
-    while True:
-        conn = _connect(path, read_only=False)
-        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
-        try:
-            conn.execute("BEGIN EXCLUSIVE")  # SQLite waits for another writer (the timeout)
-            return conn
-        except sqlite3.OperationalError:
-            conn.close()
-            # Two connections both starting on a brand-new file can be told "busy" at once,
-            # without waiting (SQLite's deadlock rule): wait here instead, up to the same time.
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
-
-
-def _take_lock(conn: sqlite3.Connection, path: Path, results: Path) -> None:
-    """Within the exclusive transaction ``_exclusive`` began, make the schema of a new journal
-    (or check an existing one's); the lock stays after the commit."""
+def _make_schema(conn: sqlite3.Connection, path: Path, results: Path) -> None:
+    """Make the schema of a new journal, or check an existing one's, in one transaction."""
+    conn.execute("BEGIN IMMEDIATE")
     try:
         if not _check_schema(conn, path, results, allow_empty=True):
             for statement in _statements(_SCHEMA):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.execute("COMMIT")  # in EXCLUSIVE locking mode the lock stays after the commit
+        conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
 
 
 def _statements(script: str) -> list[str]:
-    """A script's statements one by one (``executescript`` would commit, ending the lock's
-    transaction); ``sqlite3.complete_statement`` knows where each ends, comments included."""
+    """A script's statements one by one (``executescript`` would commit first, outside the
+    schema's transaction); ``sqlite3.complete_statement`` knows where each ends, comments
+    included."""
     found: list[str] = []
     pending = ""
     for line in script.splitlines(keepends=True):

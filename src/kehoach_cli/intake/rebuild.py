@@ -18,7 +18,7 @@ from pathlib import Path
 from ..plan.model import Plan
 from ..results.validation import ARCHIVE_DIR, RESULT_SUFFIXES, expand_paths
 from . import store
-from .journal import journal_path, open_for_write, to_text
+from .journal import JournalError, folder_lock, guarded, journal_path, to_text, writer
 from .receive import insert_figures
 
 _STAMP = re.compile(r"\.(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}[+-]\d{4})(?:-\d+)?$")
@@ -42,16 +42,32 @@ def rebuild(results: Path, plan: Plan) -> RebuildOutcome:
         raise InputFileNotFound(t("intake.results_not_found", path=str(results)))
     target = journal_path(results)
     outcome = RebuildOutcome(journal=target)
-    # The new journal is built under a hidden name beside the real one, then renamed over it.
+    # The new journal is built under a hidden name beside the real one, then renamed over it,
+    # all under the folder's lock: no receive files a form meanwhile, no reader has it open.
     scratch = target.with_name(f".{target.name}.moi")
-    _remove(scratch)
-    with open_for_write(results, journal=scratch) as conn:
-        _fill(conn, results, plan, outcome)
-    if target.exists():
-        outcome.kept_old = target.with_name(f"{target.name}.cu-{store.stamp(_now())}")
-        os.replace(target, outcome.kept_old)
-    os.replace(scratch, target)
+    with folder_lock(results):
+        _settle_old(target, results)
+        _remove(scratch)
+        with writer(scratch, results) as conn:
+            _fill(conn, results, plan, outcome)
+        if target.exists():
+            outcome.kept_old = target.with_name(f"{target.name}.cu-{store.stamp(_now())}")
+            os.replace(target, outcome.kept_old)
+        os.replace(scratch, target)
     return outcome
+
+
+def _settle_old(target: Path, results: Path) -> None:
+    """A receive that died left the folder half-changed: an old journal that can still be read
+    settles it first, so the rebuilt one sees the old state or the new (a damaged one cannot:
+    the folder is read as it is, less the half-written copies no version ever was)."""
+    if target.is_file():
+        try:
+            with writer(target, results) as conn:
+                guarded(results, lambda: store.settle(conn, results))
+        except JournalError:
+            pass
+    store.remove_strays(results)
 
 
 def _now() -> datetime:

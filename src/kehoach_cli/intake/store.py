@@ -132,8 +132,13 @@ def settle(conn: sqlite3.Connection, results: Path) -> None:
             finish(conn, results, receipt_id)
         else:
             undo(conn, receipt_id, moves)
+    remove_strays(results)
+
+
+def remove_strays(results: Path) -> None:
+    """Remove half-written copies a crash left: never renamed into place, so never read."""
     strays = [*results.glob(f"{STAGE_PREFIX}*"), *(results / ARCHIVE_DIR).rglob(f"{STAGE_PREFIX}*")]
-    for stray in strays:  # half-written copies: never renamed into place, so never read
+    for stray in strays:
         stray.unlink(missing_ok=True)
 
 

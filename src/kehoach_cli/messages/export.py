@@ -38,6 +38,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mean completion by group (% of the annual target)",
     ),
     "export.chart.series": ("% KH bình quân", "Mean % of target"),
+    # #18: the chart's second series and its column on "Theo lĩnh vực".
+    "export.chart.expected": ("Tiến độ kỳ vọng", "Expected progress"),
+    # #18: a --by quarter report whose quarters nobody has reported yet (Q4 of a year report
+    # made in October) says so once, instead of "no data" on every row.
+    "export.quarters_missing": (
+        "Chưa có số liệu {quarters} (chưa đơn vị nào báo cáo): các cột này để trống.",
+        "No figures for {quarters} yet (no unit has reported): those columns are blank.",
+    ),
+    "export.quarters_missing_end": (
+        "Chưa có số liệu {quarters} (chưa đơn vị nào báo cáo): lũy kế, so sánh và đánh giá "
+        "{period} để trống cho đến khi có báo cáo {last}.",
+        "No figures for {quarters} yet (no unit has reported): the year-to-date figures, "
+        "comparisons and assessments for {period} stay blank until the {last} reports are in.",
+    ),
     "export.prepared_by": ("NGƯỜI LẬP BIỂU", "PREPARED BY"),
     "export.page": ("Trang &P/&N", "Page &P of &N"),
     # The place and date line; dots when the date is not given (--date).

@@ -114,6 +114,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The journal {path} is in use by another command (waited {seconds} s). Run again once "
         "it is done.",
     ),
+    "intake.lock_unwritable": (
+        "Không tạo được tệp khóa {path} ({reason}): kehoach cần ghi được vào thư mục chứa thư mục "
+        "kết quả để hai lệnh cùng lúc không ghi đè nhau. Hãy cấp quyền ghi hoặc chép thư mục kết "
+        "quả sang nơi ghi được.",
+        "Cannot create the lock file {path} ({reason}): kehoach must be able to write in the "
+        "folder that holds the results folder, so that two commands at once do not overwrite "
+        "each other. Grant write access or copy the results folder somewhere writable.",
+    ),
     "intake.file_open": (
         "Không ghi được {path}: {reason}. Nếu tệp đang mở trong Excel, hãy đóng lại rồi nhận lại; "
         "thư mục kết quả không thay đổi.",

@@ -25,7 +25,7 @@ from typing import Any
 from ..messages import t_in
 from ..numbers import decimals_of
 from ..periods import format_day
-from ..report.model import STATUSES, IndicatorResult, Report
+from ..report.model import STATUSES, GroupSummary, IndicatorResult, QuarterResult, Report
 from .terminal import ESTIMATE_MARK, MAX_DECIMALS, quarter_heading, row_name
 
 FONT = "Times New Roman"
@@ -363,6 +363,8 @@ def _summary(wb: Any, report: Report, memo: _Memo) -> None:
     for col, width in widths.items():
         ws.column_dimensions[get_column_letter(col)].width = width
     _summary_heading(sheet, report, cols)
+    # row 7, right above the table: the reason of the blank columns, said once
+    _missing_quarters_row(sheet, report, 7, widths)
     top, sub = 8, 9
     _summary_header(sheet, report, cols, done, (top, sub))
     first_data = sub + 1
@@ -442,13 +444,14 @@ def _summary_rows(
 ) -> int:
     """One row per line of the report from ``row`` on; the row after the last."""
     by_code = report.by_code
+    quiet_no_data = end_quarter_missing(report)  # said once above the table instead
     for table_row in report.rows:
         item = by_code.get(table_row.code) if table_row.code else None
         name = row_name(report, table_row.depth, table_row.name, table_row.breakdown_lead)
         indent = " " * (2 * table_row.depth)
         if item is None:
             bold: dict[str, Any] = {"bold": True, "border": True, "fill": HEADING_FILL}
-            sheet.text(row, 1, table_row.tt or "", horizontal="center", **bold)
+            tt_label(sheet, row, 1, table_row.tt or "", horizontal="center", **bold)
             sheet.text(row, 2, name, indent=table_row.depth, **bold)
             for col in range(3, cols.last + 1):
                 sheet.style(sheet.ws.cell(row=row, column=col), **bold)
@@ -456,7 +459,7 @@ def _summary_rows(
             row += 1
             continue
         cell: dict[str, Any] = {"border": True}
-        sheet.text(row, 1, table_row.tt or "", horizontal="center", **cell)
+        tt_label(sheet, row, 1, table_row.tt or "", horizontal="center", **cell)
         sheet.text(row, 2, name, indent=table_row.depth, **cell)
         sheet.text(row, 3, item.unit, horizontal="center", **cell)
         _figure(sheet, row, 4, item.target, item.decimals, **cell)
@@ -477,10 +480,11 @@ def _summary_rows(
         _percent(sheet, row, cols.pct, item.completion_pct, 2, **cell)
         _percent(sheet, row, cols.exp, item.expected_pct, None, **cell)
         _figure(sheet, row, cols.rem, item.remaining, item.decimals, **cell)
-        sheet.text(row, cols.status, item.status_label, horizontal="center", **cell)
+        status = "" if quiet_no_data and item.status == "no_data" else item.status_label
+        sheet.text(row, cols.status, status, horizontal="center", **cell)
         responsible = item.responsible_short_name or item.responsible_name
         sheet.text(row, cols.resp, responsible, **cell)
-        texts = {2: indent + name, cols.status: item.status_label, cols.resp: responsible}
+        texts = {2: indent + name, cols.status: status, cols.resp: responsible}
         sheet.fit_height(row, widths, {**texts, 3: item.unit})
         row += 1
     return row
@@ -516,13 +520,12 @@ def _percent(
 
 
 def _groups(wb: Any, report: Report, memo: _Memo) -> None:
-    """The summary by section and group, with a bar chart of mean completion by group.
+    """The summary by section and group, with a bar chart of mean completion by group beside
+    the mean expected progress of the same indicators.
 
     On a sheet of its own: on "Tổng hợp" the chart would fall across the repeated header rows
     of the indicator table when printed.
     """
-    from openpyxl.chart import BarChart, Reference
-    from openpyxl.chart.label import DataLabelList
     from openpyxl.utils import get_column_letter
 
     lang = report.lang
@@ -531,17 +534,19 @@ def _groups(wb: Any, report: Report, memo: _Memo) -> None:
     statuses = report.statuses_present()
     labels = [t_in(lang, "report.groups.col.name"), t_in(lang, "report.groups.col.count")]
     labels += [t_in(lang, f"report.status.{s}") for s in statuses]
-    labels.append(t_in(lang, "report.groups.col.mean"))
+    labels += [t_in(lang, "report.groups.col.mean"), t_in(lang, "export.chart.expected")]
     last = len(labels)
-    for col, width in enumerate([44, 10] + [12] * len(statuses) + [14], start=1):
+    widths = dict(enumerate([44.0, 10] + [12] * len(statuses) + [14, 14], start=1))
+    for col, width in widths.items():
         ws.column_dimensions[get_column_letter(col)].width = width
     head = _title_block(sheet, report, last, t_in(lang, "export.groups.title"))
+    _missing_quarters_row(sheet, report, 4, widths)
     header_row = 5
     for col, label in enumerate(labels, start=1):
         sheet.text(header_row, col, label, **head)
     ws.row_dimensions[header_row].height = 34
     row = first = header_row + 1
-    mean_col = last
+    mean_col = last - 1
     for group in report.groups:
         bold = group.level == "section"
         label = f"{group.tt}. {group.name}" if group.tt else group.name
@@ -550,19 +555,47 @@ def _groups(wb: Any, report: Report, memo: _Memo) -> None:
         counts = dict(group.counts)
         for offset, status in enumerate(statuses):
             sheet.number(row, 3 + offset, counts.get(status, 0), "0", border=True, bold=bold)
-        mean = group.mean_completion_pct
-        if mean is None:
-            sheet.number(row, mean_col, None, "General", border=True)
-        else:
-            sheet.number(
-                row, mean_col, as_number(mean / 100), percent_format(2), border=True, bold=bold
-            )
+        means = (group.mean_completion_pct, mean_expected_pct(report, group))
+        for col, mean in enumerate(means, start=mean_col):
+            if mean is None:
+                sheet.number(row, col, None, "General", border=True)
+            else:
+                fraction = as_number(mean / 100)
+                sheet.number(row, col, fraction, percent_format(2), border=True, bold=bold)
         row += 1
-    if not report.groups:
-        _page_setup(ws, lang)
-        return
-    last_group = row - 1
+    if any(group.mean_completion_pct is not None for group in report.groups):
+        # (a chart of no bars, when nothing can be measured yet, would only show an axis)
+        chart = _groups_chart(ws, lang, (header_row, row - 1), mean_col)
+        ws.add_chart(chart, f"A{row + 1}")
+        ws.freeze_panes = f"A{first}"
+    _page_setup(ws, lang)
 
+
+def mean_expected_pct(report: Report, group: GroupSummary) -> Decimal | None:
+    """The mean expected progress of the indicators the group's mean completion is taken over
+    (judged, with a percentage), so the two bars compare like with like."""
+    from ..numbers import round_half_up
+    from ..report.completion import is_assessed
+
+    by_code = report.by_code
+    members = [by_code[code] for code in group.indicators if code in by_code]
+    values = [
+        m.expected_pct
+        for m in members
+        if is_assessed(m) and m.completion_pct is not None and m.expected_pct is not None
+    ]
+    if not values:
+        return None
+    return round_half_up(sum(values, Decimal(0)) / len(values), 2)
+
+
+def _groups_chart(ws: Any, lang: str, rows: tuple[int, int], mean_col: int) -> Any:
+    """Horizontal bars, two a group: mean completion, then mean expected progress (grey)."""
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.chart.label import DataLabelList
+    from openpyxl.chart.legend import Legend
+
+    header_row, last_group = rows
     chart = BarChart()
     chart.type = "bar"
     chart.style = 10
@@ -572,24 +605,29 @@ def _groups(wb: Any, report: Report, memo: _Memo) -> None:
     chart.y_axis.delete = False
     chart.x_axis.delete = False
     chart.x_axis.scaling.orientation = "maxMin"  # first group on top, as in the table
-    chart.legend = None
-    data = Reference(ws, min_col=mean_col, min_row=header_row, max_row=last_group)
-    categories = Reference(ws, min_col=1, min_row=first, max_row=last_group)
+    data = Reference(
+        ws, min_col=mean_col, max_col=mean_col + 1, min_row=header_row, max_row=last_group
+    )
+    categories = Reference(ws, min_col=1, min_row=header_row + 1, max_row=last_group)
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(categories)
+    for series, colour in zip(chart.series, ("4472C4", "A5A5A5"), strict=True):
+        series.graphicalProperties.solidFill = colour
+        series.graphicalProperties.line.solidFill = colour
     labels_shown = DataLabelList()
     labels_shown.showVal = True
     for hidden in ("showSerName", "showCatName", "showLegendKey", "showPercent"):
         setattr(labels_shown, hidden, False)
     chart.dataLabels = labels_shown
-    # One text style object for the four: openpyxl only reads it, to write each its own XML.
+    chart.legend = Legend()
+    chart.legend.position = "b"
+    # One text style object for all: openpyxl only reads it, to write each its own XML.
     chart_text = _chart_text()
     chart.txPr = chart.x_axis.txPr = chart.y_axis.txPr = labels_shown.txPr = chart_text
-    chart.height = max(7.5, 0.9 * (last_group - first + 1) + 3)
+    chart.legend.txPr = chart_text
+    chart.height = max(9.0, 1.4 * (last_group - header_row) + 4)
     chart.width = 26
-    ws.add_chart(chart, f"A{row + 1}")
-    ws.freeze_panes = f"A{first}"
-    _page_setup(ws, lang)
+    return chart
 
 
 def _chart_title(text: str) -> Any:
@@ -684,74 +722,192 @@ def _ranking(wb: Any, report: Report, memo: _Memo) -> None:
 
 
 def _data(wb: Any, report: Report, memo: _Memo) -> None:
-    """One row per indicator × quarter of the period, for pivot tables and filters."""
+    """One row per indicator × quarter of the period, for pivot tables and filters.
+
+    A quarter nobody has reported yet (``missing_quarters``) has no rows: one line under the
+    table says so. The columns are as wide as their longest text and the header wraps, so
+    every header and every cell reads whole.
+    """
     from openpyxl.utils import get_column_letter
 
     lang = report.lang
     ws = wb.create_sheet(t_in(lang, "export.sheet.data"))
     sheet = _Sheet(ws, memo)
-    labels = [
-        t_in(lang, "export.col.period_id"),
-        t_in(lang, "export.col.period"),
-        t_in(lang, "report.col.section"),
-        t_in(lang, "report.col.group"),
-        t_in(lang, "report.col.tt"),
-        t_in(lang, "report.col.code"),
-        t_in(lang, "report.col.name"),
-        t_in(lang, "report.col.unit"),
-        t_in(lang, "report.col.kind"),
-        t_in(lang, "report.col.direction"),
-        t_in(lang, "report.col.responsible"),
-        t_in(lang, "report.col.target"),
-        t_in(lang, "report.col.period_value"),
-        t_in(lang, "export.col.actual_level"),
-        t_in(lang, "export.col.completion"),
-        t_in(lang, "export.col.expected"),
-        t_in(lang, "export.col.status"),
-        t_in(lang, "export.col.status_code"),
-        t_in(lang, "report.col.sources"),
-    ]
-    widths = [10, 12, 28, 24, 5, 24, 50, 10, 8, 8, 30, 12, 12, 12, 10, 10, 16, 12, 30]
-    for col, (label, width) in enumerate(zip(labels, widths, strict=True), start=1):
+    labels = _data_labels(lang)
+    widths: dict[int, float] = dict(enumerate(_DATA_MIN_WIDTHS, start=1))
+    for col, label in enumerate(labels, start=1):
         sheet.text(1, col, label, bold=True, border=True, fill=HEADER_FILL, horizontal="center")
-        ws.column_dimensions[get_column_letter(col)].width = width
-    from ..periods import Period
-
+        widths[col] = max(widths[col], text_width(max(label.split(), key=len), bold=True))
     row = 2
+    skipped = {f"{report.period.year}Q{n}" for n in missing_quarters(report)}
     for item in report.indicators:
         for quarter in item.quarters:
-            label = Period(report.period.year, "quarter", quarter.quarter).label(lang)
-            texts = [
-                quarter.period,
-                label,
-                item.section,
-                item.group,
-                item.tt or "",
-                item.code,
-                item.full_name,
-                item.unit,
-                item.kind,
-                item.direction,
-                item.responsible_name,
-            ]
-            for col, text in enumerate(texts, start=1):
-                sheet.text(row, col, text, wrap=False)
-            figures = (item.target, quarter.period_value, quarter.actual)
-            for col, value in enumerate(figures, start=12):
-                _figure(sheet, row, col, value, item.decimals, wrap=False)
-            _percent(sheet, row, 15, quarter.completion_pct, 2, wrap=False)
-            _percent(sheet, row, 16, quarter.expected_pct, None, wrap=False)
-            sheet.text(row, 17, report.label(quarter.status), wrap=False)
-            sheet.text(row, 18, quarter.status, wrap=False)
-            sheet.text(row, 19, "; ".join(quarter.sources), wrap=False)
+            if quarter.period in skipped:
+                continue
+            for col, text in _data_row(sheet, report, item, quarter, row):
+                widths[col] = min(max(widths[col], text_width(text)), _DATA_MAX_WIDTH)
             row += 1
+    for col, width in widths.items():
+        ws.column_dimensions[get_column_letter(col)].width = width
+    _header_height(ws, 1, widths, dict(enumerate(labels, start=1)))
     last_col = get_column_letter(len(labels))
     ws.auto_filter.ref = f"A1:{last_col}{max(row - 1, 1)}"
     ws.freeze_panes = "A2"
     ws.print_title_rows = "1:1"
     if row > 2:
         _status_rules(ws, report, f"Q2:Q{row - 1}")
+    line = missing_line(report)
+    if line:
+        sheet.text(row + 1, 1, line, italic=True, wrap=False)
     _page_setup(ws, lang)
+
+
+# The "Dữ liệu" columns: at least this wide (numbers, codes), at most _DATA_MAX_WIDTH.
+_DATA_MIN_WIDTHS = (10.0, 12, 16, 14, 6, 14, 30, 8, 8, 8, 16, 12, 12, 12, 10, 10, 14, 12, 16)
+_DATA_MAX_WIDTH = 90.0
+
+
+def _data_labels(lang: str) -> list[str]:
+    keys = [
+        "export.col.period_id",
+        "export.col.period",
+        "report.col.section",
+        "report.col.group",
+        "report.col.tt",
+        "report.col.code",
+        "report.col.name",
+        "report.col.unit",
+        "report.col.kind",
+        "report.col.direction",
+        "report.col.responsible",
+        "report.col.target",
+        "report.col.period_value",
+        "export.col.actual_level",
+        "export.col.completion",
+        "export.col.expected",
+        "export.col.status",
+        "export.col.status_code",
+        "report.col.sources",
+    ]
+    return [t_in(lang, key) for key in keys]
+
+
+def _data_row(
+    sheet: _Sheet, report: Report, item: IndicatorResult, quarter: QuarterResult, row: int
+) -> list[tuple[int, str]]:
+    """Write one row of "Dữ liệu"; returns its texts by column (for the widths)."""
+    from ..periods import Period
+
+    label = Period(report.period.year, "quarter", quarter.quarter).label(report.lang)
+    texts = [
+        quarter.period,
+        label,
+        item.section,
+        item.group,
+        item.tt or "",
+        item.code,
+        item.full_name,
+        item.unit,
+        # the words "kehoach plan show" uses ("lũy kế", "↑ tăng"), not the plan's codes
+        t_in(report.lang, f"kind.{item.kind}"),
+        t_in(report.lang, f"direction.{item.direction}"),
+        item.responsible_name,
+    ]
+    for col, text in enumerate(texts, start=1):
+        if col == 5:
+            tt_label(sheet, row, col, text, horizontal="center", wrap=False)
+        else:
+            sheet.text(row, col, text, wrap=False)
+    figures = (item.target, quarter.period_value, quarter.actual)
+    for col, value in enumerate(figures, start=12):
+        _figure(sheet, row, col, value, item.decimals, wrap=False)
+    _percent(sheet, row, 15, quarter.completion_pct, 2, wrap=False)
+    _percent(sheet, row, 16, quarter.expected_pct, None, wrap=False)
+    tail = [report.label(quarter.status), quarter.status, "; ".join(quarter.sources)]
+    for col, text in enumerate(tail, start=17):
+        sheet.text(row, col, text, wrap=False)
+    return [*enumerate(texts, start=1), *enumerate(tail, start=17)]
+
+
+def text_width(text: str, *, bold: bool = False) -> float:
+    """The column width (in Excel's units, about one "0") that shows ``text`` on one line in
+    Times New Roman 12 pt, with a margin.
+
+    An estimate: openpyxl cannot measure text, and measuring with the font itself would need
+    the font file and an imaging library on every machine. Capitals and bold are wider.
+    """
+    units = sum(1.3 if c.isupper() else 1.0 for c in text)
+    return round(units * (1.1 if bold else 1.0) + 2, 1)
+
+
+def _header_height(ws: Any, row: int, widths: dict[int, float], texts: dict[int, str]) -> None:
+    """Give a wrapped bold header row the height of its tallest cell, wrapping at words as the
+    spreadsheet does (textwrap), so no header is cut at the bottom."""
+    import textwrap
+
+    lines = 1
+    for col, text in texts.items():
+        room = max(int((widths.get(col, 10) - 2) / 1.15), 1)
+        lines = max(lines, len(textwrap.wrap(text, room, break_long_words=False)))
+    ws.row_dimensions[row].height = LINE_HEIGHT * lines + 4
+
+
+def tt_label(sheet: _Sheet, row: int, col: int, tt: str, **style: Any) -> Any:
+    """A TT label: "1", "12" as whole numbers (a number stored as text gets Excel's green
+    warning triangle, and openpyxl writes no ``ignoredErrors``), "A", "I", "+", "-" as text.
+    The format keeps the digits as typed ("01" stays "01")."""
+    if tt.isascii() and tt.isdigit() and len(tt) <= 9:
+        return sheet.number(row, col, int(tt), "0" * len(tt), **style)
+    return sheet.text(row, col, tt, **style)
+
+
+def _missing_quarters_row(
+    sheet: _Sheet, report: Report, row: int, widths: dict[int, float]
+) -> None:
+    """The ``missing_line``, if any, across the sheet's columns on ``row``, as tall as it wraps."""
+    line = missing_line(report)
+    if not line:
+        return
+    last = max(widths)
+    sheet.merged(row, 1, last, line, bold=True, italic=True, horizontal="center")
+    lines = math.ceil(text_width(line, bold=True) / (sum(widths.values()) - 2))
+    sheet.ws.row_dimensions[row].height = LINE_HEIGHT * lines + 4
+
+
+def missing_quarters(report: Report) -> list[int]:
+    """The quarters of a ``--by quarter`` report that no indicator has a figure for yet (Q4 of
+    a year report made in October)."""
+    if report.by != "quarter" or not report.indicators:
+        return []
+    reported = {
+        q.quarter
+        for item in report.indicators
+        for q in item.quarters
+        if q.actual is not None or q.period_value is not None
+    }
+    numbers = [int(q[-1]) for q in report.period.quarters]
+    return [n for n in numbers if n not in reported]
+
+
+def end_quarter_missing(report: Report) -> bool:
+    """Whether the period's last quarter is missing: then every "no data" is that, said once."""
+    return report.period.end_quarter in missing_quarters(report)
+
+
+def missing_line(report: Report) -> str | None:
+    """The one line that says which quarters have no figures yet, or None."""
+    from ..periods import Period
+
+    missing = missing_quarters(report)
+    if not missing:
+        return None
+    lang, period = report.lang, report.period
+    quarters = ", ".join(Period(period.year, "quarter", n).label(lang) for n in missing)
+    if not end_quarter_missing(report):
+        return t_in(lang, "export.quarters_missing", quarters=quarters)
+    label = period.label[:1].lower() + period.label[1:] if lang == "vi" else period.label
+    last = quarter_heading(report, period.end_quarter)
+    return t_in(lang, "export.quarters_missing_end", quarters=quarters, period=label, last=last)
 
 
 def render(report: Report) -> bytes:

@@ -19,6 +19,13 @@ from ..plan.model import Indicator, Plan
 from ..safety.output import Guarded, check_target, is_stdout, write_atomic
 from .common import INSTRUCTIONS_SHEET, SHEET_NAME, WHOLE_COMMUNE_LABEL
 from .estimates import ESTIMATE_CHOICES, ESTIMATE_LABEL
+from .form_layout import (
+    guide_layout,
+    signature_block,
+    times_new_roman,
+    tt_value,
+    wrapped_lines,
+)
 from .grid import HEADERS
 from .model import WHOLE_COMMUNE
 
@@ -28,7 +35,7 @@ META_ROWS = {"year": 4, "period": 5, "unit": 6, "reporter": 7, "reported_on": 8,
 META_ROWS["estimate"] = 10  # #16: estimate or final, in the row left free above the table
 BASIS_CHOICES = ("Lũy kế từ đầu năm", "Số trong kỳ")
 _TO_FILL = ("reporter", "reported_on", "basis", "estimate")
-WIDTHS = {"A": 6, "B": 26, "C": 46, "D": 12, "E": 14, "F": 14, "G": 32}
+WIDTHS = {"A": 6, "B": 26, "C": 50, "D": 12, "E": 14, "F": 14, "G": 32}
 _INPUT_FILL = "FFF2CC"  # pale yellow: cells to fill
 _COMPUTED_FILL = "E7E6E6"  # grey: computed, not asked for
 
@@ -93,6 +100,7 @@ class _Styles:
     computed_fill: Any
     unlocked: Any
     wrap: Any
+    centre: Any
 
     @classmethod
     def make(cls) -> _Styles:
@@ -106,6 +114,7 @@ class _Styles:
             computed_fill=PatternFill("solid", fgColor=_COMPUTED_FILL),
             unlocked=Protection(locked=False),
             wrap=Alignment(wrap_text=True, vertical="top"),
+            centre=Alignment(horizontal="center", vertical="top"),
         )
 
 
@@ -121,10 +130,14 @@ def build_form(plan: Plan, period: Period, unit: str | None) -> Any:
     code, name = unit_label(plan, unit)
     _meta_rows(sheet, plan, period, (code, name), styles)
     _header_row(sheet, styles)
-    _indicator_rows(sheet, form_rows(plan, unit), styles)
+    rows = form_rows(plan, unit)
+    _indicator_rows(sheet, rows, styles)
+    last = signature_block(sheet, FIRST_ROW + len(rows) + 1)
     _meta_validations(sheet)
     _page_setup(sheet)
-    _instructions(book.create_sheet(INSTRUCTIONS_SHEET), plan, period, code, name)
+    sheet.print_area = f"A1:G{last}"  # down to the room left for the signatures
+    _instructions(book.create_sheet(INSTRUCTIONS_SHEET), plan, period, code, name, styles)
+    times_new_roman(book)
     book.properties.title = f"{SHEET_NAME} {period.id} {code}"
     book.properties.creator = "kehoach"
     return book
@@ -212,9 +225,16 @@ def _indicator_rows(sheet: Any, rows: list[FormRow], styles: _Styles) -> None:
     for i, form_row in enumerate(rows):
         r = FIRST_ROW + i
         ind = form_row.indicator
-        sheet.cell(r, 1, form_row.tt)
+        tt = sheet.cell(r, 1, tt_value(form_row.tt))
+        tt.alignment = styles.centre
+        if isinstance(tt.value, int):  # "1" as a number: no green triangle in Excel
+            tt.number_format = "0" * len(form_row.tt or "0")
         name_cell = sheet.cell(r, 3, form_row.name)
         name_cell.alignment = Alignment(wrap_text=True, vertical="top", indent=form_row.depth)
+        # about 50 characters of 12 pt text fit column C (50 wide), less its indent
+        lines = wrapped_lines(form_row.name, 50 - 3 * form_row.depth)
+        if lines > 1:
+            sheet.row_dimensions[r].height = 16.0 * lines + 2
         for col in range(1, 8):
             sheet.cell(r, col).border = styles.box
         if ind is None:
@@ -228,6 +248,7 @@ def _indicator_rows(sheet: Any, rows: list[FormRow], styles: _Styles) -> None:
         actual = sheet.cell(r, 6)
         note = sheet.cell(r, 7)
         note.protection = styles.unlocked
+        note.fill = styles.input_fill  # yellow: the instructions say the notes are to fill
         note.alignment = styles.wrap
         if ind.derived:
             actual.value = _excel_formula(ind, row_of)
@@ -335,11 +356,9 @@ def _excel_formula(ind: Indicator, row_of: dict[str, int]) -> str | None:
         return None  # computed from another unit's figures: kehoach computes it
     body = _excel(expr, row_of)
     cells = ",".join(f"F{row_of[c]}" for c in refs)
-    # A total shows as soon as one part is in; a ratio (a yield) only once every part is, and
-    # stays blank over a zero (nothing harvested yet), as kehoach computes it.
-    is_sum = isinstance(expr, BinOp) and expr.is_sum()
-    blank = f"COUNT({cells})=0" if is_sum else f"COUNT({cells})<{len(refs)}"
-    return f'=IF({blank},"",IFERROR({body},""))'
+    # Blank until every part is in (a total of only the rice would pass for the grain), and
+    # blank over a zero (nothing harvested yet), as kehoach computes it.
+    return f'=IF(COUNT({cells})={len(refs)},IFERROR({body},""),"")'
 
 
 def _excel(expr: Expr, row_of: dict[str, int]) -> str:
@@ -351,8 +370,10 @@ def _excel(expr: Expr, row_of: dict[str, int]) -> str:
     return f"({_excel(expr.left, row_of)}{expr.op}{_excel(expr.right, row_of)})"
 
 
-def _instructions(sheet: Any, plan: Plan, period: Period, code: str, name: str) -> None:
-    from openpyxl.styles import Alignment, Font
+def _instructions(
+    sheet: Any, plan: Plan, period: Period, code: str, name: str, styles: _Styles
+) -> None:
+    from openpyxl.styles import Font
 
     lines = [
         ("HƯỚNG DẪN ĐIỀN BIỂU MẪU", True),
@@ -360,13 +381,15 @@ def _instructions(sheet: Any, plan: Plan, period: Period, code: str, name: str) 
         ("", False),
         (
             f'1. Chỉ điền các ô nền vàng: cột "Thực hiện", cột "Ghi chú" và các ô Người báo cáo, '
-            f'Ngày báo cáo, Số liệu ở trang "{SHEET_NAME}". Các ô khác được khóa.',
+            f'Ngày báo cáo, Số liệu, Tình trạng số liệu ở trang "{SHEET_NAME}". Các ô khác '
+            "được khóa.",
             False,
         ),
         (
             '2. "Thực hiện" của chỉ tiêu lũy kế (sản lượng, diện tích, trồng rừng, hộ thoát nghèo) '
             'là số cộng dồn từ đầu năm đến hết kỳ. Nếu ghi số riêng của kỳ, chọn "Số trong kỳ" '
-            'ở ô "Số liệu".',
+            'ở ô "Số liệu". Số ước tính chọn "Ước thực hiện" ở ô "Tình trạng số liệu" (chỉ một '
+            'vài số là ước: ghi "Ước" ở cột Ghi chú của dòng đó); số đã chốt chọn "Chính thức".',
             False,
         ),
         (
@@ -399,13 +422,24 @@ def _instructions(sheet: Any, plan: Plan, period: Period, code: str, name: str) 
             "xác nhận thì chỉ tiêu chưa được đánh giá và không tính vào xếp hạng thi đua.",
             False,
         ),
+        (
+            "9. Bản in: Người lập biểu và Thủ trưởng đơn vị ký, ghi rõ họ tên ở cuối trang "
+            f'"{SHEET_NAME}", ghi nơi và ngày ký.',
+            False,
+        ),
     ]
     for i, (text, strong) in enumerate(lines, start=1):
         cell = sheet.cell(i, 1, text or None)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
         if strong:
             cell.font = Font(bold=True, size=13)
-    sheet.column_dimensions["A"].width = 110
+    # The instruction on which cells to fill shows their yellow; the one on computed cells
+    # their grey: the words and the colours say the same thing.
+    fills = {
+        i: styles.input_fill if text.startswith("1.") else styles.computed_fill
+        for i, (text, _) in enumerate(lines, start=1)
+        if text.startswith(("1.", "5."))
+    }
+    guide_layout(sheet, fills)
 
 
 def check_output(
