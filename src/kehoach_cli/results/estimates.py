@@ -21,6 +21,10 @@ ESTIMATE_LABEL = "Tình trạng số liệu"
 _ESTIMATE_WORDS = frozenset({"uoc", "estimate", "estimated", "est", "estimates"})
 _FINAL_WORDS = frozenset({"final", "official"})
 _FINAL_PHRASES = ("chinh thuc",)
+# "ước" inside words that are not estimates: "quy ước" (convention), "công ước", "hiệp ước",
+# "giao ước", "cam ước", "ước mơ", "ước muốn", "mong ước".
+_NOT_ESTIMATE_BEFORE = frozenset({"quy", "cong", "hiep", "giao", "cam", "mong"})
+_NOT_ESTIMATE_AFTER = frozenset({"mo", "muon", "nguyen"})
 
 
 def _words(text: str) -> tuple[str, list[str]]:
@@ -39,10 +43,22 @@ def is_estimate(note: str | None) -> bool:
     (True, True, False)
     >>> is_estimate("Số ước 6 tháng"), is_estimate(None)
     (True, False)
+    >>> is_estimate("Tính theo quy ước của huyện"), is_estimate("Quy ước; ước đạt")
+    (False, True)
     """
     if not note:
         return False
-    return bool(set(_words(note)[1]) & _ESTIMATE_WORDS)
+    words = _words(note)[1]
+    for i, word in enumerate(words):
+        if word not in _ESTIMATE_WORDS:
+            continue
+        before = words[i - 1] if i else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if word != "uoc" or (
+            before not in _NOT_ESTIMATE_BEFORE and after not in _NOT_ESTIMATE_AFTER
+        ):
+            return True
+    return False
 
 
 def is_final(note: str | None) -> bool:
