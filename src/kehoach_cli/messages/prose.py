@@ -111,6 +111,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mỗi đơn vị này mới có {n} chỉ tiêu được đánh giá trong kỳ.",
         "Each of them has {n} indicator(s) judged at this period.",
     ),
+    "prose.ranking.few_one": (
+        "Đơn vị này mới có {n} chỉ tiêu được đánh giá trong kỳ.",
+        "It has {n} indicator(s) judged at this period.",
+    ),
+    "prose.ranking.see_appendix": (
+        "Bảng xếp hạng thi đua và cách tính điểm tại Phụ lục kèm theo.",
+        "The emulation table and how it scores are in the appendix.",
+    ),
+    "prose.ranking.see_appendix_year": (
+        "Bảng xếp hạng thi đua, cách tính điểm và danh sách đề nghị khen thưởng tại Phụ lục kèm "
+        "theo.",
+        "The emulation table, how it scores and the proposals for commendation are in the "
+        "appendix.",
+    ),
     "prose.ranking.unranked": (
         "{units} chưa xếp hạng do chưa có chỉ tiêu được đánh giá trong kỳ.",
         "{units} are not ranked: none of their indicators is judged at this period.",

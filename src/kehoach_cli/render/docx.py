@@ -99,7 +99,7 @@ def _sections(report: Report) -> list[tuple[str, list[tuple[str, list[IndicatorR
     return out
 
 
-def _results_blocks(report: Report) -> list[Block]:
+def results_blocks(report: Report, *, appendix: bool = True) -> list[Block]:
     """Part I: per section its counts, per group its figures (render/prose.py), then the whole
     table's counts, the notes on targets to correct, the ranking and, for the year, the
     proposals for commendation."""
@@ -120,12 +120,14 @@ def _results_blocks(report: Report) -> list[Block]:
                 blocks.append(Block(0, paragraph))
     blocks.append(Block(0, total_counts(report)))
     blocks += [Block(0, note) for note in flagged_notes(report)]  # "… cần đính chính"
-    blocks += _ranking_blocks(report)
+    blocks += _ranking_blocks(report, appendix)
     return blocks
 
 
 def _section_in_prose(section: str, lang: str) -> str:
     """ "Chỉ tiêu kinh tế chủ yếu" after "Trong 24 chỉ tiêu": "kinh tế chủ yếu", not twice."""
+    if lang != "vi":  # quoted as the plan writes it: "indicators in “Chỉ tiêu kinh tế …”"
+        return _sentence_case(section)
     text = _sentence_case(section).lower() if section else ""
     for lead in ("chỉ tiêu ", "indicators "):
         if text.startswith(lead):
@@ -141,17 +143,20 @@ def _sentence_case(name: str) -> str:
     return name
 
 
-def _ranking_blocks(report: Report) -> list[Block]:
-    """The ranking as the council writes it, the rule that ranked, the year's proposals."""
+def _ranking_blocks(report: Report, appendix: bool) -> list[Block]:
+    """The ranking as the council writes it and, for the year, the proposals."""
     lang = report.lang
     said = ranking_sentences(report)
     if not said:
         return []
     key = "prose.part.ranking" if report.commendation_rule else "prose.part.ranking_only"
     blocks = [Block(2, f"{len(_sections(report)) + 1}. {t_in(lang, key)}")]
+    # The rule and the tables are in the appendix (_ranking_context): said once.
+    said += commendation_sentences(report)
+    if appendix:  # the .docx: the tables are in the appendix; the .html: right below
+        year = report.commendation_rule is not None
+        said.append(t_in(lang, "prose.ranking.see_appendix" + ("_year" if year else "")))
     blocks.append(Block(0, " ".join(said)))
-    blocks.append(Block(0, ranking_rule(report)))
-    blocks += [Block(0, text) for text in commendation_sentences(report)]
     return blocks
 
 
@@ -198,7 +203,7 @@ def body(report: Report) -> list[Block]:
         start=format_day(period.start, lang),
         end=format_day(period.end, lang),
     )
-    parts: list[tuple[str, list[Block]]] = [("docx.part.results", _results_blocks(report))]
+    parts: list[tuple[str, list[Block]]] = [("docx.part.results", results_blocks(report))]
     emulation = [Block(0, f"{label}) {text}:") for label, text in plan.emulation_contents]
     if emulation:
         fill = [Block(0, t_in(lang, "docx.to_fill"))]
@@ -317,6 +322,49 @@ def _headings(report: Report) -> dict[str, str]:
     }
 
 
+def _ranking_context(report: Report) -> dict[str, Any]:
+    """The emulation table and, for the year, the commendation proposals (issue #18 point 5)."""
+    lang = report.lang
+    keys = ("rank", "unit", "assessed", "good", "share", "mean")
+    units = [
+        {
+            "rank": str(unit.rank) if unit.rank is not None else "-",
+            "unit": unit.name,
+            "assessed": str(unit.assessed),
+            "good": str(unit.good),
+            "share": percent(report, unit.score_pct),
+            "mean": percent(report, unit.mean_completion_capped_pct),
+        }
+        for unit in report.units
+    ]
+    columns = ("tt", "unit", "rank", "result", "award")
+    proposals = [
+        {
+            "tt": str(index),
+            "unit": item.name,
+            "rank": str(item.rank),
+            "result": t_in(
+                lang, "prose.commendation.result", reached=item.reached, assessed=item.assessed
+            ),
+            "award": item.award,
+        }
+        for index, item in enumerate(report.commendations, start=1)
+    ]
+    return {
+        "units": units,
+        "uh": {key: t_in(lang, f"report.units.col.{key}") for key in keys},
+        "ranking_title": t_in(lang, "report.units.title"),
+        "ranking_note": ranking_rule(report),
+        "commendation_title": t_in(lang, "prose.commendation.title").upper(),
+        "commendations": proposals,
+        "ch": {
+            key: t_in(lang, "report.col.tt" if key == "tt" else f"prose.commendation.col.{key}")
+            for key in columns
+        },
+        "commendation_rule": report.commendation_rule or "",
+    }
+
+
 def _recipients(report: Report) -> list[str]:
     lang = report.lang
     recipients = [r.rstrip(".;") for r in report.plan.recipients]
@@ -380,6 +428,7 @@ def context(report: Report) -> dict[str, Any]:
         "h": _headings(report),
         "rows": _table_rows(report),
         "appendix_notes": [total_counts(report), *footnotes(report)],
+        **_ranking_context(report),
     }
 
 

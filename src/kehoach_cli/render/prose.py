@@ -74,9 +74,10 @@ def spoken_names(report: Report) -> dict[str, str]:
     return names
 
 
-def lower_first(text: str) -> str:
-    """ "Năng suất lúa" → "năng suất lúa" inside a sentence; "THCS …" stays as written."""
-    if len(text) > 1 and text[1].isupper():
+def lower_first(text: str, lang: str = "vi") -> str:
+    """ "Năng suất lúa" → "năng suất lúa" inside a Vietnamese sentence; "THCS …" stays as
+    written, and so does a Vietnamese name quoted in an English sentence."""
+    if lang != "vi" or (len(text) > 1 and text[1].isupper()):
         return text
     return text[:1].lower() + text[1:]
 
@@ -166,7 +167,7 @@ def list_item(report: Report, item: IndicatorResult, name: str) -> str:
     change = versus_last_year(report, item)
     if change:
         inside.append(change)
-    text = f"{lower_first(name)} {value_text(report, item, item.actual)}"
+    text = f"{lower_first(name, report.lang)} {value_text(report, item, item.actual)}"
     return f"{text} ({'; '.join(inside)})" if inside else text
 
 
@@ -269,7 +270,7 @@ def flagged_notes(report: Report) -> list[str]:
         t_in(
             report.lang,
             "prose.target_flagged",
-            name=lower_first(names[item.code]),
+            name=lower_first(names[item.code], report.lang),
             target=value_text(report, item, item.target),
         )
         for item in report.indicators
@@ -320,7 +321,7 @@ def _total_sentence(
     for part, part_name in parts:
         if part.actual is None or (part.target is None and part.actual.is_zero()):
             continue  # no figure, or nothing planted where nothing was planned
-        part_text = f"{lower_first(part_name)} {value_text(report, part, part.actual)}"
+        part_text = f"{lower_first(part_name, report.lang)} {value_text(report, part, part.actual)}"
         if part.status == "to_confirm":
             part_text += f" ({_standing(report, part)})"
         elif part.completion_pct is not None:
@@ -364,7 +365,7 @@ def _by_status(
             return figure_sentence(report, items[0], names[items[0].code])
         listed = [list_item(report, item, names[item.code]) for item in items]
     else:
-        listed = [lower_first(names[item.code]) for item in items]
+        listed = [lower_first(names[item.code], lang) for item in items]
     return t_in(lang, f"prose.list.{status}", items=join(report, listed))
 
 
@@ -451,7 +452,8 @@ def ranking_sentences(report: Report) -> list[str]:
         out.append(t_in(lang, "prose.ranking.none_good", units=names, where=where))
         counts = {u.assessed for u in none_good}
         if all(u.few_indicators for u in none_good) and len(counts) == 1:
-            out.append(t_in(lang, "prose.ranking.few", n=count_text(report, counts.pop())))
+            key = "prose.ranking.few" if len(none_good) > 1 else "prose.ranking.few_one"
+            out.append(t_in(lang, key, n=count_text(report, counts.pop())))
     unranked = [u.name for u in report.units if u.rank is None or not u.assessed]
     if unranked:
         out.append(t_in(lang, "prose.ranking.unranked", units=join(report, unranked)))
@@ -468,12 +470,13 @@ def ranking_rule(report: Report) -> str:
 
 
 def commendation_sentences(report: Report) -> list[str]:
-    """ "Đề nghị tặng Giấy khen … cho: …" or why no unit is proposed; nothing before the year."""
+    """ "Đề nghị tặng Giấy khen … cho …" or that no unit qualifies; nothing before the year.
+    The rule is stated under the table of proposals, not repeated here."""
     if report.commendation_rule is None:
         return []
     lang = report.lang
     if not report.commendations:
-        return [t_in(lang, "prose.commendation.none"), report.commendation_rule]
+        return [t_in(lang, "prose.commendation.none")]
     awards: dict[str, list[str]] = {}
     for item in report.commendations:
         awards.setdefault(item.award, []).append(item.name)
@@ -481,4 +484,4 @@ def commendation_sentences(report: Report) -> list[str]:
         t_in(lang, "prose.commendation.proposed", award=award, units=join(report, units))
         for award, units in awards.items()
     ]
-    return [*said, report.commendation_rule]
+    return said
