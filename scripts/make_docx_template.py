@@ -309,6 +309,8 @@ def _simple_table(doc, loop: str, header: tuple[str, ...], cells, widths) -> Non
     _cell_text(table.rows[1].cells[0], "{%tr " + loop + " %}", LEFT)
     for (text, align), cell in zip(cells, table.rows[2].cells, strict=True):
         _cell_text(cell, text, align)
+    # A row is never split across two pages.
+    table.rows[2]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # noqa: SLF001
     _cell_text(table.rows[3].cells[0], "{%tr endfor %}", LEFT)
 
 
@@ -316,7 +318,9 @@ def _ranking_tables(doc) -> None:  # noqa: ANN001
     """The emulation ranking and, for the year, the commendation proposals (issue #18)."""
     right = WD_ALIGN_PARAGRAPH.RIGHT
     _para(doc, "{%p if units %}", align=LEFT)
-    _para(doc, "{{ ranking_title }}", bold=True, after=6, keep=True)
+    _para(
+        doc, "{{ ranking_title }}", bold=True, after=6, keep=True
+    ).paragraph_format.space_before = Pt(12)
     _simple_table(
         doc,
         "for u in units",
@@ -336,7 +340,8 @@ def _ranking_tables(doc) -> None:  # noqa: ANN001
     _para(doc, "{{ ranking_note }}", align=LEFT, italic=True, size=12)
     _para(doc, "{%p endif %}", align=LEFT)
     _para(doc, "{%p if commendation_rule %}", align=LEFT)
-    _para(doc, "{{ commendation_title }}", bold=True, after=6, keep=True)
+    title = _para(doc, "{{ commendation_title }}", bold=True, after=6, keep=True)
+    title.paragraph_format.space_before = Pt(12)
     _para(doc, "{%p if commendations %}", align=LEFT)
     _simple_table(
         doc,
@@ -349,7 +354,7 @@ def _ranking_tables(doc) -> None:  # noqa: ANN001
             ("{{ c.result }}", LEFT),
             ("{{ c.award }}", LEFT),
         ),
-        (1.2, 7.5, 2.3, 5.5, 8.0),
+        (1.2, 7.0, 2.0, 5.8, 8.5),
     )
     _para(doc, "{%p endif %}", align=LEFT)
     _para(doc, "{{ commendation_rule }}", align=LEFT, italic=True, size=12)

@@ -6,6 +6,7 @@ import io
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from docx import Document
 
@@ -15,6 +16,7 @@ from kehoach_cli.render.docx import render
 from kehoach_cli.render.prose import figure_sentence
 from kehoach_cli.report.completion import compute
 
+from ..conftest import Cli
 from .fixtures import result_file, small_plan
 from .test_xlsx import q2_report
 
@@ -132,3 +134,15 @@ def test_english_prose_is_english() -> None:
     for word in (" đạt ", "ước đạt", "trong đó", "chỉ tiêu", "xếp thứ", "kế hoạch năm"):
         assert word not in body
     assert "Emulation ranking of the units: first, " in body
+
+
+def test_an_empty_report_name_is_refused_at_its_line(tmp_path: Path, cli: Cli) -> None:
+    text = Path("data/plan_2024.yaml").read_text(encoding="utf-8")
+    bad = text.replace("report_name: Diện tích gieo trồng lúa", 'report_name: ""', 1)
+    line = bad.splitlines().index('                    report_name: ""') + 1
+    path = tmp_path / "plan.yaml"
+    path.write_text(bad, encoding="utf-8")
+    run = cli("validate", str(path))
+    assert run.exit_code == 1
+    assert f"dòng {line}" in run.stdout + run.stderr and "[rice_area]" in run.stdout + run.stderr
+    assert "report_name" in run.stdout + run.stderr

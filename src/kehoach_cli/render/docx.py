@@ -427,7 +427,12 @@ def context(report: Report) -> dict[str, Any]:
         "window_line": window_line(report),
         "h": _headings(report),
         "rows": _table_rows(report),
-        "appendix_notes": [total_counts(report), *footnotes(report)],
+        # The table's notes, a target to correct named as the body names it (not by its path).
+        "appendix_notes": [
+            total_counts(report),
+            *flagged_notes(report),
+            *(note for note in footnotes(report) if note not in report.notes),
+        ],
         **_ranking_context(report),
     }
 
