@@ -166,7 +166,7 @@ def test_each_section_is_summed_up_then_each_figure_said_once(doc) -> None:  # n
     # The total with its parts, once; "ước đạt" only for an estimate (none here).
     assert body.count("Tổng sản lượng lương thực có hạt đạt 160 tấn, bằng 49,54% kế hoạch năm") == 1
     assert "trong đó lúa 120 tấn (51,06%) và ngô 40 tấn (45,45%)" in body
-    assert body.count("diện tích gieo trồng lúa 58,50 ha") == 1
+    assert body.count("diện tích gieo trồng lúa 58,5 ha") == 1
     assert "ước đạt" not in body
     assert "thấp hơn tiến độ kỳ vọng" not in body  # no second list of the same figures
     assert "Trồng mới rừng tập trung - Trồng rừng sản xuất" not in body

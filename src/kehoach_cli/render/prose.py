@@ -86,8 +86,14 @@ def lower_first(text: str, lang: str = "vi") -> str:
 
 
 def value_text(report: Report, item: IndicatorResult, value: Decimal | None) -> str:
-    """A figure with its unit as a sentence writes it: "160 tấn", "31,20%"."""
-    text = number(report, value, item.decimals)
+    """A figure with its unit as a sentence writes it: "160 tấn", "58,5 ha", "31,20%" (a rate
+    keeps its decimals; another figure drops the table's trailing zeros: "58,50" → "58,5")."""
+    if item.unit == "%":
+        text = number(report, value, item.decimals)
+    else:
+        text = format_number(
+            value.normalize() if value is not None else None, None, lang=report.lang
+        )
     if item.unit == "%":
         return text + "%"
     unit = item.unit.lower() if report.lang == "vi" else item.unit
@@ -154,12 +160,14 @@ def figure_sentence(report: Report, item: IndicatorResult, name: str) -> str:
     return _with_change(report, item, text) + "."
 
 
-def list_item(report: Report, item: IndicatorResult, name: str) -> str:
-    """ "năng suất lúa 40,68 tạ/ha (102,13% kế hoạch)" inside a list."""
+def list_item(report: Report, item: IndicatorResult, name: str, *, first: bool = True) -> str:
+    """ "năng suất lúa 40,68 tạ/ha (102,13% kế hoạch)" inside a list; after the first item the
+    percentage alone ("(106,05%)")."""
     lang = report.lang
     inside = []
     if item.completion_pct is not None:
-        inside.append(t_in(lang, "prose.item_pct", pct=percent(report, item.completion_pct)))
+        pct = percent(report, item.completion_pct)
+        inside.append(t_in(lang, "prose.item_pct", pct=pct) if first else pct)
     if item.status == "behind" and item.expected_pct is not None:
         inside.append(
             t_in(lang, "prose.item_expected", expected=expected(report, item.expected_pct))
@@ -363,7 +371,11 @@ def _by_status(
     if status in _WITH_FIGURES or status == "to_confirm":
         if len(items) == 1 and status != "to_confirm":
             return figure_sentence(report, items[0], names[items[0].code])
-        listed = [list_item(report, item, names[item.code]) for item in items]
+        # "kế hoạch" once, after the first percentage: "(102,13% kế hoạch), … (106,05%)"
+        listed = [
+            list_item(report, item, names[item.code], first=index == 0)
+            for index, item in enumerate(items)
+        ]
     else:
         listed = [lower_first(names[item.code], lang) for item in items]
     return t_in(lang, f"prose.list.{status}", items=join(report, listed))
