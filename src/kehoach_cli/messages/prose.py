@@ -33,6 +33,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "prose.standing.not_yet_achieved": ("chưa đạt kế hoạch", "not yet at the target"),
     "prose.standing.not_achieved": ("không đạt kế hoạch", "the target not reached"),
+    "prose.standing.lower_exceeded": ("hoàn thành vượt kế hoạch", "better than the target"),
+    "prose.standing.lower_achieved": ("hoàn thành kế hoạch", "the target met"),
     "prose.standing.to_confirm": ("số liệu cần xác nhận", "a figure to confirm"),
     "prose.standing.year_end_only": ("đánh giá vào cuối năm", "assessed at the year's end"),
     "prose.up_on_last_year": ("tăng {amount} so với cùng kỳ", "up {amount} on a year earlier"),

@@ -128,6 +128,9 @@ def _verb(report: Report, item: IndicatorResult) -> str:
 
 def _standing(report: Report, item: IndicatorResult) -> str:
     """How the figure stands: "vượt kế hoạch", "chậm so với tiến độ đề ra (50%)" …"""
+    if item.direction == "lower" and item.status in ("exceeded", "achieved"):
+        # "vượt kế hoạch" after a rate that must stay low would read as "too high"
+        return t_in(report.lang, f"prose.standing.lower_{item.status}")
     if item.status == "behind" and item.expected_pct is not None:
         return t_in(
             report.lang, "prose.standing.behind", expected=expected(report, item.expected_pct)
