@@ -235,6 +235,7 @@ def _appendix(doc) -> None:  # noqa: ANN001
     _para(doc, "{%p for line in appendix_notes %}", align=LEFT)
     _para(doc, "{{ line }}", align=LEFT, italic=True, size=12)
     _para(doc, "{%p endfor %}", align=LEFT)
+    _ranking_tables(doc)
 
 
 # The appendix table: two header rows repeated on every page, then one row per line of the
@@ -294,6 +295,70 @@ def _appendix_table(doc) -> None:  # noqa: ANN001
         # TT and name are docxtpl RichText ({{r …}}): bold on the rows of sections and groups.
         _cell_text(cell, text, align)
     _cell_text(closing.cells[0], "{%tr endfor %}", LEFT)
+
+
+def _simple_table(doc, loop: str, header: tuple[str, ...], cells, widths) -> None:  # noqa: ANN001
+    """A bordered table: a header row repeated on every page, then one row per item of
+    ``loop`` (``{%tr for … %}``), cells given as (tag, alignment)."""
+    table = doc.add_table(rows=4, cols=len(widths))
+    _no_borders(table, widths)
+    table.style = doc.styles["Table Grid"]
+    for cell, tag in zip(table.rows[0].cells, header, strict=True):
+        _cell_text(cell, tag, CENTER, bold=True)
+    _repeat_and_keep(table.rows[0])
+    _cell_text(table.rows[1].cells[0], "{%tr " + loop + " %}", LEFT)
+    for (text, align), cell in zip(cells, table.rows[2].cells, strict=True):
+        _cell_text(cell, text, align)
+    # A row is never split across two pages.
+    table.rows[2]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # noqa: SLF001
+    _cell_text(table.rows[3].cells[0], "{%tr endfor %}", LEFT)
+
+
+def _ranking_tables(doc) -> None:  # noqa: ANN001
+    """The emulation ranking and, for the year, the commendation proposals (issue #18)."""
+    right = WD_ALIGN_PARAGRAPH.RIGHT
+    _para(doc, "{%p if units %}", align=LEFT)
+    _para(
+        doc, "{{ ranking_title }}", bold=True, after=6, keep=True
+    ).paragraph_format.space_before = Pt(12)
+    _simple_table(
+        doc,
+        "for u in units",
+        tuple(
+            f"{{{{ uh.{key} }}}}" for key in ("rank", "unit", "assessed", "good", "share", "mean")
+        ),
+        (
+            ("{{ u.rank }}", CENTER),
+            ("{{ u.unit }}", LEFT),
+            ("{{ u.assessed }}", right),
+            ("{{ u.good }}", right),
+            ("{{ u.share }}", right),
+            ("{{ u.mean }}", right),
+        ),
+        (1.5, 9.5, 3.0, 3.5, 3.0, 4.0),
+    )
+    _para(doc, "{{ ranking_note }}", align=LEFT, italic=True, size=12)
+    _para(doc, "{%p endif %}", align=LEFT)
+    _para(doc, "{%p if commendation_rule %}", align=LEFT)
+    title = _para(doc, "{{ commendation_title }}", bold=True, after=6, keep=True)
+    title.paragraph_format.space_before = Pt(12)
+    _para(doc, "{%p if commendations %}", align=LEFT)
+    _simple_table(
+        doc,
+        "for c in commendations",
+        tuple(f"{{{{ ch.{key} }}}}" for key in ("tt", "unit", "rank", "result", "award")),
+        (
+            ("{{ c.tt }}", CENTER),
+            ("{{ c.unit }}", LEFT),
+            ("{{ c.rank }}", CENTER),
+            ("{{ c.result }}", LEFT),
+            ("{{ c.award }}", LEFT),
+        ),
+        (1.2, 7.0, 2.0, 5.8, 8.5),
+    )
+    _para(doc, "{%p endif %}", align=LEFT)
+    _para(doc, "{{ commendation_rule }}", align=LEFT, italic=True, size=12)
+    _para(doc, "{%p endif %}", align=LEFT)
 
 
 def build() -> bytes:

@@ -144,11 +144,11 @@ def test_the_prose_says_uoc_dat_only_for_an_estimate() -> None:
     final = compute(plan, q2_files(), Q2, date(2024, 6, 20))
     names = spoken_names(final)
     said = sentence(final, final.indicator("grain_output"), names["grain_output"])
-    assert said.startswith("Sản lượng lương thực cây có hạt đạt 160 tấn, đạt 49,54% kế hoạch")
+    assert said.startswith("Tổng sản lượng lương thực có hạt đạt 160 tấn, bằng 49,54% kế hoạch")
     estimated = [f if f.unit != "dcnn" else _all_estimates(f) for f in q2_files()]
     report = compute(plan, estimated, Q2, date(2024, 6, 20))
     said = sentence(report, report.indicator("grain_output"), names["grain_output"])
-    assert said.startswith("Sản lượng lương thực cây có hạt ước đạt 160 tấn, đạt 49,54%")
+    assert said.startswith("Tổng sản lượng lương thực có hạt ước đạt 160 tấn, bằng 49,54%")
     said = sentence(report, report.indicator("rice_yield"), names["rice_yield"])
     assert said.startswith("Năng suất lúa ước đạt 40,68 tạ/ha trên 29,5 ha đã thu hoạch")
     said = sentence(report, report.indicator("poverty_rate"), names["poverty_rate"])

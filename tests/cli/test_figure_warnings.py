@@ -128,7 +128,8 @@ def test_office_formats_carry_the_note(cli: Cli, results: Path, tmp_path: Path, 
         document = Document(io.BytesIO(out.read_bytes()))
         text = " ".join(p.text for p in document.paragraphs)
         text += " ".join(c.text for t in document.tables for row in t.rows for c in row.cells)
-        assert "đạt 2.350 tấn (số liệu cần xác nhận)" in text
+        assert "Tổng sản lượng lương thực có hạt đạt 2.390 tấn, số liệu cần xác nhận" in text
+        assert "trong đó lúa 2.350 tấn (số liệu cần xác nhận)" in text
     assert NOTE_VI in text
     assert zipfile.is_zipfile(out)
 

@@ -72,7 +72,10 @@ def test_same_tree_and_rules_targets_empty_and_validate_lists_them(cli: Cli, wor
     assert [p["indicator"] for p in problems[1:]] == [i.code for i in new.indicators]
     rice = next(p for p in problems if p["indicator"] == "rice_area")
     assert rice["message"].startswith('"Một số cây trồng chủ yếu › Lúa › Diện tích": chưa có')
-    assert rice["location"] == f"dòng {_line_of(text, 'code: rice_area') + 3}"
+    lines = text.splitlines()
+    start = _line_of(text, "code: rice_area")
+    target = next(n for n in range(start, len(lines)) if "target:" in lines[n - 1])
+    assert rice["location"] == f"dòng {target}"
 
 
 def _line_of(text: str, needle: str) -> int:

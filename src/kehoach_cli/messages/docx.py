@@ -61,7 +61,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Prose: a paragraph per section that groups its indicators, then the figures.
     "docx.section_counts": (
         "Trong {total} chỉ tiêu {section}, {parts}.",
-        "Of the {total} {section} indicators, {parts}.",
+        "Of the {total} indicators in “{section}”, {parts}.",
     ),
     "docx.count_part": ("{count} chỉ tiêu {status}", "{count} {status}"),
     # A status as a count sentence says it, where the table's word would read badly.

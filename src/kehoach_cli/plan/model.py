@@ -172,6 +172,23 @@ DEFAULT_RANKING = RankingRule(
 )
 
 
+class CommendationRule(_Model):
+    """Who the year's report proposes for commendation ("đề nghị khen thưởng").
+
+    A unit is proposed when the emulation ranking puts it at ``top`` or higher (units tied share
+    a rank) and, with ``all_achieved``, every indicator it was ranked on reached its target
+    (exceeded or achieved). The council decides; the report lists the proposals and the rule.
+    """
+
+    award: str = Field(default="Giấy khen của Chủ tịch Ủy ban nhân dân xã", min_length=1)
+    top: int = Field(default=1, ge=1, le=100)
+    all_achieved: bool = True
+
+
+# kehoach's proposal rule when the plan gives none (docs/plan-format.md, "commendation").
+DEFAULT_COMMENDATION = CommendationRule()
+
+
 class EmulationItem(_Model):
     label: str
     text: str
@@ -199,6 +216,10 @@ class Row:
     expected_progress: dict[Literal["q1", "q2", "q3", "q4"], VnDecimal] | None = None
     breakdown: bool = False
     note: str | None = None
+    # The name a sentence of the report gives the indicator when its name in the table does not
+    # read alone ("Diện tích" under "Lúa" → "Diện tích gieo trồng lúa"); without it the report
+    # builds one from the table (render/prose.py).
+    report_name: Annotated[str | None, Field(min_length=1, max_length=200)] = None
     # Assessed only at the annual review (poor households): "đánh giá cuối năm" before Q4.
     year_end_only: bool = False
     baseline: Baseline | None = None
@@ -255,6 +276,7 @@ class Indicator:
     row_path: tuple[int, ...]
     year_end_only: bool = False
     baseline: Baseline | None = None
+    report_name: str | None = None  # the plan's spoken name, if it gives one
     shown_at: tuple[tuple[int, ...], ...] = field(default=())
 
     @property
@@ -297,6 +319,7 @@ def _new_indicator(
     row_path: tuple[int, ...],
     year_end_only: bool = False,
     baseline: Baseline | None = None,
+    report_name: str | None = None,
 ) -> Indicator:
     """An Indicator as ``Indicator(...)`` makes it, all but its last field, ``shown_at``, which
     ``_set_shown_at`` writes once every row is seen (a ref may follow what it shows).
@@ -327,6 +350,7 @@ def _new_indicator(
     attributes["row_path"] = row_path
     attributes["year_end_only"] = year_end_only
     attributes["baseline"] = baseline
+    attributes["report_name"] = report_name
     return indicator
 
 
@@ -362,6 +386,7 @@ class Plan(_Model):
     emulation_contents: list[EmulationItem] = []
     harvested_areas: list[HarvestedArea] = []
     ranking: RankingRule | None = None
+    commendation: CommendationRule | None = None
     table: list[Row]
 
     @property
@@ -440,6 +465,7 @@ class Plan(_Model):
                     path,
                     row.year_end_only,
                     row.baseline,
+                    row.report_name,
                 )
             )
         # Built once all rows are seen: a ref may come after the indicator it shows.

@@ -21,28 +21,28 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass
 from datetime import date, datetime, time
-from decimal import Decimal
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputFileNotFound, InvalidData
 from ..messages import t_in
-from ..numbers import format_number
 from ..report.model import IndicatorResult, Report
 from ..report.notes import NoteBlock
-from .terminal import (
-    ESTIMATE_MARK,
-    counts_line,
-    expected,
-    footnotes,
-    number,
-    percent,
-    row_name,
-    unit_name,
+from .prose import (
+    Block,
+    commendation_sentences,
+    flagged_notes,
+    group_paragraph,
+    ranking_rule,
+    ranking_sentences,
+    section_counts,
+    single,
+    spoken_names,
+    total_counts,
 )
+from .terminal import ESTIMATE_MARK, expected, footnotes, number, percent, row_name
 from .xlsx import date_parts, document_number, done_values, place_date, stable_package, window_line
 
 TEMPLATE = "bao-cao.docx"
@@ -59,240 +59,18 @@ def default_template() -> bytes:
 # --- what the document says -------------------------------------------------------------
 
 
-def _value(report: Report, item: IndicatorResult, value: Decimal | None) -> str:
-    """A figure with its unit as a sentence writes it: "160 tấn", "31,20%"."""
-    text = number(report, value, item.decimals)
-    if item.unit == "%":
-        return text + "%"
-    unit = item.unit.lower() if report.lang == "vi" else item.unit
-    return f"{text} {unit}".strip()
-
-
-def difference(report: Report, item: IndicatorResult, value: Decimal) -> str:
-    """A difference as reports write it: of two rates in percentage points ("0,55 điểm phần
-    trăm", never "0,55%"), of anything else in its unit ("12 con")."""
-    if item.unit == "%":
-        text = number(report, value, item.decimals)
-        return t_in(report.lang, "export.docx.points", value=text)
-    return _value(report, item, value)
-
-
-def _change(report: Report, item: IndicatorResult, change: Decimal) -> str:
-    if change.is_zero():
-        return t_in(report.lang, "export.docx.change_none")
-    key = "export.docx.change_down" if change < 0 else "export.docx.change_up"
-    return t_in(report.lang, key, amount=difference(report, item, abs(change)))
-
-
-def _lower_sentence(report: Report, item: IndicatorResult, name: str, status: str) -> str:
-    """A lower-is-better level: the level, the change from last year in percentage points."""
-    assert item.actual is not None and item.target is not None
-    lang = report.lang
-    value = _value(report, item, item.actual)
-    target = _value(report, item, item.target)
-    if item.baseline is None or item.change is None:
-        if item.completion_pct is None:
-            return t_in(
-                lang,
-                "export.docx.lower_level",
-                name=name,
-                value=value,
-                target=target,
-                status_lower=status,
-            )
-        return t_in(
-            lang,
-            "export.docx.reached_lower",
-            name=name,
-            value=value,
-            target=target,
-            pct=percent(report, item.completion_pct),
-            status_lower=status,
-        )
-    pct_part = ""
-    if item.completion_pct is not None:
-        pct = percent(report, item.completion_pct)
-        pct_part = t_in(lang, "export.docx.lower_pct_part", pct=pct)
-    return t_in(
-        lang,
-        "export.docx.lower_change",
-        name=name,
-        value=value,
-        change=_change(report, item, item.change),
-        baseline=_value(report, item, item.baseline),
-        source=item.baseline_source or "",
-        target=target,
-        pct_part=pct_part,
-        status_lower=status,
-    )
-
-
 def sentence(report: Report, item: IndicatorResult, name: str) -> str:
-    """One indicator as reports state it ("… ước đạt 160 tấn, đạt 49,54% kế hoạch năm"; "đạt"
-    for a final figure)."""
-    lang = report.lang
-    status = item.status_label.lower() if lang == "vi" else item.status_label
+    """One indicator said alone, as the body would say it (prose.single)."""
     if item.actual is None:
         if item.status == "no_data":
-            return t_in(lang, "export.docx.no_data", name=name)
-        return f"{name}: {status}."  # "Năng suất lúa: chưa thu hoạch."
-    value = _value(report, item, item.actual)
-    target = _value(report, item, item.target) if item.target is not None else ""
-    # "ước đạt" only for an estimate, "đạt" for a final figure (#16)
-    which = "estimate" if item.estimate else "final"
-    verb = t_in(lang, f"export.docx.verb_{which}")
-    if item.direction == "none" and item.target is not None:
-        level_verb = t_in(lang, f"export.docx.level_verb_{which}")
-        return t_in(
-            lang,
-            "export.docx.projection",
-            name=name,
-            value=value,
-            target=target,
-            verb=verb,
-            level_verb=level_verb,
-        )
-    if item.direction == "lower" and item.target is not None:
-        return _lower_sentence(report, item, name, status)
-    if item.completion_pct is None:
-        return t_in(
-            lang,
-            "export.docx.reached_no_pct",
-            name=name,
-            value=value,
-            status_lower=status,
-            verb=verb,
-        )
-    pct = percent(report, item.completion_pct)
-    if item.harvested_area is not None:
-        area = format_number(item.harvested_area, None, lang=lang)
-        return t_in(
-            lang,
-            "export.docx.reached_yield",
-            name=name,
-            value=value,
-            area=area,
-            pct=pct,
-            status_lower=status,
-            verb=verb,
-        )
-    return t_in(
-        lang, "export.docx.reached", name=name, value=value, pct=pct, status_lower=status, verb=verb
-    )
-
-
-def behind_sentence(report: Report, item: IndicatorResult, name: str) -> str:
-    lang = report.lang
-    remaining = difference(report, item, item.remaining) if item.remaining is not None else ""
-    if item.direction == "lower":
-        return t_in(
-            lang,
-            "export.docx.behind_item_lower",
-            name=name,
-            value=_value(report, item, item.actual),
-            target=_value(report, item, item.target),
-            remaining=remaining,
-        )
-    gap = None
-    if item.expected_pct is not None and item.completion_pct is not None:
-        gap = item.expected_pct - item.completion_pct
-    return t_in(
-        lang,
-        "export.docx.behind_item",
-        name=name,
-        pct=percent(report, item.completion_pct),
-        expected=expected(report, item.expected_pct),
-        gap=format_number(gap, 2, lang=lang),
-        remaining=remaining,
-    )
-
-
-def spoken_names(report: Report) -> dict[str, str]:
-    """A name that reads alone in a sentence: "Diện tích" under "Lúa" → "Diện tích lúa"."""
-    names: dict[str, str] = {}
-    stack: list[tuple[str, bool]] = []  # (name, is an indicator) by depth
-    for row in report.rows:
-        del stack[row.depth :]
-        if row.code and row.type == "indicator":
-            parent = stack[-1] if stack else None
-            name = row.name.rstrip(":")
-            # Under a crop ("Lúa" at depth 3: A › 1 › Một số cây trồng › Lúa), a measure
-            # names its crop; under a broader heading the name already reads alone.
-            if parent is not None and not parent[1] and row.depth >= 4:
-                name = (
-                    f"{name} {parent[0].rstrip(':').lower()}"
-                    if report.lang == "vi"
-                    else (f"{parent[0]}: {name}")
-                )
-            # Under an indicator ("Trồng mới rừng tập trung" › "Trồng rừng sản xuất") the part's
-            # own name reads alone; glued to its total it would not.
-            names[row.code] = name
-        stack.append((row.name, row.code is not None))
-    return names
-
-
-@dataclass(frozen=True)
-class Block:
-    """A paragraph of the body: level 1 "I. …", 2 "1. …", 3 "a) …", 0 text, "dots" a line."""
-
-    level: int | str
-    text: str
+            return t_in(report.lang, "export.docx.no_data", name=name)
+        return f"{name}: {report.label(item.status).lower()}."  # "Năng suất lúa: chưa thu hoạch."
+    return single(report, item, name)
 
 
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 _LETTERS = "abcdefghiklmnopqrstuvxy"  # the Vietnamese alphabet's order, as documents letter
 _DOTS = ""  # the template draws the dotted line (a tab to the margin with a dot leader)
-
-
-def _count_parts(report: Report, counts: dict[str, int]) -> str:
-    """ "07 chỉ tiêu đúng tiến độ, 16 chỉ tiêu chậm tiến độ và 01 chỉ tiêu chưa có số liệu"."""
-    lang = report.lang
-    labels = dict(report.status_labels)
-    parts = [
-        t_in(
-            lang,
-            "docx.count_part",
-            count=f"{counts[code]:02d}" if lang == "vi" else str(counts[code]),
-            status=_status_in_prose(lang, code, labels.get(code, code)),
-        )
-        for code in sorted(labels, key=_prose_rank)  # the assessed first, best first
-        if counts.get(code)
-    ]
-    if len(parts) > 1:
-        return ", ".join(parts[:-1]) + t_in(lang, "docx.and") + parts[-1]
-    return parts[0] if parts else ""
-
-
-_PROSE_ORDER = (
-    "exceeded",
-    "achieved",
-    "on_track",
-    "behind",
-    "not_yet_achieved",
-    "not_achieved",
-    "not_harvested",
-    "to_confirm",
-    "no_data",
-    "year_end_only",
-    "target_flagged",
-    "not_assessed",
-    "no_target",
-)
-
-
-def _prose_rank(code: str) -> int:
-    return _PROSE_ORDER.index(code) if code in _PROSE_ORDER else len(_PROSE_ORDER)
-
-
-def _status_in_prose(lang: str, code: str, label: str) -> str:
-    """A status as a sentence counts it: "chưa giao kế hoạch" rather than the table's
-    "Không có chỉ tiêu" (which would read "01 chỉ tiêu không có chỉ tiêu")."""
-    from ..messages import catalog
-
-    key = f"docx.count_status.{code}"
-    if key in catalog():
-        return t_in(lang, key)
-    return label.lower()
 
 
 def _sections(report: Report) -> list[tuple[str, list[tuple[str, list[IndicatorResult]]]]]:
@@ -321,7 +99,10 @@ def _sections(report: Report) -> list[tuple[str, list[tuple[str, list[IndicatorR
     return out
 
 
-def _results_blocks(report: Report) -> list[Block]:
+def results_blocks(report: Report, *, appendix: bool = True) -> list[Block]:
+    """Part I: per section its counts, per group its figures (render/prose.py), then the whole
+    table's counts, the notes on targets to correct, the ranking and, for the year, the
+    proposals for commendation."""
     lang = report.lang
     names = spoken_names(report)
     blocks: list[Block] = []
@@ -329,50 +110,24 @@ def _results_blocks(report: Report) -> list[Block]:
         items = [item for _, group in groups for item in group]
         if section:
             blocks.append(Block(2, f"{number_in_part}. {_sentence_case(section)}"))
-        counts: dict[str, int] = {}
-        for item in items:
-            counts[item.status] = counts.get(item.status, 0) + 1
         if items:
-            blocks.append(
-                Block(
-                    0,
-                    t_in(
-                        lang,
-                        "docx.section_counts",
-                        total=f"{len(items):02d}" if lang == "vi" else len(items),
-                        section=_section_in_prose(section, lang),
-                        parts=_count_parts(report, counts),
-                    ).replace("  ", " "),
-                )
-            )
+            blocks.append(Block(0, section_counts(report, _section_in_prose(section, lang), items)))
         for letter, (group, members) in zip(_LETTERS, groups, strict=False):
             if group:
                 blocks.append(Block(3, f"{letter}) {_sentence_case(group)}"))
-            # Said in a sentence: every figure, and a status without one that is not a lack of
-            # data ("Năng suất lúa: chưa thu hoạch."); listed: the indicators without data.
-            said = [
-                sentence(report, item, names.get(item.code, item.name))
-                for item in members
-                if item.actual is not None or item.status != "no_data"
-            ]
-            if said:
-                blocks.append(Block(0, " ".join(said)))
-            missing = [
-                names.get(i.code, i.name)
-                for i in members
-                if i.actual is None and i.status == "no_data"
-            ]
-            if missing:
-                blocks.append(Block(0, t_in(lang, "docx.no_data_list", names="; ".join(missing))))
-    # The whole table's counts, as the table's own line says them ("13/32 chỉ tiêu vượt, …").
-    blocks.append(Block(0, counts_line(report)))
-    blocks += [Block(0, note) for note in report.notes]  # "Chỉ tiêu cần đính chính: …"
-    blocks += _ranking_blocks(report)
+            paragraph = group_paragraph(report, members, names)
+            if paragraph:
+                blocks.append(Block(0, paragraph))
+    blocks.append(Block(0, total_counts(report)))
+    blocks += [Block(0, note) for note in flagged_notes(report)]  # "… cần đính chính"
+    blocks += _ranking_blocks(report, appendix)
     return blocks
 
 
 def _section_in_prose(section: str, lang: str) -> str:
     """ "Chỉ tiêu kinh tế chủ yếu" after "Trong 24 chỉ tiêu": "kinh tế chủ yếu", not twice."""
+    if lang != "vi":  # quoted as the plan writes it: "indicators in “Chỉ tiêu kinh tế …”"
+        return _sentence_case(section)
     text = _sentence_case(section).lower() if section else ""
     for lead in ("chỉ tiêu ", "indicators "):
         if text.startswith(lead):
@@ -388,29 +143,20 @@ def _sentence_case(name: str) -> str:
     return name
 
 
-def _ranking_blocks(report: Report) -> list[Block]:
+def _ranking_blocks(report: Report, appendix: bool) -> list[Block]:
+    """The ranking as the council writes it and, for the year, the proposals."""
     lang = report.lang
-    ranked = [u for u in report.units if u.rank is not None and u.assessed]
-    unranked = [u.name for u in report.units if u.rank is None or not u.assessed]
-    blocks: list[Block] = []
-    if ranked:
-        items = [
-            t_in(
-                lang,
-                "docx.ranking_item",
-                rank=u.rank,
-                unit=unit_name(report, u),
-                good=u.good,
-                assessed=u.assessed,
-                score=percent(report, u.score_pct),
-            )
-            for u in ranked
-        ]
-        rule = report.ranking_rule.strip()
-        rule = rule if rule.endswith(".") else rule + "."
-        blocks.append(Block(0, t_in(lang, "docx.ranking", rule=rule, ranking="; ".join(items))))
-    if unranked:
-        blocks.append(Block(0, t_in(lang, "docx.ranking_unranked", units="; ".join(unranked))))
+    said = ranking_sentences(report)
+    if not said:
+        return []
+    key = "prose.part.ranking" if report.commendation_rule else "prose.part.ranking_only"
+    blocks = [Block(2, f"{len(_sections(report)) + 1}. {t_in(lang, key)}")]
+    # The rule and the tables are in the appendix (_ranking_context): said once.
+    said += commendation_sentences(report)
+    if appendix:  # the .docx: the tables are in the appendix; the .html: right below
+        year = report.commendation_rule is not None
+        said.append(t_in(lang, "prose.ranking.see_appendix" + ("_year" if year else "")))
+    blocks.append(Block(0, " ".join(said)))
     return blocks
 
 
@@ -457,7 +203,7 @@ def body(report: Report) -> list[Block]:
         start=format_day(period.start, lang),
         end=format_day(period.end, lang),
     )
-    parts: list[tuple[str, list[Block]]] = [("docx.part.results", _results_blocks(report))]
+    parts: list[tuple[str, list[Block]]] = [("docx.part.results", results_blocks(report))]
     emulation = [Block(0, f"{label}) {text}:") for label, text in plan.emulation_contents]
     if emulation:
         fill = [Block(0, t_in(lang, "docx.to_fill"))]
@@ -577,6 +323,49 @@ def _headings(report: Report) -> dict[str, str]:
     }
 
 
+def _ranking_context(report: Report) -> dict[str, Any]:
+    """The emulation table and, for the year, the commendation proposals (issue #18 point 5)."""
+    lang = report.lang
+    keys = ("rank", "unit", "assessed", "good", "share", "mean")
+    units = [
+        {
+            "rank": str(unit.rank) if unit.rank is not None else "-",
+            "unit": unit.name,
+            "assessed": str(unit.assessed),
+            "good": str(unit.good),
+            "share": percent(report, unit.score_pct),
+            "mean": percent(report, unit.mean_completion_capped_pct),
+        }
+        for unit in report.units
+    ]
+    columns = ("tt", "unit", "rank", "result", "award")
+    proposals = [
+        {
+            "tt": str(index),
+            "unit": item.name,
+            "rank": str(item.rank),
+            "result": t_in(
+                lang, "prose.commendation.result", reached=item.reached, assessed=item.assessed
+            ),
+            "award": item.award,
+        }
+        for index, item in enumerate(report.commendations, start=1)
+    ]
+    return {
+        "units": units,
+        "uh": {key: t_in(lang, f"report.units.col.{key}") for key in keys},
+        "ranking_title": t_in(lang, "report.units.title"),
+        "ranking_note": ranking_rule(report),
+        "commendation_title": t_in(lang, "prose.commendation.title").upper(),
+        "commendations": proposals,
+        "ch": {
+            key: t_in(lang, "report.col.tt" if key == "tt" else f"prose.commendation.col.{key}")
+            for key in columns
+        },
+        "commendation_rule": report.commendation_rule or "",
+    }
+
+
 def _recipients(report: Report) -> list[str]:
     lang = report.lang
     recipients = [r.rstrip(".;") for r in report.plan.recipients]
@@ -639,7 +428,13 @@ def context(report: Report) -> dict[str, Any]:
         "window_line": window_line(report),
         "h": _headings(report),
         "rows": _table_rows(report),
-        "appendix_notes": [counts_line(report), *footnotes(report)],
+        # The table's notes, a target to correct named as the body names it (not by its path).
+        "appendix_notes": [
+            total_counts(report),
+            *flagged_notes(report),
+            *(note for note in footnotes(report) if note not in report.notes),
+        ],
+        **_ranking_context(report),
     }
 
 

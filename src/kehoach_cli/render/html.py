@@ -15,6 +15,7 @@ from ..messages import t_in
 from ..numbers import format_number
 from ..periods import format_day
 from ..report.model import Report
+from .prose import ranking_rule
 from .terminal import (
     ESTIMATE_MARK,
     counts_line,
@@ -54,6 +55,8 @@ tr.heading-row td { font-weight: bold; background: #f2f2f2; }
 .status { white-space: nowrap; padding: 0 3px; }
 .note { font-style: italic; font-size: 11pt; }
 h3 { font-size: 12pt; font-style: italic; margin: 0.8em 0 0.3em; }
+p.group { margin: 0.6em 0 0.2em; }
+h3.section { font-style: normal; }
 .dots { border-bottom: 1px dotted #000; height: 1.4em; margin: 0; }
 .sign { margin: 1.5em 0 0 55%; text-align: center; }
 .sign p { margin: 0; }
@@ -218,7 +221,52 @@ def _ranking(report: Report) -> list[str]:
             _num(percent(report, unit.mean_completion_capped_pct)),
         ]
         out.append("<tr>" + "".join(cells) + "</tr>")
-    out += ["</tbody>", _END, f'<p class="note">{_e(report.ranking_rule)}</p>']
+    out += ["</tbody>", _END, f'<p class="note">{_e(ranking_rule(report))}</p>']
+    return out
+
+
+def _results_prose(report: Report) -> list[str]:
+    """Part I as the .docx says it: each section's counts, each group's notable figures, the
+    ranking and, for the year, the proposals (render/prose.py)."""
+    from .docx import results_blocks
+
+    lang = report.lang
+    out = [f"<h2>I. {_e(t_in(lang, 'docx.part.results'))}</h2>"]
+    for block in results_blocks(report, appendix=False):
+        if block.level == 2:
+            out.append(f'<h3 class="section">{_e(block.text)}</h3>')
+        elif block.level == 3:
+            out.append(f'<p class="group"><b><i>{_e(block.text)}</i></b></p>')
+        else:
+            out.append(f"<p>{_e(block.text)}</p>")
+    return out
+
+
+def _commendations(report: Report) -> list[str]:
+    """The year's proposals for commendation and the rule that made them."""
+    if report.commendation_rule is None:
+        return []
+    lang = report.lang
+    out = [f"<h2>{_e(t_in(lang, 'prose.commendation.title').upper())}</h2>"]
+    if report.commendations:
+        keys = ("report.col.tt", *(f"prose.commendation.col.{k}" for k in ("unit", "rank")))
+        keys += ("prose.commendation.col.result", "prose.commendation.col.award")
+        out += [_TABLE, "<thead><tr>"]
+        out += [f"<th>{_e(t_in(lang, key))}</th>" for key in keys]
+        out.append("</tr></thead><tbody>")
+        for index, item in enumerate(report.commendations, start=1):
+            result = t_in(
+                lang, "prose.commendation.result", reached=item.reached, assessed=item.assessed
+            )
+            out.append(
+                f'<tr><td class="c" align="center">{index}</td><td>{_e(item.name)}</td>'
+                f'<td class="c" align="center">{item.rank}</td><td>{_e(result)}</td>'
+                f"<td>{_e(item.award)}</td></tr>"
+            )
+        out += ["</tbody>", _END]
+    else:
+        out.append(f"<p>{_e(t_in(lang, 'prose.commendation.none'))}</p>")
+    out.append(f'<p class="note">{_e(report.commendation_rule)}</p>')
     return out
 
 
@@ -269,11 +317,13 @@ def render(report: Report) -> str:
         f"<h1>{_e(page_title)}</h1>",
         f'<p class="sub">{_e(window_line(report))}</p>',
         f'<p class="sub">{_e(t_in(lang, "report.as_of", date=format_day(report.as_of, lang)))}</p>',
+        *_results_prose(report),
         *_indicator_table(report),
         f"<p>{_e(counts_line(report))}</p>",
         *(f'<p class="note">{_e(note)}</p>' for note in footnotes(report)),
         *_groups(report),
         *_ranking(report),
+        *_commendations(report),
         *_officer_notes(report),
         '<div class="sign">',
         f"<p><i>{_e(place_date(report))}</i></p>",

@@ -43,6 +43,7 @@ from ..plan.model import (
 from ..plan.profiles import Profile, expected_profiles
 from ..problems import Problem, ProblemReport
 from ..results.model import ResultFile, ResultSet, ResultValue
+from .commendations import propose
 from .model import (
     ALL_STATUSES,
     GOOD_STATUSES,
@@ -114,16 +115,19 @@ def compute(
     indicators = [_indicator_result(context, ind) for ind in plan.indicators]
 
     used = sorted({s for item in indicators for s in item.sources})
+    period_info = _period_info(plan, period, lang)
+    units = _units(plan, indicators)
+    commendations, commendation_rule = propose(plan, period_info, units, indicators, lang)
     return Report(
         plan=_plan_info(plan),
-        period=_period_info(plan, period, lang),
+        period=period_info,
         as_of=today or date.today(),
         lang=lang,
         by=by,
         rows=_rows(plan),
         indicators=tuple(indicators),
         groups=_groups(plan, indicators),
-        units=_units(plan, indicators),
+        units=units,
         ranking_rule=ranking_rule_text(plan, lang, last >= 4),
         ranking_min_indicators=(plan.ranking or DEFAULT_RANKING).min_indicators,
         counts=_counts(indicators),
@@ -131,6 +135,8 @@ def compute(
         problems=problem_list,
         files=tuple(used),
         notes=_flag_notes(plan, flagged, lang),
+        commendations=commendations,
+        commendation_rule=commendation_rule,
     )
 
 
@@ -222,6 +228,7 @@ def _indicator_result(context: _Context, ind: Indicator) -> IndicatorResult:
         quarters=context.quarter_results(ind),
         warnings=warnings,
         estimate=figure.estimate if figure else False,
+        report_name=ind.report_name,
     )
 
 

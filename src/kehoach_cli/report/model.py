@@ -235,6 +235,8 @@ class IndicatorResult:
     previous_year_actual: Decimal | None = None
     change_pct: Decimal | None = None
     change_points: Decimal | None = None
+    # #18: the name a sentence gives it (the plan's report_name, else built from the table)
+    report_name: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -273,6 +275,7 @@ class IndicatorResult:
             "previous_year_actual": json_number(self.previous_year_actual),
             "change_pct": json_number(self.change_pct),
             "change_points": json_number(self.change_points),
+            "report_name": self.report_name,
         }
 
 
@@ -364,6 +367,30 @@ class UnitSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class Commendation:
+    """A unit the year's report proposes for commendation ("đề nghị khen thưởng")."""
+
+    code: str
+    name: str
+    rank: int
+    award: str  # "Giấy khen của Chủ tịch Ủy ban nhân dân xã"
+    assessed: int  # the indicators it was ranked on
+    reached: int  # of those, exceeded or achieved
+    score_pct: Decimal | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "rank": self.rank,
+            "award": self.award,
+            "assessed": self.assessed,
+            "reached": self.reached,
+            "score_pct": json_number(self.score_pct),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything a rendered report shows, computed once."""
 
@@ -387,6 +414,10 @@ class Report:
     # .docx and .html; neither is part of the JSON.
     officer_notes: OfficerNotes | None = None
     docx_template: str | None = None
+    # #18: the year's report proposes units for commendation under the plan's rule (stated in
+    # commendation_rule); other periods propose none (empty, None).
+    commendations: tuple[Commendation, ...] = ()
+    commendation_rule: str | None = None
 
     def indicator(self, code: str) -> IndicatorResult:
         for item in self.indicators:
@@ -434,6 +465,8 @@ class Report:
             "status_labels": dict(self.status_labels),
             "files": list(self.files),
             "notes": list(self.notes),
+            "commendations": [item.to_dict() for item in self.commendations],
+            "commendation_rule": self.commendation_rule,
             "problems": {
                 "valid": errors == 0,
                 "errors": errors,
