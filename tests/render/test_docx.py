@@ -368,3 +368,13 @@ def test_the_prose_says_what_the_table_says() -> None:
     assert "chậm tiến độ" not in "".join(
         p for p in body if "Tỷ lệ" in p and "suy dinh dưỡng" in p
     )  # a rate is a level: never "chậm tiến độ"
+
+
+def test_the_closing_line_keeps_with_the_signature(doc) -> None:  # noqa: ANN001
+    """A signature block never stands alone at the top of a page: the closing line goes with it."""
+    closing = [p for p in doc.paragraphs if p.text.startswith("Trên đây là báo cáo")]
+    assert len(closing) == 1 and closing[0].paragraph_format.keep_with_next is True
+    following = closing[0]._p.getnext()  # noqa: SLF001 - the element after it, in the body
+    assert following is not None and following.tag.endswith("}tbl")  # the signature table
+    others = [p for p in doc.paragraphs if p.text.startswith("Trong 24 chỉ tiêu")]
+    assert others and others[0].paragraph_format.keep_with_next is not True

@@ -216,9 +216,18 @@ def body(report: Report) -> list[Block]:
     for roman, (key, content) in zip(_ROMAN, parts, strict=False):
         blocks.append(Block(1, f"{roman}. {t_in(lang, key)}"))
         blocks += content
-    closing = t_in(lang, "export.docx.closing", period=period.label, commune=plan.commune)
-    blocks.append(Block(0, closing))
+    blocks.append(Block(0, closing_line(report)))
     return blocks
+
+
+def closing_line(report: Report) -> str:
+    """ "Trên đây là báo cáo … của Ủy ban nhân dân xã …/." """
+    return t_in(
+        report.lang,
+        "export.docx.closing",
+        period=report.period.label,
+        commune=report.plan.commune,
+    )
 
 
 def _english_letterhead(text: str) -> str:
@@ -495,6 +504,16 @@ def _stamp(document: Any, report: Report) -> None:
             lang.set(qn("w:val"), language)
 
 
+def _keep_closing_with_signature(document: Any, report: Report) -> None:
+    """The closing line ("Trên đây là báo cáo …/.") keeps with the signature block after it, so
+    a signature never stands alone at the top of a page (python-docx's keep_with_next)."""
+    closing = closing_line(report)
+    for paragraph in reversed(document.paragraphs):
+        if paragraph.text.strip() == closing.strip():
+            paragraph.paragraph_format.keep_with_next = True
+            return
+
+
 def _restamp(data: bytes, day: date) -> bytes:
     """The same parts in the same order, every member stamped ``day``: same report, same bytes."""
     with zipfile.ZipFile(io.BytesIO(data)) as package:
@@ -537,6 +556,7 @@ def fill(report: Report, template: bytes) -> bytes:
             file=where,
         ) from None
     _stamp(document.docx, report)
+    _keep_closing_with_signature(document.docx, report)
     out = io.BytesIO()
     document.save(out)
     return _restamp(out.getvalue(), report.as_of)
