@@ -26,6 +26,7 @@ AREAS = (
     "security",
     "cli",
     "intake",
+    "comparison",
 )
 
 _lang: ContextVar[str] = ContextVar("kehoach_lang", default="vi")

@@ -1,0 +1,167 @@
+"""Several years side by side and "so với cùng kỳ" (#16 points 1-2): real YAML plans of two
+years, real results files of both years in one folder, the CLI run on them."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ..conftest import DATA, Cli
+from ..render.fixtures import Q2_VALUES
+
+TODAY = "2024-06-20"
+# Last year's figures at Q2 (year to date for flows, levels for the rest): hand-picked so that
+# every change below is worked out by hand.
+Q2_2023: dict[str, dict[str, str]] = {
+    "dcnn": {
+        "rice_output": "100",
+        "rice_area": "58.5",
+        "rice_area_harvested": "29.5",
+        "maize_output": "50",
+        "maize_area_harvested": "12",
+        "crossbred_cattle_share": "20",
+        "cattle_herd": "900",
+    },
+    "vhxh": {"poor_households_reduced": "20", "poverty_rate": "32.05"},
+}
+
+
+def write_year(folder: Path, year: int, quarter: int, values: dict[str, dict[str, Any]]) -> None:
+    """One YAML results file per unit under ``<year>-q<quarter>/``."""
+    where = folder / f"{year}-q{quarter}"
+    where.mkdir(parents=True, exist_ok=True)
+    for unit, figures in values.items():
+        lines = [f"year: {year}", f"period: {year}Q{quarter}", f"unit: {unit}"]
+        lines += ["basis: year_to_date", "values:"]
+        lines += [f"  {code}: {value}" for code, value in figures.items()]
+        (where / f"{unit}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.fixture
+def years(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working folder as the officer has it: data/plan_2023.yaml, data/plan_2024.yaml and
+    data/results/ with both years' Q2 files; the current folder is the working folder."""
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(DATA / "plan_2024.yaml", data / "plan_2024.yaml")
+    shutil.copy(DATA / "plan_2023.yaml", data / "plan_2023.yaml")
+    write_year(data / "results", 2024, 2, Q2_VALUES)
+    write_year(data / "results", 2023, 2, Q2_2023)
+    monkeypatch.chdir(tmp_path)
+    return data
+
+
+def indicators(cli: Cli, *args: str) -> dict[str, dict[str, Any]]:
+    result = cli("report", "--period", "q2", "--today", TODAY, "--format", "json", *args)
+    assert result.exit_code == 0, result.stderr
+    return {i["code"]: i for i in json.loads(result.stdout)["indicators"]}
+
+
+def test_json_compares_with_the_same_period_last_year(cli: Cli, years: Path) -> None:
+    found = indicators(cli)
+    rice = found["rice_output"]  # 120 t against 100 t: +20 %
+    assert (rice["actual"], rice["previous_year_actual"]) == (120, 100)
+    assert (rice["change_pct"], rice["change_points"]) == (20, None)
+    grain = found["grain_output"]  # computed both years: 160 against 100 + 50
+    assert (grain["previous_year_actual"], grain["change_pct"]) == (150, 6.67)
+    cattle = found["cattle_herd"]  # a stock: its level, 935 against 900
+    assert (cattle["previous_year_actual"], cattle["change_pct"]) == (900, 3.89)
+    poor = found["poor_households_reduced"]  # 18 against 20: −10 %
+    assert poor["change_pct"] == -10
+
+
+def test_a_rate_in_percent_changes_by_points_not_percent(cli: Cli, years: Path) -> None:
+    found = indicators(cli)
+    poverty = found["poverty_rate"]  # 31,2 % against 32,05 %: 0,85 percentage points less
+    assert (poverty["previous_year_actual"], poverty["change_points"]) == (32.05, -0.85)
+    assert poverty["change_pct"] is None
+    share = found["crossbred_cattle_share"]
+    assert (share["change_points"], share["change_pct"]) == (-0.8, None)
+    # A yield (Tạ/ha) is a rate, but not a percentage: its change is in %.
+    yield_ = found["rice_yield"]  # 120 × 10 ÷ 29,5 = 40,68 against 100 × 10 ÷ 29,5 = 33,9
+    assert (yield_["previous_year_actual"], yield_["change_pct"]) == (33.9, 20)
+    assert yield_["change_points"] is None
+
+
+def test_blank_when_last_year_is_unknown(cli: Cli, years: Path) -> None:
+    found = indicators(cli)
+    # Reported in 2024 only (no 2023 figure): nothing compared.
+    pigs = found["pig_herd"]
+    assert pigs["actual"] == 900
+    assert (pigs["previous_year_actual"], pigs["change_pct"], pigs["change_points"]) == (
+        None,
+        None,
+        None,
+    )
+    (years / "plan_2023.yaml").unlink()  # without last year's plan: nothing at all
+    alone = indicators(cli)
+    assert all(i["previous_year_actual"] is None for i in alone.values())
+    assert all(i["change_pct"] is None and i["change_points"] is None for i in alone.values())
+
+
+def test_last_years_files_are_not_listed_as_skipped(cli: Cli, years: Path) -> None:
+    result = cli("report", "--period", "q2", "--today", TODAY, "--format", "json")
+    notes = json.loads(result.stdout)["notes"]
+    assert result.exit_code == 0 and result.stderr == ""
+    assert not [n for n in notes if "2023-q2" in n]
+    table = cli("report", "--period", "q2", "--today", TODAY)
+    assert "2023-q2" not in table.stdout
+
+
+def test_the_comparison_follows_codes_when_the_plans_differ(cli: Cli, years: Path) -> None:
+    plan = years / "plan_2023.yaml"
+    text = plan.read_text(encoding="utf-8")
+    # 2023 counted cattle in another unit (a unit changed: not comparable) and had no
+    # poverty rate at all (an indicator of one year only).
+    text = re.sub(r"(code: cattle_herd\n\s+name: Đàn bò\n\s+)unit: Con", r"\1unit: Hộ", text)
+    text, removed = re.subn(
+        r"\n\s+- tt: \"2\"\n\s+code: poverty_rate\n(\s+\w+: .*\n)*?\s+year_end_only: true", "", text
+    )
+    assert removed == 1
+    plan.write_text(text, encoding="utf-8")
+    write_year(years / "results", 2023, 2, {"vhxh": {"poor_households_reduced": "20"}})
+    found = indicators(cli)
+    assert found["poverty_rate"]["previous_year_actual"] is None
+    assert found["cattle_herd"]["previous_year_actual"] is None
+    assert found["rice_output"]["change_pct"] == 20  # the others still compared
+
+
+def test_year_option_reads_that_years_plan_and_files(cli: Cli, years: Path) -> None:
+    result = cli(
+        "report", "--period", "q2", "--year", "2023", "--today", "2023-06-20", "--format", "json"
+    )
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["plan"]["year"], data["period"]["id"]) == (2023, "2023Q2")
+    found = {i["code"]: i for i in data["indicators"]}
+    assert found["rice_output"]["actual"] == 100  # 2023's own figure
+    assert found["rice_output"]["previous_year_actual"] is None  # no plan of 2022
+    in_2024 = indicators(cli, "--year", "2024")
+    assert in_2024["rice_output"]["previous_year_actual"] == 100
+
+
+def test_shipped_samples_compare_q2_with_2023(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's main command on the shipped data shows the comparison."""
+    monkeypatch.chdir(DATA.parent)
+    found = indicators(cli, "--today", "2024-06-20")
+    assert found["rice_output"]["previous_year_actual"] == 110.4
+    assert found["poverty_rate"]["change_points"] == -2.6
+
+
+def test_validate_checks_each_years_files_against_that_years_plan(cli: Cli, years: Path) -> None:
+    clean = cli("validate", "data/results")
+    assert clean.exit_code == 0, clean.stdout
+    assert "other_year" not in clean.stdout  # 2023's files are checked, not skipped
+    write_year(years / "results", 2023, 2, {"vhxh": {"poverty_rate": "ba mươi"}})
+    broken = cli("validate", "data/results")
+    assert broken.exit_code == 1
+    assert "2023-q2/vhxh.yaml" in broken.stdout and "poverty_rate" in broken.stdout
+    write_year(years / "results", 2023, 2, Q2_2023)
+    (years / "plan_2023.yaml").unlink()  # no plan of 2023: its files are only noted
+    noted = cli("validate", "data/results")
+    assert noted.exit_code == 0 and "other_year" in noted.stdout, noted.stdout
