@@ -3,6 +3,8 @@ years, real results files of both years in one folder, the CLI run on them."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import shutil
@@ -165,3 +167,57 @@ def test_validate_checks_each_years_files_against_that_years_plan(cli: Cli, year
     (years / "plan_2023.yaml").unlink()  # no plan of 2023: its files are only noted
     noted = cli("validate", "data/results")
     assert noted.exit_code == 0 and "other_year" in noted.stdout, noted.stdout
+
+
+def report_text(cli: Cli, fmt: str, *args: str) -> str:
+    result = cli("report", "--period", "q2", "--today", TODAY, "--format", fmt, *args)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def test_csv_has_this_period_last_year_and_the_change(cli: Cli, years: Path) -> None:
+    rows = list(csv.reader(io.StringIO(report_text(cli, "csv").lstrip("\ufeff"))))
+    head = rows[0]
+    assert head[15:] == ["Kỳ này", "Cùng kỳ năm trước", "So cùng kỳ (%)", "So cùng kỳ (điểm %)"]
+    by_code = {row[3]: row for row in rows[1:] if row[3]}
+    assert by_code["rice_output"][15:] == ["", "100", "20,00", ""]  # no Q1 figure: no own amount
+    assert by_code["poverty_rate"][15:] == ["31,20", "32,05", "", "-0,85"]
+    assert by_code["pig_herd"][15:] == ["900", "", "", ""]  # blank when last year is unknown
+
+
+@pytest.mark.parametrize("width", [80, 160])
+def test_table_shows_the_comparison_at_80_and_160_columns(
+    cli: Cli, years: Path, monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    text = report_text(cli, "table")
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= width
+    poverty = next(line for line in lines if "32,05" in line)
+    assert "-0,85 điểm %" in poverty
+    assert any("110" not in line and "+20,00%" in line for line in lines)
+    # At 80 columns the comparison is a table of its own under the main one; at 160, columns.
+    apart = "Kỳ này, lũy kế và so với cùng kỳ năm trước" in text
+    assert apart == (width == 80)
+
+
+def test_markdown_and_english(cli: Cli, years: Path) -> None:
+    markdown = report_text(cli, "markdown")
+    assert (
+        "| Kỳ này | Lũy kế |" in markdown and "| Cùng kỳ năm trước | So với cùng kỳ |" in markdown
+    )
+    poverty = next(line for line in markdown.splitlines() if "32,05" in line)
+    assert "| giảm 0,85 điểm % |" in poverty
+    rice = next(line for line in markdown.splitlines() if "| 100 |" in line)
+    assert "| tăng 20,00% |" in rice
+    english = report_text(cli, "markdown", "--lang", "en")
+    assert "| Same period last year | Change on last year |" in english
+    assert "| down 0.85 pts |" in english
+
+
+def test_without_last_year_no_comparison_columns(cli: Cli, years: Path) -> None:
+    (years / "plan_2023.yaml").unlink()
+    markdown = report_text(cli, "markdown")
+    assert "Cùng kỳ" not in markdown and "| Kỳ này | Lũy kế |" in markdown
+    table = report_text(cli, "table")
+    assert "Cùng kỳ" not in table

@@ -31,10 +31,10 @@ def previous_plan_file(plan_file: Path, year: int) -> Path:
 def previous_year_report(
     plan_file: Path, folder: Path, period: Period, today: date, lang: str
 ) -> tuple[Report | None, frozenset[str]]:
-    """Last year's report for the same kind of period and the results files that gave it a
-    figure; (None, no files) without last year's plan or results. A plan that cannot be read
-    is said on stderr and compared with nothing: last year's files never stop this year's
-    report."""
+    """Last year's report for the same kind of period and last year's results files (read for
+    it: not "skipped" in this year's report); (None, no files) without last year's plan or
+    results. A plan that cannot be read is said on stderr and compared with nothing: last
+    year's files never stop this year's report."""
     from ..errors import KehoachError
     from ..periods import Period
     from ..plan.io import load_plan
@@ -60,7 +60,7 @@ def previous_year_report(
         return None, frozenset()
     _say_errors(problems, folder, path)
     made = compute(plan, files, before, today, lang=lang)
-    return made, frozenset(made.files)
+    return made, frozenset(f.source for f in files)
 
 
 def _say_errors(problems: ProblemReport, folder: Path, plan_path: Path) -> None:

@@ -7,15 +7,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # "Lũy kế" the year to date (report.col.actual); "Cùng kỳ" last year's figure at the same
     # period; "So cùng kỳ" the change from it (% or percentage points).
     "report.col.this_period": ("Kỳ này", "This period"),
+    "report.col.year_to_date": ("Lũy kế", "Year to date"),
     "report.col.previous_year": ("Cùng kỳ năm trước", "Same period last year"),
     "report.col.previous_year_short": ("Cùng kỳ", "Last year"),
     "report.col.change_pct": ("So cùng kỳ (%)", "Change (%)"),
     "report.col.change_points": ("So cùng kỳ (điểm %)", "Change (points)"),
     "report.col.change": ("So với cùng kỳ", "Change on last year"),
     "report.col.change_short": ("So c.kỳ", "Change"),
+    "report.compare.title": (
+        "Kỳ này, lũy kế và so với cùng kỳ năm trước",
+        "This period, year to date and the same period last year",
+    ),
     # A change in a cell: "+15,60%", "−0,85 điểm %".
     "report.change.pct": ("{sign}{value}%", "{sign}{value}%"),
     "report.change.points": ("{sign}{value} điểm %", "{sign}{value} pts"),
+    # In a document's cell (Markdown, HTML, Word): words rather than a sign, which a pasted
+    # table would take for a formula.
+    "report.change.up_cell": ("tăng {value}", "up {value}"),
+    "report.change.down_cell": ("giảm {value}", "down {value}"),
+    "report.change.same_cell": ("bằng", "same"),
     # A change in a sentence, as published reports write it.
     "report.change.up_pct": (
         "tăng {value}% so với cùng kỳ năm trước",
