@@ -221,3 +221,47 @@ def test_without_last_year_no_comparison_columns(cli: Cli, years: Path) -> None:
     assert "Cùng kỳ" not in markdown and "| Kỳ này | Lũy kế |" in markdown
     table = report_text(cli, "table")
     assert "Cùng kỳ" not in table
+
+
+def write_report(cli: Cli, years: Path, ext: str, *args: str) -> Path:
+    out = years.parent / f"bao-cao.{ext}"
+    result = cli("report", "--period", "q2", "--today", TODAY, "-o", str(out), *args)
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+def test_xlsx_has_last_year_and_the_change_as_numbers(cli: Cli, years: Path) -> None:
+    from openpyxl import load_workbook
+
+    ws = load_workbook(write_report(cli, years, "xlsx"))["Tổng hợp"]
+    assert (ws["L8"].value, ws["M8"].value) == ("Cùng kỳ năm trước", "So với cùng kỳ")
+    rows = {ws.cell(r, 2).value.strip(): r for r in range(10, ws.max_row) if ws.cell(r, 2).value}
+    poverty = rows["Tỷ lệ hộ nghèo theo chuẩn mới Quốc gia"]
+    assert ws.cell(poverty, 12).value == 32.05
+    assert ws.cell(poverty, 13).value == -0.85 and "điểm %" in ws.cell(poverty, 13).number_format
+    rice = rows["Trong đó: Lúa"]
+    assert (ws.cell(rice, 12).value, ws.cell(rice, 13).value) == (100, 0.2)
+    assert ws.cell(rice, 13).number_format == "+0.00%;-0.00%;0.00%"
+    pigs = rows["Đàn heo"]
+    assert ws.cell(pigs, 12).value is None and ws.cell(pigs, 13).value is None
+    # "Trong kỳ" and "Lũy kế" were already there: the poverty rate's level in both
+    assert (ws.cell(poverty, 5).value, ws.cell(poverty, 6).value) == (31.2, 31.2)
+
+
+def test_docx_and_html_tables_show_the_comparison(cli: Cli, years: Path) -> None:
+    from docx import Document
+
+    table = Document(str(write_report(cli, years, "docx"))).tables[-1]
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[0][10:] == ["Cùng kỳ năm trước", "So với cùng kỳ"]
+    poverty = next(row for row in rows if row[1].strip().startswith("Tỷ lệ hộ nghèo"))
+    assert poverty[10:] == ["32,05", "-0,85 điểm %"]
+    pigs = next(row for row in rows if row[1].strip() == "Đàn heo")
+    assert pigs[10:] == ["", ""]
+    html = write_report(cli, years, "html").read_text(encoding="utf-8")
+    row = html[html.index('data-code="poverty_rate"') :].split("</tr>")[0]
+    assert ">32,05<" in row and ">giảm 0,85 điểm %<" in row
+    rice = html[html.index('data-code="rice_output"') :].split("</tr>")[0]
+    assert ">tăng 20,00%<" in rice
+    english = write_report(cli, years, "html", "--lang", "en", "--force")
+    assert ">down 0.85 pts<" in english.read_text(encoding="utf-8")

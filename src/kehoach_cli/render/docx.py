@@ -33,6 +33,7 @@ from ..messages import t_in
 from ..numbers import format_number
 from ..report.model import IndicatorResult, Report
 from ..report.notes import NoteBlock
+from .comparison import change_text, has_comparison, previous_text
 from .terminal import counts_line, expected, footnotes, number, percent, row_name, unit_name
 from .xlsx import date_parts, document_number, done_values, place_date, stable_package, window_line
 
@@ -507,6 +508,8 @@ def _table_rows(report: Report) -> list[dict[str, Any]]:
             "expected": "",
             "remaining": "",
             "status": "",
+            "previous_year": "",
+            "change": "",
         }
         if item is not None:
             values = done_values(report, item)
@@ -521,6 +524,8 @@ def _table_rows(report: Report) -> list[dict[str, Any]]:
                 expected=expected(report, item.expected_pct),
                 remaining=number(report, item.remaining, item.decimals),
                 status=item.status_label,
+                previous_year=previous_text(report, item),
+                change=change_text(report, item),
             )
         rows.append(row)
     return rows
@@ -528,6 +533,7 @@ def _table_rows(report: Report) -> list[dict[str, Any]]:
 
 def _headings(report: Report) -> dict[str, str]:
     lang = report.lang
+    compared = has_comparison(report)
     return {
         "tt": t_in(lang, "report.col.tt"),
         "name": t_in(lang, "report.col.name"),
@@ -541,6 +547,9 @@ def _headings(report: Report) -> dict[str, str]:
         "vs_expected": t_in(lang, "export.col.vs_expected"),
         "remaining": t_in(lang, "export.col.remaining"),
         "status": t_in(lang, "export.col.status"),
+        # blank headings over blank columns when nothing is compared
+        "previous_year": t_in(lang, "report.col.previous_year") if compared else "",
+        "change": t_in(lang, "report.col.change") if compared else "",
     }
 
 
