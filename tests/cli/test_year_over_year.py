@@ -265,3 +265,21 @@ def test_docx_and_html_tables_show_the_comparison(cli: Cli, years: Path) -> None
     assert ">tăng 20,00%<" in rice
     english = write_report(cli, years, "html", "--lang", "en", "--force")
     assert ">down 0.85 pts<" in english.read_text(encoding="utf-8")
+
+
+def test_last_years_broken_files_never_stop_this_years_report(cli: Cli, years: Path) -> None:
+    write_year(years / "results", 2023, 2, {"vhxh": {"poverty_rate": "ba mươi"}})
+    result = cli("report", "--period", "q2", "--today", TODAY, "--format", "json")
+    assert result.exit_code == 0
+    assert "Số liệu năm trước trong data/results có 1 lỗi" in result.stderr
+    assert "kehoach validate --plan data/plan_2023.yaml data/results" in result.stderr
+    found = {i["code"]: i for i in json.loads(result.stdout)["indicators"]}
+    assert found["poverty_rate"]["previous_year_actual"] is None  # the figure in error
+    assert found["rice_output"]["previous_year_actual"] == 100  # the good ones still compared
+    (years / "plan_2023.yaml").write_text("table: [\n", encoding="utf-8")
+    broken = cli("report", "--period", "q2", "--today", TODAY, "--format", "json")
+    assert broken.exit_code == 0
+    assert "Không so sánh với cùng kỳ năm trước" in broken.stderr
+    assert "data/plan_2023.yaml" in broken.stderr
+    data = json.loads(broken.stdout)
+    assert all(i["previous_year_actual"] is None for i in data["indicators"])
