@@ -91,3 +91,35 @@ def test_no_percent_change_from_zero() -> None:
     made = compute(plan, now, Period(2024, "quarter", 1), date(2024, 3, 20), previous=previous)
     rice = made.indicator("rice_output")
     assert (rice.previous_year_actual, rice.change_pct, rice.change_points) == (0, None, None)
+
+
+def test_the_change_as_reports_write_it() -> None:
+    from kehoach_cli.render.comparison import change_sentence, change_text, change_words
+
+    plan = plan_with_baseline()
+    files = [
+        result_file("dcnn", Period(2024, "quarter", 4), {"rice_output": "265.88"}),
+        result_file("vhxh", Period(2024, "quarter", 4), {"poverty_rate": "31.8"}),
+    ]
+    for lang, rice, poverty in (
+        (
+            "vi",
+            "tăng 15,6% so với cùng kỳ năm trước",
+            "giảm 0,85 điểm phần trăm so với cùng kỳ năm trước",
+        ),
+        (
+            "en",
+            "up 15.6% on the same period last year",
+            "down 0.85 percentage points on the same period last year",
+        ),
+    ):
+        made = compute(plan, files, Period(2024, "quarter", 4), date(2024, 12, 20), lang=lang)
+        assert change_sentence(made, made.indicator("rice_output")) == rice
+        assert change_sentence(made, made.indicator("poverty_rate")) == poverty
+    vi = compute(plan, files, Period(2024, "quarter", 4), date(2024, 12, 20), lang="vi")
+    assert change_text(vi, vi.indicator("rice_output")) == "+15,60%"
+    assert change_text(vi, vi.indicator("poverty_rate")) == "-0,85 điểm %"
+    assert change_words(vi, vi.indicator("poverty_rate")) == "giảm 0,85 điểm %"
+    same = compute(plan, files[:1], Period(2024, "quarter", 4), date(2024, 12, 20), lang="vi")
+    poverty = same.indicator("poverty_rate")  # no figure this year: nothing to say
+    assert change_sentence(same, poverty) == change_text(same, poverty) == ""

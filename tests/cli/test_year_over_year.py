@@ -6,8 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ import pytest
 
 from ..conftest import DATA, Cli
 from ..render.fixtures import Q2_VALUES
+from ..test_installed import KEHOACH
 
 TODAY = "2024-06-20"
 # Last year's figures at Q2 (year to date for flows, levels for the rest): hand-picked so that
@@ -283,3 +286,25 @@ def test_last_years_broken_files_never_stop_this_years_report(cli: Cli, years: P
     assert "data/plan_2023.yaml" in broken.stderr
     data = json.loads(broken.stdout)
     assert all(i["previous_year_actual"] is None for i in data["indicators"])
+
+
+@pytest.mark.skipif(not KEHOACH.exists(), reason="the kehoach script is not installed here")
+def test_the_readme_command_as_a_process_shows_the_comparison() -> None:
+    """`kehoach report --period q2` in the repository, at 80 columns, as the README runs it."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KEHOACH_")}
+    env |= {"NO_COLOR": "1", "COLUMNS": "80"}
+    done = subprocess.run(
+        [str(KEHOACH), "report", "--period", "q2", "--today", TODAY],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=DATA.parent,
+        timeout=60,
+    )
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    lines = done.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert "Kỳ này, lũy kế và so với cùng kỳ năm trước" in lines
+    poverty = [line for line in lines if "33,80" in line]  # 2023 Q2: 33,8 %
+    assert poverty and "-2,60 điểm %" in poverty[0]
+    assert "Bỏ qua" not in done.stdout  # 2023's files are last year's figures, not skipped
