@@ -240,7 +240,8 @@ def _appendix(doc) -> None:  # noqa: ANN001
 
 # The appendix table: two header rows repeated on every page, then one row per line of the
 # report (a heading row for sections and groups, an indicator row otherwise).
-_WIDTHS = (1.0, 7.3, 1.9, 2.3, 2.2, 2.2, 2.0, 2.0, 2.0, 3.3)
+# (#16 added the last two: last year's figure at the same period and the change from it.)
+_WIDTHS = (1.0, 5.4, 1.6, 2.0, 2.0, 2.0, 1.9, 1.7, 1.7, 3.0, 1.9, 2.0)
 _CELLS = (
     ("{{r r.tt }}", CENTER),
     ("{{r r.name }}", LEFT),
@@ -252,6 +253,8 @@ _CELLS = (
     ("{{ r.expected }}", WD_ALIGN_PARAGRAPH.RIGHT),
     ("{{ r.remaining }}", WD_ALIGN_PARAGRAPH.RIGHT),
     ("{{ r.status }}", CENTER),
+    ("{{ r.previous_year }}", WD_ALIGN_PARAGRAPH.RIGHT),
+    ("{{ r.change }}", WD_ALIGN_PARAGRAPH.RIGHT),
 )
 
 
@@ -285,7 +288,9 @@ def _appendix_table(doc) -> None:  # noqa: ANN001
     _cell_text(top.cells[6].merge(top.cells[7]), "{{ h.compare }}", CENTER, bold=True)
     _cell_text(sub.cells[6], "{{ h.vs_target }}", CENTER, bold=True)
     _cell_text(sub.cells[7], "{{ h.vs_expected }}", CENTER, bold=True)
-    for col, tag in ((8, "{{ h.remaining }}"), (9, "{{ h.status }}")):
+    singles = ((8, "{{ h.remaining }}"), (9, "{{ h.status }}"))
+    singles += ((10, "{{ h.previous_year }}"), (11, "{{ h.change }}"))
+    for col, tag in singles:
         _cell_text(top.cells[col].merge(sub.cells[col]), tag, CENTER, bold=True)
     for row in (top, sub):
         _repeat_and_keep(row)

@@ -5,25 +5,38 @@
 Each file is the form ``kehoach template`` writes, filled in here with openpyxl as a unit would
 fill it in Excel. The figures are made up but plausible for Trà Bùi; they are not official.
 Q2 is also written as CSV and YAML under examples/, with the very same figures.
+
+The previous year's results (2023-q1 … 2023-q3, for the comparison with the same period last
+year) are derived from 2024's by the rules of ``figures_2023``, on data/plan_2023.yaml (itself
+illustrative): plausible, not official.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from kehoach_cli.numbers import format_number
 from kehoach_cli.periods import Period
 from kehoach_cli.plan.io import load_plan
+from kehoach_cli.plan.model import Plan
 from kehoach_cli.results.grid import HEADERS
-from kehoach_cli.results.template import FIRST_ROW, META_ROWS, build_form, form_rows
+from kehoach_cli.results.template import (
+    FIRST_ROW,
+    META_ROWS,
+    build_form,
+    form_rows,
+)
 from kehoach_cli.safety.output import write_atomic
 
 HERE = Path(__file__).resolve().parent
 PLAN = HERE.parent / "plan_2024.yaml"
+PLAN_2023 = HERE.parent / "plan_2023.yaml"
 
 # unit → reporter, and per quarter: the report date and {code: (figure, note)}.
 # Flows are year to date ("lũy kế"); herds and pupils are counts at the date; rates in %.
@@ -45,7 +58,8 @@ NOT_YET_SENT = {(3, "thcs")}
 # A report sent before its quarter ends may hold estimates ("Ước thực hiện"): dcnn's Q3 report
 # of 17/09 says so (the Hè Thu harvest as estimated); every other sample is final.
 ESTIMATES = {(3, "dcnn")}
-FIGURES: dict[str, dict[int, dict[str, str | tuple[str, str]]]] = {
+Figures = dict[str, str | tuple[str, str]]
+FIGURES: dict[str, dict[int, Figures]] = {
     "dcnn": {
         1: {
             "rice_area": ("29,5", "Gieo cấy vụ Đông Xuân"),
@@ -158,44 +172,100 @@ def as_cell(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+# 2023 from 2024 (illustrative): each figure times its factor (amounts to one decimal, counts
+# whole), areas as in 2024; rates moved by points. Most figures were lower in 2023, a few higher
+# (cassava, buffaloes), so that reports show both "tăng" and "giảm".
+FACTOR_2023 = {
+    "rice_output": "0.92",
+    "maize_output": "0.85",
+    "cassava_output": "1.08",
+    "beans_output": "0.9",
+    "vegetables_output": "0.88",
+    "forest_production": "0.8",
+    "poor_households_reduced": "0.9",
+    "buffalo_herd": "1.03",
+    "cattle_herd": "0.98",
+    "pig_herd": "0.97",
+    "poultry_flock": "0.95",
+    "preschool_pupils": "0.98",
+    "primary_pupils": "0.99",
+    "lower_secondary_pupils": "0.97",
+    "population_avg": "0.985",
+}
+POINTS_2023 = {
+    "crossbred_cattle_share": "-1.5",
+    "child_malnutrition_rate": "1.2",
+    "poverty_rate": "2.6",
+}
+
+
+def figure_2023(code: str, entry: str | tuple[str, str]) -> str:
+    """Last year's figure for the same period, from this year's (rules above)."""
+    value, _ = figure(entry)
+    if code in POINTS_2023:
+        value += Decimal(POINTS_2023[code])
+    elif code in FACTOR_2023:
+        step = Decimal("0.1") if code.endswith("_output") else Decimal(1)
+        value = (value * Decimal(FACTOR_2023[code])).quantize(step)
+    return format_number(value.normalize(), grouping=False)
+
+
+def figures_2023(unit: str, quarter: int) -> dict[str, str | tuple[str, str]]:
+    return {code: figure_2023(code, entry) for code, entry in FIGURES[unit][quarter].items()}
+
+
+def save_atomic(book: Any, path: Path) -> None:
+    """The workbook saved to ``path`` atomically (as ``kehoach template`` writes its forms)."""
+    buffer = io.BytesIO()
+    book.save(buffer)
+    write_atomic(path, buffer.getvalue())
+
+
+def write_form(
+    plan: Plan, period: Period, unit: str, day: date, figures: Figures, *, estimate: bool = False
+) -> Path:
+    """The unit's form for ``period``, filled in, under ``<year>-q<n>/``; ``estimate``: its
+    "Tình trạng số liệu" says "Ước thực hiện"."""
+    folder = HERE / f"{period.year}-q{period.number}"
+    folder.mkdir(exist_ok=True)
+    book = build_form(plan, period, unit)
+    sheet = book["Kết quả"]
+    sheet.cell(META_ROWS["reporter"], 3, REPORTERS[unit])
+    sheet.cell(META_ROWS["reported_on"], 3, day)
+    if estimate:
+        sheet.cell(META_ROWS["estimate"], 3, "Ước thực hiện")
+    for row in range(FIRST_ROW, sheet.max_row + 1):
+        code = sheet.cell(row, 2).value
+        if code in figures:
+            value, note = figure(figures[code])
+            sheet.cell(row, 6, as_cell(value))
+            if note:
+                sheet.cell(row, 7, note)
+    save_atomic(book, folder / f"{unit}.xlsx")
+    return folder
+
+
 def main() -> int:
     plan = load_plan(PLAN)
     for quarter in (1, 2, 3):
         period = Period(2024, "quarter", quarter)
-        folder = HERE / f"2024-q{quarter}"
-        folder.mkdir(exist_ok=True)
         for unit, by_quarter in FIGURES.items():
             if (quarter, unit) in NOT_YET_SENT:
-                (folder / f"{unit}.xlsx").unlink(missing_ok=True)
+                (HERE / f"2024-q{quarter}" / f"{unit}.xlsx").unlink(missing_ok=True)
                 continue
-            book = build_form(plan, period, unit)
-            sheet = book["Kết quả"]
-            sheet.cell(META_ROWS["reporter"], 3, REPORTERS[unit])
-            sheet.cell(META_ROWS["reported_on"], 3, LATE.get((quarter, unit), DATES[quarter]))
-            if (quarter, unit) in ESTIMATES:
-                sheet.cell(META_ROWS["estimate"], 3, "Ước thực hiện")
-            figures = by_quarter[quarter]
-            for row in range(FIRST_ROW, sheet.max_row + 1):
-                code = sheet.cell(row, 2).value
-                if code in figures:
-                    value, note = figure(figures[code])
-                    sheet.cell(row, 6, as_cell(value))
-                    if note:
-                        sheet.cell(row, 7, note)
-            save(book, folder / f"{unit}.xlsx")
+            day = LATE.get((quarter, unit), DATES[quarter])
+            estimate = (quarter, unit) in ESTIMATES
+            write_form(plan, period, unit, day, by_quarter[quarter], estimate=estimate)
             if quarter == 2:
-                write_copies(plan, period, unit, figures)
+                write_copies(plan, period, unit, by_quarter[quarter])
+    before = load_plan(PLAN_2023)
+    for quarter in (1, 2, 3):
+        period = Period(2023, "quarter", quarter)
+        day = DATES[quarter].replace(year=2023)
+        for unit in FIGURES:
+            write_form(before, period, unit, day, figures_2023(unit, quarter))
     print(f"written under {HERE}")
     return 0
-
-
-def save(book: object, path: Path) -> None:
-    """The workbook written atomically, as ``kehoach template`` writes its forms."""
-    import io
-
-    buffer = io.BytesIO()
-    book.save(buffer)  # type: ignore[attr-defined]
-    write_atomic(path, buffer.getvalue())
 
 
 def write_copies(plan: object, period: Period, unit: str, figures: dict[str, object]) -> None:

@@ -4,6 +4,8 @@ figure received later replaces an estimate (real ``receive`` runs, the real jour
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import date
 from pathlib import Path
@@ -131,11 +133,13 @@ def test_the_figure_lists_mark_an_estimate(
         assert max(len(line) for line in lines) <= int(width)
         assert any("~150" in line for line in lines)
         assert any(line.startswith("~ Số ước thực hiện") for line in lines)
-    csv_lines = _report(cli, folder, "--format", "csv").stdout.lstrip("\ufeff").splitlines()
-    assert csv_lines[0].endswith(",Tình trạng số liệu")
-    rice = next(line for line in csv_lines if ",rice_output," in line)
-    vhxh = next(line for line in csv_lines if ",poverty_rate," in line)
-    assert rice.endswith(",Ước thực hiện") and vhxh.endswith(",Chính thức")
+    text = _report(cli, folder, "--format", "csv").stdout.lstrip("\ufeff")
+    rows = list(csv.reader(io.StringIO(text)))
+    column = rows[0].index("Tình trạng số liệu")  # after "Cảnh báo số liệu"
+    assert column == rows[0].index("Cảnh báo số liệu") + 1
+    by_code = {row[3]: row for row in rows[1:]}
+    assert by_code["rice_output"][column] == "Ước thực hiện"
+    assert by_code["poverty_rate"][column] == "Chính thức"
     assert "| ~150 |" in _report(cli, folder, "--format", "markdown").stdout
 
 

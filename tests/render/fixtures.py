@@ -41,6 +41,21 @@ Q2_VALUES: dict[str, dict[str, Any]] = {
 }
 
 
+# The same period of the year before (2023 Q2), for some indicators only: the others have no
+# figure last year and show blank (#16).
+Q2_2023_VALUES: dict[str, dict[str, Any]] = {
+    "dcnn": {
+        "rice_area": "58.5",
+        "rice_area_harvested": "29.5",
+        "rice_output": "100",
+        "maize_area_harvested": "12",
+        "maize_output": "50",
+        "cattle_herd": "900",
+    },
+    "vhxh": {"poor_households_reduced": "20", "poverty_rate": "32.05"},
+}
+
+
 def result_file(
     unit: str,
     period: Period,
@@ -64,6 +79,11 @@ def result_file(
 def q2_files() -> list[ResultFile]:
     q2 = Period(2024, "quarter", 2)
     return [result_file(unit, q2, values) for unit, values in Q2_VALUES.items()]
+
+
+def q2_2023_files() -> list[ResultFile]:
+    q2 = Period(2023, "quarter", 2)
+    return [result_file(unit, q2, values) for unit, values in Q2_2023_VALUES.items()]
 
 
 def small_plan(rows: list[dict[str, Any]], windows: str = "cutoff") -> Plan:

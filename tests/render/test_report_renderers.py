@@ -25,14 +25,20 @@ from kehoach_cli.report.completion import compute
 from kehoach_cli.report.model import Report
 
 from ..conftest import PLAN
-from .fixtures import q2_files, result_file
+from .fixtures import q2_2023_files, q2_files, result_file
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 
-def q2_report(lang: str = "vi", by: str = "period") -> Report:
+def q2_report(lang: str = "vi", by: str = "period", compared: bool = False) -> Report:
+    """The Q2 2024 report of the fixtures; ``compared``: with Q2 2023 to compare with."""
     period = Period(2024, "quarter", 2) if by == "period" else Period(2024, "half")
+    previous = None
+    if compared:
+        q2_2023 = Period(2023, "quarter", 2)
+        before = load_plan(PLAN.parent / "plan_2023.yaml")
+        previous = compute(before, q2_2023_files(), q2_2023, date(2023, 6, 20), lang=lang)
     files = q2_files()
     if by == "quarter":
         files.append(
@@ -40,7 +46,15 @@ def q2_report(lang: str = "vi", by: str = "period") -> Report:
                 "dcnn", Period(2024, "quarter", 1), {"rice_area": "29.5", "rice_output": "0"}
             )
         )
-    return compute(load_plan(PLAN), files, period, date(2024, 6, 20), lang=lang, by=by)  # type: ignore[arg-type]
+    return compute(
+        load_plan(PLAN),
+        files,
+        period,
+        date(2024, 6, 20),
+        lang=lang,
+        by=by,
+        previous=previous,  # type: ignore[arg-type]
+    )
 
 
 def check_golden(name: str, text: str) -> None:
@@ -52,7 +66,7 @@ def check_golden(name: str, text: str) -> None:
 
 @pytest.mark.parametrize("width", [80, 160])
 def test_plain_table_golden(width: int) -> None:
-    text = render_text(q2_report(), width)
+    text = render_text(q2_report(compared=True), width)
     check_golden(f"report_q2_{width}.txt", text)
     assert all(len(line) <= width for line in text.splitlines())
     assert all(line == line.rstrip() for line in text.splitlines())
@@ -64,11 +78,11 @@ def test_plain_table_by_quarter_golden() -> None:
 
 
 def test_markdown_golden() -> None:
-    check_golden("report_q2.md", render_markdown(q2_report()))
+    check_golden("report_q2.md", render_markdown(q2_report(compared=True)))
 
 
 def test_json_golden_is_to_dict() -> None:
-    report = q2_report()
+    report = q2_report(compared=True)
     text = get_renderer("json")(report)
     assert isinstance(text, str)
     assert json.loads(text) == json.loads(json.dumps(report.to_dict(), ensure_ascii=False))

@@ -75,9 +75,11 @@ def test_title_block_and_two_level_header(book) -> None:  # noqa: ANN001
     assert "15/03/2024" in ws["A5"].value and "14/06/2024" in ws["A5"].value
     merged = {str(r) for r in ws.merged_cells.ranges}
     # Single headings span both header rows; the two groups span their sub-columns.
-    for cells in ("A8:A9", "B8:B9", "C8:C9", "D8:D9", "I8:I9", "J8:J9", "K8:K9"):
+    # (#16: L and M, last year's figure and the change, after the responsible unit in K.)
+    for cells in ("A8:A9", "B8:B9", "C8:C9", "D8:D9", "I8:I9", "J8:J9", "K8:K9", "L8:L9", "M8:M9"):
         assert cells in merged
-    assert {"E8:F8", "G8:H8", "A4:K4", "A1:C1", "G1:K1"} <= merged
+    assert {"E8:F8", "G8:H8", "A4:M4", "A1:C1", "G1:M1"} <= merged
+    assert (ws["L8"].value, ws["M8"].value) == ("Cùng kỳ năm trước", "So với cùng kỳ")
     assert ws["E8"].value == "Thực hiện Quý II năm 2024"
     assert [ws.cell(9, c).value for c in range(5, 9)] == [
         "Trong kỳ",

@@ -1,7 +1,7 @@
 """The one message catalog: every text a user reads, in Vietnamese (default) and English.
 
 The catalog is split by area (``core``, ``plan``, ``results``, ``report``, ``export``, ``status``,
-``security``, ``plan_import``)
+``security``, ``plan_import``, ``comparison`` …)
 so that each area's texts sit together; keys are unique across all of them (a test checks).
 Each entry is ``key: (vietnamese, english)`` with ``str.format`` placeholders.
 """
@@ -27,6 +27,7 @@ AREAS = (
     "cli",
     "intake",
     "prose",
+    "comparison",
 )
 
 _lang: ContextVar[str] = ContextVar("kehoach_lang", default="vi")

@@ -275,8 +275,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Period: q1…q4, h1 (6 months), 9m (9 months), year, 2024Q2, current, previous.",
     ),
     "help.report_year": (
-        "Năm của kỳ khi --period không ghi năm (mặc định: năm của kế hoạch).",
-        "The period's year when --period has none (default: the plan's year).",
+        "Năm của kỳ khi --period không ghi năm (mặc định: năm của kế hoạch); dùng kế hoạch "
+        "data/plan_<năm>.yaml và so sánh với cùng kỳ năm trước.",
+        "The period's year when --period has none (default: the plan's year); uses the plan "
+        "data/plan_<year>.yaml and compares with the same period of the year before.",
     ),
     "help.report_results": (
         "Thư mục hoặc tệp kết quả (mặc định data/results).",

@@ -59,6 +59,11 @@ def header(lang: str) -> list[str]:
         "sources",
         "warnings",
         "estimate",
+        # added with #16, at the end so that the columns before keep their places
+        "this_period",
+        "previous_year",
+        "change_pct",
+        "change_points",
     )
     return [t_in(lang, f"report.col.{key}") for key in keys]
 
@@ -68,6 +73,26 @@ def estimate_cell(report: Report, item: IndicatorResult | None) -> str:
     if item is None or item.actual is None:
         return ""
     return t_in(report.lang, f"report.estimate.{'yes' if item.estimate else 'no'}")
+
+
+def comparison_cells(report: Report, item: IndicatorResult | None) -> list[str]:
+    """This period's own amount, last year's figure at the same period, the change in % (counts
+    and amounts) and in percentage points (figures in %): plain numbers, blank when unknown."""
+    if item is None:
+        return [""] * 4
+    lang = report.lang
+
+    def num(value: Decimal | None) -> str:
+        if value is None:
+            return ""
+        return plain_number(value, lang, max(item.decimals, decimals_of(value.normalize())))
+
+    return [
+        num(item.period_value),
+        num(item.previous_year_actual),
+        plain_number(item.change_pct, lang, 2),
+        num(item.change_points),
+    ]
 
 
 def indicator_cells(report: Report, item: IndicatorResult | None) -> list[str]:
@@ -114,5 +139,13 @@ def render(report: Report) -> str:
         # unit, status, responsible and sources are text; the rest are numbers.
         for index in (0, 6, 7, 8):
             numbers[index] = neutralize(numbers[index])
-        writer.writerow([*text, *numbers, warnings_cell(item), estimate_cell(report, item)])
+        writer.writerow(
+            [
+                *text,
+                *numbers,
+                warnings_cell(item),
+                estimate_cell(report, item),
+                *comparison_cells(report, item),
+            ]
+        )
     return BOM + buffer.getvalue()

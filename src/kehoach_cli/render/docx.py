@@ -30,6 +30,7 @@ from ..errors import InputFileNotFound, InvalidData
 from ..messages import t_in
 from ..report.model import IndicatorResult, Report
 from ..report.notes import NoteBlock
+from .comparison import change_text, has_comparison, previous_text
 from .prose import (
     Block,
     commendation_sentences,
@@ -294,6 +295,8 @@ def _table_rows(report: Report) -> list[dict[str, Any]]:
             "expected": "",
             "remaining": "",
             "status": "",
+            "previous_year": "",
+            "change": "",
         }
         if item is not None:
             values = done_values(report, item)
@@ -309,6 +312,8 @@ def _table_rows(report: Report) -> list[dict[str, Any]]:
                 expected=expected(report, item.expected_pct),
                 remaining=number(report, item.remaining, item.decimals),
                 status=item.status_label,
+                previous_year=previous_text(report, item),
+                change=change_text(report, item),
             )
         rows.append(row)
     return rows
@@ -316,6 +321,7 @@ def _table_rows(report: Report) -> list[dict[str, Any]]:
 
 def _headings(report: Report) -> dict[str, str]:
     lang = report.lang
+    compared = has_comparison(report)
     return {
         "tt": t_in(lang, "report.col.tt"),
         "name": t_in(lang, "report.col.name"),
@@ -329,6 +335,9 @@ def _headings(report: Report) -> dict[str, str]:
         "vs_expected": t_in(lang, "export.col.vs_expected"),
         "remaining": t_in(lang, "export.col.remaining"),
         "status": t_in(lang, "export.col.status"),
+        # blank headings over blank columns when nothing is compared
+        "previous_year": t_in(lang, "report.col.previous_year") if compared else "",
+        "change": t_in(lang, "report.col.change") if compared else "",
     }
 
 

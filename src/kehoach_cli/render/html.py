@@ -15,6 +15,7 @@ from ..messages import t_in
 from ..numbers import format_number
 from ..periods import format_day
 from ..report.model import Report
+from .comparison import change_words, has_comparison, previous_text
 from .prose import ranking_rule
 from .terminal import (
     ESTIMATE_MARK,
@@ -122,7 +123,10 @@ def _indicator_table(report: Report) -> list[str]:
     done_label = t_in(lang, "export.col.done", period=report.period.label)
     out.append(f'<th colspan="{len(done)}">{_e(done_label)}</th>')
     out.append(f'<th colspan="2">{_e(t_in(lang, "export.col.compare"))}</th>')
-    for key in ("export.col.remaining", "export.col.status", "export.col.responsible"):
+    compared = has_comparison(report)  # #16: last year's figure and the change, when known
+    tail = ["export.col.remaining", "export.col.status", "export.col.responsible"]
+    tail += ["report.col.previous_year", "report.col.change"] if compared else []
+    for key in tail:
         out.append(f'<th rowspan="2">{_e(t_in(lang, key))}</th>')
     out += ["</tr>", "<tr>"]
     for label in done:
@@ -130,7 +134,7 @@ def _indicator_table(report: Report) -> list[str]:
     out.append(f"<th>{_e(t_in(lang, 'export.col.vs_target'))}</th>")
     out.append(f"<th>{_e(t_in(lang, 'export.col.vs_expected'))}</th>")
     out += ["</tr>", "</thead>", "<tbody>"]
-    columns = 4 + len(done) + 5
+    columns = 4 + len(done) + 5 + (2 if compared else 0)
     by_code = report.by_code
     for row in report.rows:
         item = by_code.get(row.code) if row.code else None
@@ -167,6 +171,9 @@ def _indicator_table(report: Report) -> list[str]:
         )
         responsible = item.responsible_short_name or item.responsible_name
         cells.append(f"<td>{_e(responsible)}</td>")
+        if compared:
+            cells.append(_num(previous_text(report, item)))
+            cells.append(_num(change_words(report, item)))
         out.append(f'<tr data-code="{_e(item.code)}">' + "".join(cells) + "</tr>")
     out += ["</tbody>", _END]
     return out

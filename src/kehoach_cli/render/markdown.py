@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from ..messages import t_in
 from ..report.model import Report
+from .comparison import (
+    change_words,
+    has_comparison,
+    previous_text,
+    shows_this_period,
+    this_period_text,
+)
 from .csv import neutralize
 from .terminal import (
     actual_text,
@@ -54,9 +61,16 @@ def render(report: Report) -> str:
     quarters = [int(q[-1]) for q in report.period.quarters] if by_quarter else []
     headers = [t_in(lang, f"report.col.{k}") for k in ("tt", "name", "unit", "target")]
     headers += [quarter_heading(report, q) for q in quarters]
-    headers += [t_in(lang, "report.col.actual"), t_in(lang, "report.col.completion")]
+    this_period, compared = shows_this_period(report), has_comparison(report)
+    if this_period:  # "Kỳ này" beside "Lũy kế"
+        headers += [t_in(lang, "report.col.this_period"), t_in(lang, "report.col.year_to_date")]
+    else:
+        headers.append(t_in(lang, "report.col.actual"))
+    headers.append(t_in(lang, "report.col.completion"))
     if not by_quarter:
         headers += [t_in(lang, "report.col.expected"), t_in(lang, "report.col.remaining")]
+    if compared:
+        headers += [t_in(lang, "report.col.previous_year"), t_in(lang, "report.col.change")]
     headers.append(t_in(lang, "report.col.status"))
     right = set(range(3, len(headers) - 1))
     rows: list[list[str]] = []
@@ -76,12 +90,16 @@ def render(report: Report) -> str:
         for q in quarters:
             found = by_q.get(q)
             cells.append(number(report, found.period_value if found else None, item.decimals))
+        if this_period:
+            cells.append(this_period_text(report, item))
         cells += [actual_text(report, item), percent(report, item.completion_pct)]
         if not by_quarter:
             cells += [
                 expected(report, item.expected_pct),
                 number(report, item.remaining, item.decimals),
             ]
+        if compared:
+            cells += [previous_text(report, item), change_words(report, item)]
         cells.append(item.status_label)
         rows.append(cells)
     lines += _table(headers, rows, right)

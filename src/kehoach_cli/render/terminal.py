@@ -27,6 +27,13 @@ from ..report.model import (
     Report,
     UnitSummary,
 )
+from .comparison import (
+    change_text,
+    has_comparison,
+    previous_text,
+    shows_this_period,
+    this_period_text,
+)
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -325,22 +332,36 @@ class _Fitted:
 # --- the report's tables -----------------------------------------------------------------
 
 
-def indicator_table(report: Report) -> tuple[list[Column], list[str | None], list[bool]]:
-    """The main table's columns, each row's status style, and which rows are headings."""
+def indicator_table(
+    report: Report, extra: bool = True
+) -> tuple[list[Column], list[str | None], list[bool]]:
+    """The main table's columns, each row's status style, and which rows are headings.
+
+    ``extra``: with "Kỳ này" (a period after Q1) and last year's figure and the change, when
+    the report has them; without, they go to a table of their own (``comparison_table``).
+    """
     lang = report.lang
     by_quarter = report.by == "quarter"
     quarters = [int(q[-1]) for q in report.period.quarters] if by_quarter else []
+    this_period = extra and shows_this_period(report)
+    compared = extra and has_comparison(report)
     cols = [Column(t_in(lang, "report.col.tt"))]
     cols.append(Column(t_in(lang, "report.col.name"), wrap=True, indent=True, floor=24))
     cols.append(Column(t_in(lang, "report.col.unit"), breakable=True))  # "Học sinh" kept whole
     cols.append(Column(t_in(lang, "report.col.target"), align="right"))
     quarter_cols = [Column(quarter_heading(report, q), align="right") for q in quarters]
     cols.extend(quarter_cols)
-    cols.append(Column(t_in(lang, "report.col.actual"), align="right"))
+    if this_period:
+        cols.append(Column(t_in(lang, "report.col.this_period"), align="right"))
+    actual = "report.col.year_to_date" if this_period else "report.col.actual"
+    cols.append(Column(t_in(lang, actual), align="right"))
     cols.append(Column(t_in(lang, "report.col.completion"), align="right"))
     if not by_quarter:
         cols.append(Column(t_in(lang, "report.col.expected"), align="right"))
         cols.append(Column(t_in(lang, "report.col.remaining"), align="right"))
+    if compared:
+        cols.append(Column(t_in(lang, "report.col.previous_year_short"), align="right"))
+        cols.append(Column(t_in(lang, "report.col.change"), align="right"))
     cols.append(Column(t_in(lang, "report.col.status"), breakable=True))  # on one line
     styles: list[str | None] = []
     headings: list[bool] = []
@@ -359,17 +380,64 @@ def indicator_table(report: Report) -> tuple[list[Column], list[str | None], lis
                 found = by_q.get(q)
                 value = found.period_value if found else None
                 cells.append(number(report, value, item.decimals))
+            if this_period:
+                cells.append(this_period_text(report, item))
             cells.append(actual_text(report, item))
             cells.append(percent(report, item.completion_pct))
             if not by_quarter:
                 cells.append(expected(report, item.expected_pct))
                 cells.append(number(report, item.remaining, item.decimals))
+            if compared:
+                cells += [previous_text(report, item), change_text(report, item)]
             cells.append(item.status_label)
             styles.append(STATUS_STYLES.get(item.status))
             headings.append(False)
         for column, cell in zip(cols, cells, strict=True):
             column.cells.append(cell)
     return cols, styles, headings
+
+
+def comparison_table(report: Report) -> tuple[list[Column], list[bool]]:
+    """The narrow terminal's second table: this period, year to date, the same period last
+    year and the change, for the rows of the first (empty when there is nothing to add)."""
+    lang = report.lang
+    this_period, compared = shows_this_period(report), has_comparison(report)
+    cols = [
+        Column(t_in(lang, "report.col.tt")),
+        Column(t_in(lang, "report.col.name"), wrap=True, indent=True, floor=24),
+        Column(t_in(lang, "report.col.unit"), breakable=True),
+    ]
+    if this_period:
+        cols.append(Column(t_in(lang, "report.col.this_period"), align="right"))
+    actual = "report.col.year_to_date" if this_period else "report.col.actual"
+    cols.append(Column(t_in(lang, actual), align="right"))
+    if compared:
+        cols.append(Column(t_in(lang, "report.col.previous_year"), align="right"))
+        cols.append(Column(t_in(lang, "report.col.change"), align="right"))
+    headings: list[bool] = []
+    by_code = report.by_code
+    for row in report.rows:
+        name = "  " * row.depth + row_name(report, row.depth, row.name, row.breakdown_lead)
+        item = by_code.get(row.code) if row.code else None
+        headings.append(item is None)
+        cells = [row.tt or "", name] + [""] * (len(cols) - 2)
+        if item is not None:
+            cells[2:] = [item.unit] + ([this_period_text(report, item)] if this_period else [])
+            cells.append(actual_text(report, item))
+            if compared:
+                cells += [previous_text(report, item), change_text(report, item)]
+        for column, cell in zip(cols, cells, strict=True):
+            column.cells.append(cell)
+    return (cols if this_period or compared else []), headings
+
+
+def fits(columns: Sequence[Column], width: int) -> bool:
+    """Whether the table fits ``width`` with its numbers whole, one-line headers but for
+    two-line ones on number columns, and the name column at its floor."""
+    total = sum(
+        c.floor if c.indent else (c.preferred() if c.wrap else c.minimum()) for c in columns
+    )
+    return total + len(columns) - 1 <= width
 
 
 # The terminal's summary groups the statuses in four columns (twelve do not fit 80 columns);
@@ -463,8 +531,16 @@ def styled_lines(report: Report, width: int) -> list[tuple[str, list[tuple[int, 
         plain(_paragraph(line, width))
     plain([""])
     cols, styles, headings = indicator_table(report)
+    apart = not fits(cols, width)  # narrow: the comparison in a table of its own, below
+    if apart:
+        cols, styles, headings = indicator_table(report, extra=False)
     row_styles = ["bold" if heading else None for heading in headings]
     out.extend(layout(cols, width, styles, row_styles, header_style="bold"))
+    extra, extra_headings = comparison_table(report) if apart else ([], [])
+    if extra:
+        plain(["", t_in(lang, "report.compare.title")], "bold")
+        bold = ["bold" if heading else None for heading in extra_headings]
+        out.extend(layout(extra, width, (), bold, header_style="bold"))
     plain([""])
     plain(_paragraph(counts_line(report), width))
     plain([line for note in footnotes(report) for line in _paragraph(note, width)])

@@ -341,13 +341,23 @@ class _SummaryColumns:
     def resp(self) -> int:
         return self.pct + 4
 
+    # #16: last year's figure at the same period and the change, after the responsible unit
+    @property
+    def previous(self) -> int:
+        return self.resp + 1
+
+    @property
+    def change(self) -> int:
+        return self.resp + 2
+
     @property
     def last(self) -> int:
-        return self.resp
+        return self.change
 
     def widths(self) -> dict[int, float]:
         widths: dict[int, float] = {1: 6, 2: 44, 3: 10, 4: 12, self.pct: 10, self.exp: 10}
         widths |= {self.rem: 11, self.status: 18, self.resp: 16}
+        widths |= {self.previous: 12, self.change: 14}
         widths |= dict.fromkeys(range(self.done, self.pct), 12)
         return widths
 
@@ -424,6 +434,8 @@ def _summary_header(
         (cols.rem, t_in(lang, "export.col.remaining")),
         (cols.status, t_in(lang, "export.col.status")),
         (cols.resp, t_in(lang, "export.col.responsible")),
+        (cols.previous, t_in(lang, "report.col.previous_year")),
+        (cols.change, t_in(lang, "report.col.change")),
     ]
     for col, label in single:
         sheet.text(top, col, label, **head)
@@ -485,6 +497,8 @@ def _summary_rows(
         sheet.text(row, cols.status, status, horizontal="center", **cell)
         responsible = item.responsible_short_name or item.responsible_name
         sheet.text(row, cols.resp, responsible, **cell)
+        _figure(sheet, row, cols.previous, item.previous_year_actual, item.decimals, **cell)
+        _change(sheet, row, cols.change, item, report.lang, **cell)
         texts = {2: indent + name, cols.status: status, cols.resp: responsible}
         sheet.fit_height(row, widths, {**texts, 3: item.unit})
         row += 1
@@ -518,6 +532,26 @@ def _percent(
         return
     shown = decimals if decimals is not None else min(decimals_of(value.normalize()), 2)
     sheet.number(row, col, as_number(value / 100), percent_format(shown), **style)
+
+
+# Signed: a change shows "+8,70%" / "-0,85 điểm %" whatever the cell's locale.
+CHANGE_PCT_FORMAT = "+0.00%;-0.00%;0.00%"
+
+
+def _change(
+    sheet: _Sheet, row: int, col: int, item: IndicatorResult, lang: str, **style: Any
+) -> None:
+    """The change from the same period last year: a fraction with a signed % format for counts
+    and amounts, percentage points (a number, "điểm %") for figures in %; empty when unknown."""
+    if item.change_pct is not None:
+        sheet.number(row, col, as_number(item.change_pct / 100), CHANGE_PCT_FORMAT, **style)
+    elif item.change_points is not None:
+        points = t_in(lang, "report.change.points", sign="", value="").strip()
+        code = "0." + "0" * max(item.decimals, 2) + f' "{points}"'
+        fmt = f"+{code};-{code};{code}"
+        sheet.number(row, col, as_number(item.change_points), fmt, **style)
+    else:
+        sheet.number(row, col, None, "General", **style)
 
 
 def _groups(wb: Any, report: Report, memo: _Memo) -> None:

@@ -44,6 +44,7 @@ from ..plan.profiles import Profile, expected_profiles
 from ..problems import Problem, ProblemReport
 from ..results.model import ResultFile, ResultSet, ResultValue
 from .commendations import propose
+from .comparison import with_previous_year
 from .model import (
     ALL_STATUSES,
     GOOD_STATUSES,
@@ -92,11 +93,14 @@ def compute(
     by: By = "period",
     problems: ProblemReport | Iterable[Problem] | None = None,
     lang: str | None = None,
+    previous: Report | None = None,
 ) -> Report:
     """How each indicator of ``plan`` stands at ``period``, from ``results``.
 
     ``problems`` (those of reading the results) are carried into the report as they are;
-    ``lang`` chooses the language of the status labels and the ranking rule (default: current).
+    ``lang`` chooses the language of the status labels and the ranking rule (default: current);
+    ``previous`` is the previous year's report for the same kind of period (its plan, its
+    results), to compare each indicator with ("so với cùng kỳ", ``report/comparison.py``).
     """
     lang = lang or get_lang()
     files = results.files if isinstance(results, ResultSet) else list(results)
@@ -113,6 +117,7 @@ def compute(
         plan, period, lang, timelines, flags, flagged, expected_profiles(plan), dict(labels)
     )
     indicators = [_indicator_result(context, ind) for ind in plan.indicators]
+    indicators = with_previous_year(indicators, _same_period(previous, period), last >= 4)
 
     used = sorted({s for item in indicators for s in item.sources})
     period_info = _period_info(plan, period, lang)
@@ -138,6 +143,16 @@ def compute(
         commendations=commendations,
         commendation_rule=commendation_rule,
     )
+
+
+def _same_period(previous: Report | None, period: Period) -> Report | None:
+    """``previous`` when it is the same kind of period of an earlier year (else a caller's
+    mistake: comparing Q2 with last year's Q3 is not "the same period")."""
+    if previous is None:
+        return None
+    if previous.period.kind != period.kind or previous.period.end_quarter != period.end_quarter:
+        raise ValueError(f"previous: {previous.period.id} is not the same period as {period.id}")
+    return previous
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,10 @@ def read_result_file(
             return None, problems
         result, more = read_grid(grid, plan, shown)
         problems = problems + more
+    if any(p.code == "other_year" for p in problems):
+        # Another year's file is skipped: nothing else about it concerns this plan (nor stops
+        # its report); it is checked against the plan of its year (#16, validation.py).
+        return None, [p for p in problems if p.code == "other_year"]
     if result is not None:
         modified = datetime.fromtimestamp(path.stat().st_mtime)
         result = replace(result, modified=modified)

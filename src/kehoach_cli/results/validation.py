@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import InputFileNotFound, UsageError
 from ..messages import t
-from ..problems import ProblemReport
+from ..problems import Problem, ProblemReport
 from ..safety.limits import Limits, current_limits
 
 YAML_SUFFIXES = {".yaml", ".yml"}
@@ -94,5 +94,36 @@ def validate_paths(
             outcome.report.extend(plan_report)
             return outcome
         outcome.files.extend(str(f) for f in results)
-        outcome.report.extend(validate_results(results, plan, limits))
+        problems = validate_results(results, plan, limits)
+        outcome.report.extend(other_years(problems, plan_file, plan.year, limits))
     return outcome
+
+
+# The note of a file of another year than the plan's (results/grid.py).
+OTHER_YEAR = "other_year"
+NOT_THIS_YEAR = frozenset({OTHER_YEAR, "year_not_in_plan", "year_missing", "year_invalid"})
+
+
+def other_years(
+    problems: list[Problem], plan_file: Path, year: int, limits: Limits
+) -> list[Problem]:
+    """Several years side by side (#16): a file of another year is checked against the plan of
+    its year beside the plan (``plan_2023.yaml`` next to ``plan_2024.yaml``) when there is one;
+    only files of a year without a plan keep the "other year" note."""
+    from ..plan.io import read_plan
+    from . import validate_results
+
+    skipped = {Path(p.file) for p in problems if p.code == OTHER_YEAR and p.file}
+    for other in sorted(plan_file.parent.glob("plan_*.yaml")):
+        if not skipped or other.name == plan_file.name:
+            continue
+        plan, _ = read_plan(other, str(other), limits)
+        if plan is None or plan.year == year:
+            continue
+        found = validate_results(sorted(skipped), plan, limits)
+        not_theirs = {Path(p.file) for p in found if p.code in NOT_THIS_YEAR and p.file}
+        theirs = skipped - not_theirs
+        problems = [p for p in problems if not (p.file and Path(p.file) in theirs)]
+        problems += [p for p in found if p.file and Path(p.file) in theirs]
+        skipped -= theirs
+    return problems

@@ -98,6 +98,7 @@ def register(app: typer.Typer) -> None:
         from ...safety.output import is_stdout
         from ..intake import revisions_in
         from ..plans import locate_plan_and_period, results_folder
+        from ..previous_year import previous_year_report
 
         fmt = _check_options(output, output_dir, output_format, by)
         signed_on = _parse_date(document_date) if document_date else None
@@ -109,14 +110,16 @@ def register(app: typer.Typer) -> None:
         protected = _check_target(
             output, output_dir, fmt, chosen, plan_file, folder, problems, own, force=force
         )
+        previous, compared = previous_year_report(plan_file, folder, chosen, day, get_lang())
         made = compute(
             loaded,
             result_set,
             chosen,
             day,
             by="quarter" if by else "period",
-            problems=problems,
+            problems=_not_skipped(problems, compared),
             lang=get_lang(),
+            previous=previous,
         )
         made = with_revisions(made, revisions_in(folder, loaded))  # final figures for estimates
         made = _with_officer_files(_signed(made, number, signed_on), *own)
@@ -186,6 +189,18 @@ def _load_or_stop(
         typer.echo(t("report.invalid_results", errors=problems.errors, path=folder), err=True)
         raise typer.Exit(EXIT_INVALID)
     return result_set, problems
+
+
+def _not_skipped(problems: ProblemReport, compared: frozenset[str]) -> ProblemReport:
+    """The problems without the "other year" notes of last year's files: they are not skipped,
+    they give the figures of the same period last year."""
+    if not compared:
+        return problems
+    from ...problems import ProblemReport
+
+    kept = ProblemReport()
+    kept.extend(p for p in problems if not (p.code == "other_year" and p.file in compared))
+    return kept
 
 
 def _signed(made: Report, number: str | None, signed_on: date | None) -> Report:
