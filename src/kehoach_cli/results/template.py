@@ -20,6 +20,7 @@ from ..safety.output import Guarded, check_target, is_stdout, write_atomic
 from .common import INSTRUCTIONS_SHEET, SHEET_NAME, WHOLE_COMMUNE_LABEL
 from .estimates import ESTIMATE_CHOICES, ESTIMATE_LABEL
 from .form_layout import (
+    a4_portrait,
     guide_layout,
     signature_block,
     times_new_roman,
@@ -310,13 +311,8 @@ def _page_setup(sheet: Any) -> None:
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = f"A{FIRST_ROW}"
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "portrait"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = 0.8
+    a4_portrait(sheet)
+    sheet.page_margins.left = 0.8  # the form is wider than the instructions: narrower margins
     sheet.page_margins.right = 0.4
     # Protected without a password: it guards against slips, not against people.
     sheet.protection.sheet = True
