@@ -144,6 +144,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.units.col.share": ("Điểm (% tối đa)", "Score (% of most)"),
     "report.units.col.mean": ("% HT bình quân (tối đa 100%)", "Mean completion (capped 100%)"),
     "report.units.none": ("Chưa có đơn vị nào để xếp hạng.", "No unit to rank yet."),
+    "report.units.withheld": (
+        "Chưa xếp hạng thi đua: chưa đơn vị nào có số liệu của kỳ này ở các chỉ tiêu được tính "
+        "điểm.",
+        "Units not ranked: no unit has figures for this period on the indicators the rule scores.",
+    ),
+    "report.units.withheld_year": (
+        "Chưa xếp hạng thi đua và chưa đề nghị khen thưởng: chưa đơn vị nào có số liệu của kỳ "
+        "này ở các chỉ tiêu được tính điểm.",
+        "Units not ranked and no commendation proposed: no unit has figures for this period on "
+        "the indicators the rule scores.",
+    ),
     "report.problems_allowed": (
         "Lưu ý: số liệu kết quả có {errors} lỗi; báo cáo được lập với --allow-invalid, các giá trị "
         "lỗi không được dùng.",

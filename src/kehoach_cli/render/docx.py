@@ -154,7 +154,7 @@ def _ranking_blocks(report: Report, appendix: bool) -> list[Block]:
     blocks = [Block(2, f"{len(_sections(report)) + 1}. {t_in(lang, key)}")]
     # The rule and the tables are in the appendix (_ranking_context): said once.
     said += commendation_sentences(report)
-    if appendix:  # the .docx: the tables are in the appendix; the .html: right below
+    if appendix and not report.ranking_withheld:  # .docx: tables in the appendix; .html: below
         year = report.commendation_rule is not None
         said.append(t_in(lang, "prose.ranking.see_appendix" + ("_year" if year else "")))
     blocks.append(Block(0, " ".join(said)))
@@ -355,6 +355,7 @@ def _ranking_context(report: Report) -> dict[str, Any]:
             "mean": percent(report, unit.mean_completion_capped_pct),
         }
         for unit in report.units
+        if not report.ranking_withheld  # the body says why there is no table
     ]
     columns = ("tt", "unit", "rank", "result", "award")
     proposals = [
@@ -380,7 +381,7 @@ def _ranking_context(report: Report) -> dict[str, Any]:
             key: t_in(lang, "report.col.tt" if key == "tt" else f"prose.commendation.col.{key}")
             for key in columns
         },
-        "commendation_rule": report.commendation_rule or "",
+        "commendation_rule": "" if report.ranking_withheld else report.commendation_rule or "",
     }
 
 

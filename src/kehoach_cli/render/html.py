@@ -26,6 +26,7 @@ from .terminal import (
     percent,
     row_name,
     unit_name,
+    withheld_line,
 )
 from .xlsx import STATUS_COLOURS, done_columns, done_values, place_date, title, window_line
 
@@ -213,6 +214,8 @@ def _ranking(report: Report) -> list[str]:
     out = [f"<h2>{_e(t_in(lang, 'report.units.title'))}</h2>"]
     if not report.units:
         return [*out, f"<p>{_e(t_in(lang, 'report.units.none'))}</p>"]
+    if report.ranking_withheld:
+        return [*out, f"<p>{_e(withheld_line(report))}</p>"]
     keys = ("rank", "unit", "assessed", "good", "share", "mean")
     out += [_TABLE, "<thead><tr>"]
     out += [f"<th>{_e(t_in(lang, f'report.units.col.{k}'))}</th>" for k in keys]
@@ -251,8 +254,8 @@ def _results_prose(report: Report) -> list[str]:
 
 def _commendations(report: Report) -> list[str]:
     """The year's proposals for commendation and the rule that made them."""
-    if report.commendation_rule is None:
-        return []
+    if report.commendation_rule is None or report.ranking_withheld:
+        return []  # withheld: the ranking's line says there is no proposal and why
     lang = report.lang
     out = [f"<h2>{_e(t_in(lang, 'prose.commendation.title').upper())}</h2>"]
     if report.commendations:

@@ -23,6 +23,7 @@ from .terminal import (
     quarter_heading,
     row_name,
     unit_cells,
+    withheld_line,
 )
 
 
@@ -106,6 +107,8 @@ def render(report: Report) -> str:
     lines += ["", cell(counts_line(report))]
     lines += ["", *(cell(note) for note in footnotes(report))] if footnotes(report) else []
     lines += ["", f"### {cell(t_in(lang, 'report.units.title'))}", ""]
+    if report.ranking_withheld:
+        return "\n".join([*lines, cell(withheld_line(report))]) + "\n"
     unit_headers = [
         t_in(lang, f"report.units.col.{k}") for k in ("rank", "unit", "assessed", "good", "share")
     ] + [t_in(lang, "report.units.col.mean")]

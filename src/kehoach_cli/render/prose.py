@@ -16,7 +16,7 @@ from decimal import Decimal
 from ..messages import t_in
 from ..numbers import format_number
 from ..report.model import IndicatorResult, Report, UnitSummary
-from .terminal import expected, number, percent
+from .terminal import expected, number, percent, withheld_line
 
 # The order statuses are counted and listed in: the assessed first, best first.
 PROSE_ORDER = (
@@ -440,6 +440,8 @@ def ranking_sentences(report: Report) -> list[str]:
     """The ranking as the council writes it: "Xếp thứ nhất: …"; the units with nothing on
     target together, in one sentence; those not ranked and why."""
     lang = report.lang
+    if report.ranking_withheld:
+        return [withheld_line(report)]
     ranked = [u for u in report.units if u.rank is not None and u.assessed]
     doing = [u for u in ranked if u.good]
     none_good = [u for u in ranked if not u.good]
@@ -487,8 +489,8 @@ def ranking_rule(report: Report) -> str:
 def commendation_sentences(report: Report) -> list[str]:
     """ "Đề nghị tặng Giấy khen … cho …" or that no unit qualifies; nothing before the year.
     The rule is stated under the table of proposals, not repeated here."""
-    if report.commendation_rule is None:
-        return []
+    if report.commendation_rule is None or report.ranking_withheld:
+        return []  # withheld: ranking_sentences says there is no proposal and why
     lang = report.lang
     if not report.commendations:
         return [t_in(lang, "prose.commendation.none")]
