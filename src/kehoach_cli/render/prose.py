@@ -106,14 +106,25 @@ def points(report: Report, value: Decimal, decimals: int | None = 2) -> str:
     return t_in(report.lang, "export.docx.points", value=text)
 
 
+def rate_decimals(item: IndicatorResult, change: Decimal) -> int | None:
+    """A difference of rates at the rate's own decimals, unless that would round it (a rate
+    of 0 decimals, 0,5 points apart): then as it is."""
+    exact = change == round(change, item.decimals)
+    return item.decimals if exact else None
+
+
 def versus_last_year(report: Report, item: IndicatorResult) -> str:
-    """ "tăng 10,4% so với cùng kỳ" (rates: in percentage points), or "" when unknown."""
+    """ "tăng 10,40% so với cùng kỳ" (rates: in percentage points), or "" when unknown.
+
+    With the decimals of the percentages beside it: 2 for a change in % (as "98,71% kế
+    hoạch"), the rate's own for points (as "30,90%"); never "tăng 2%" next to "giảm 3,08%"."""
     lang = report.lang
     if item.unit == "%" and item.change_points is not None:
-        change, amount = item.change_points, points(report, abs(item.change_points), None)
+        change = item.change_points
+        amount = points(report, abs(change), rate_decimals(item, change))
     elif item.change_pct is not None:
         change = item.change_pct
-        amount = format_number(abs(change), None, lang=lang) + "%"
+        amount = format_number(abs(change), 2, lang=lang) + "%"
     else:
         return ""
     if change.is_zero():
