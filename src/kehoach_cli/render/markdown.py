@@ -12,6 +12,7 @@ from .comparison import (
     this_period_text,
 )
 from .csv import neutralize
+from .prose import ranking_rule
 from .terminal import (
     actual_text,
     counts_line,
@@ -114,5 +115,5 @@ def render(report: Report) -> str:
     ] + [t_in(lang, "report.units.col.mean")]
     unit_rows = [unit_cells(report, u) for u in report.units]
     lines += _table(unit_headers, unit_rows, {0, 2, 3, 4, 5})
-    lines += ["", f"*{cell(report.ranking_rule)}*"]
+    lines += ["", f"*{cell(ranking_rule(report))}*"]
     return "\n".join(lines) + "\n"

@@ -561,7 +561,9 @@ def styled_lines(report: Report, width: int) -> list[tuple[str, list[tuple[int, 
         out.extend(layout(unit_table(report), width, header_style="bold"))
     else:
         plain([t_in(lang, "report.units.none")])
-    plain(_paragraph(report.ranking_rule, width), "italic")
+    from .prose import ranking_rule  # prose imports this module
+
+    plain(_paragraph(ranking_rule(report), width), "italic")
     return out
 
 

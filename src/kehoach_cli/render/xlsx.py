@@ -712,6 +712,7 @@ def _signature(ws: Any, sheet: _Sheet, report: Report, row: int, last: int, firs
 def _ranking(wb: Any, report: Report, memo: _Memo) -> None:
     from openpyxl.utils import get_column_letter
 
+    from .prose import ranking_rule
     from .terminal import unit_name, withheld_line
 
     lang = report.lang
@@ -751,7 +752,7 @@ def _ranking(wb: Any, report: Report, memo: _Memo) -> None:
         sheet.merged(row, 1, last, none, italic=True)
         row += 1
     if not report.ranking_withheld:  # withheld: no rule was applied, the line says why
-        sheet.merged(row + 1, 1, last, report.ranking_rule, italic=True)
+        sheet.merged(row + 1, 1, last, ranking_rule(report), italic=True)
         ws.row_dimensions[row + 1].height = 64
     ws.freeze_panes = "A6"
     ws.print_title_rows = "5:5"

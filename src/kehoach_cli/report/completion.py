@@ -787,7 +787,7 @@ def ranking_rule_text(plan: Plan, lang: str, year_end: bool = False) -> str:
         t_in(
             lang,
             "report.ranking.points_item",
-            status=t_in(lang, f"report.status.{status}").lower() if lang == "vi" else status,
+            status=t_in(lang, f"report.status.{status}").lower(),
             points=format_number(given.get(status, Decimal(0)), None, lang=lang),
         )
         for status in (YEAR_END_SCORED if year_end else MID_YEAR_SCORED)
