@@ -36,6 +36,7 @@ from .prose import (
     commendation_sentences,
     flagged_notes,
     group_paragraph,
+    period_in_sentence,
     ranking_rule,
     ranking_sentences,
     section_counts,
@@ -200,7 +201,7 @@ def body(report: Report) -> list[Block]:
         "export.docx.opening",
         title=plan.title,
         commune=plan.commune,
-        period=period.label,
+        period=period_in_sentence(report),
         start=format_day(period.start, lang),
         end=format_day(period.end, lang),
     )
@@ -226,7 +227,7 @@ def closing_line(report: Report) -> str:
     return t_in(
         report.lang,
         "export.docx.closing",
-        period=report.period.label,
+        period=period_in_sentence(report),
         commune=report.plan.commune,
     )
 
@@ -327,7 +328,7 @@ def _headings(report: Report) -> dict[str, str]:
         "name": t_in(lang, "report.col.name"),
         "unit": t_in(lang, "report.col.unit"),
         "target": t_in(lang, "export.col.target", year=report.period.year),
-        "done": t_in(lang, "export.col.done", period=report.period.label),
+        "done": t_in(lang, "export.col.done", period=period_in_sentence(report)),
         "in_period": t_in(lang, "export.col.in_period"),
         "ytd": t_in(lang, "export.col.ytd"),
         "compare": t_in(lang, "export.col.compare"),
@@ -422,7 +423,7 @@ def context(report: Report) -> dict[str, Any]:
         "number_line": t_in(lang, "export.number", number=document_number(report)),
         "place_date": document_place_date(report),
         "kind": t_in(lang, "export.docx.kind"),
-        "subject": t_in(lang, "export.docx.subject", period=report.period.label),
+        "subject": t_in(lang, "export.docx.subject", period=period_in_sentence(report)),
         "body": [{"level": b.level, "text": b.text} for b in body(report)],
         "recipients_label": t_in(lang, "export.docx.recipients"),
         "recipients": _recipients(report),
@@ -501,7 +502,7 @@ def _stamp(document: Any, report: Report) -> None:
     props.created = props.modified = moment
     props.revision = 1
     props.language = "en-US" if report.lang == "en" else "vi-VN"
-    props.title = t_in(report.lang, "export.docx.subject", period=report.period.label)
+    props.title = t_in(report.lang, "export.docx.subject", period=period_in_sentence(report))
     # The proofing language of the text: Word underlines every word of a language it does not
     # expect. python-docx has no property for it; the style's element is its public lxml tree.
     language = "en-US" if report.lang == "en" else "vi-VN"

@@ -16,7 +16,7 @@ from ..numbers import format_number
 from ..periods import format_day
 from ..report.model import Report
 from .comparison import change_words, has_comparison, previous_text
-from .prose import ranking_rule
+from .prose import period_in_sentence, ranking_rule
 from .terminal import (
     ESTIMATE_MARK,
     counts_line,
@@ -121,7 +121,7 @@ def _indicator_table(report: Report) -> list[str]:
         out.append(f'<th rowspan="2">{_e(t_in(lang, key))}</th>')
     target = t_in(lang, "export.col.target", year=report.period.year)
     out.append(f'<th rowspan="2">{_e(target)}</th>')
-    done_label = t_in(lang, "export.col.done", period=report.period.label)
+    done_label = t_in(lang, "export.col.done", period=period_in_sentence(report))
     out.append(f'<th colspan="{len(done)}">{_e(done_label)}</th>')
     out.append(f'<th colspan="2">{_e(t_in(lang, "export.col.compare"))}</th>')
     compared = has_comparison(report)  # #16: last year's figure and the change, when known

@@ -106,6 +106,15 @@ def points(report: Report, value: Decimal, decimals: int | None = 2) -> str:
     return t_in(report.lang, "export.docx.points", value=text)
 
 
+def period_in_sentence(report: Report) -> str:
+    """The period inside a sentence: "kế hoạch năm 2024" — "Năm 2024" is a heading's word
+    ("Kỳ báo cáo: Năm 2024"); a quarter keeps "Quý II năm 2024" as every message writes it."""
+    label = report.period.label
+    if report.lang == "vi" and report.period.kind == "year":
+        return label[:1].lower() + label[1:]
+    return label
+
+
 def rate_decimals(item: IndicatorResult, change: Decimal) -> int | None:
     """A difference of rates at the rate's own decimals, unless that would round it (a rate
     of 0 decimals, 0,5 points apart): then as it is."""
