@@ -31,14 +31,9 @@ from .terminal import (
 def cell(text: str) -> str:
     """A table cell: no formula start, pipes and backslashes escaped, one line.
 
-    >>> cell("a|b"), cell("=SUM(A1)"), cell(""), cell("-")
-    ('a\\\\|b', "'=SUM(A1)", '', '-')
-
-    A lone "-" or "+" (the plan's row markers in the TT column) computes nothing: shown as
-    written, not as "'-".
+    >>> cell("a|b"), cell("=SUM(A1)"), cell("")
+    ('a\\\\|b', "'=SUM(A1)", '')
     """
-    if text in ("-", "+"):
-        return text
     text = neutralize(text).replace("\r", " ").replace("\n", " ")
     return text.replace("\\", "\\\\").replace("|", "\\|")
 
