@@ -232,7 +232,7 @@ def closing_line(report: Report) -> str:
     )
 
 
-def _english_letterhead(text: str) -> str:
+def english_letterhead(text: str) -> str:
     """ "ỦY BAN NHÂN DÂN HUYỆN TRÀ BỒNG" → "PEOPLE'S COMMITTEE OF TRÀ BỒNG DISTRICT"."""
     upper = text.upper().strip()
     prefix = "ỦY BAN NHÂN DÂN "
@@ -246,7 +246,7 @@ def _english_letterhead(text: str) -> str:
     return t_in("en", "docx.en.committee_of", place=rest)
 
 
-def _english_signer(text: str) -> str:
+def english_signer(text: str) -> str:
     key = {
         "TM. ỦY BAN NHÂN DÂN": "docx.en.on_behalf",
         "KT. CHỦ TỊCH": "docx.en.for_chair",
@@ -414,10 +414,10 @@ def context(report: Report) -> dict[str, Any]:
     english = lang == "en"
     signed = _appendix_date(report)
     return {
-        "parent_body": _english_letterhead(plan.parent_body)
+        "parent_body": english_letterhead(plan.parent_body)
         if english
         else plan.parent_body.upper(),
-        "issuer": _english_letterhead(plan.issuer) if english else plan.issuer.upper(),
+        "issuer": english_letterhead(plan.issuer) if english else plan.issuer.upper(),
         "nation": t_in(lang, "export.nation"),
         "motto": t_in(lang, "export.motto"),
         "number_line": t_in(lang, "export.number", number=document_number(report)),
@@ -428,11 +428,9 @@ def context(report: Report) -> dict[str, Any]:
         "recipients_label": t_in(lang, "export.docx.recipients"),
         "recipients": _recipients(report),
         "signer_on_behalf": (
-            _english_signer(plan.signer_on_behalf) if english else plan.signer_on_behalf.upper()
+            english_signer(plan.signer_on_behalf) if english else plan.signer_on_behalf.upper()
         ),
-        "signer_title": _english_signer(plan.signer_title)
-        if english
-        else plan.signer_title.upper(),
+        "signer_title": english_signer(plan.signer_title) if english else plan.signer_title.upper(),
         "signer_name": plan.signer_name,
         "appendix_label": t_in(lang, "export.docx.appendix"),
         "appendix_title": t_in(

@@ -89,6 +89,20 @@ _TABLE = '<div class="scroll"><table border="1" cellspacing="0" cellpadding="3">
 _END = "</table></div>"
 
 
+def _letterhead(report: Report, name: str) -> str:
+    """A letterhead line as the .docx writes it: in English, "PEOPLE'S COMMITTEE OF …"."""
+    from .docx import english_letterhead
+
+    return english_letterhead(name) if report.lang == "en" else name.upper()
+
+
+def _signer(report: Report, line: str) -> str:
+    """A signature line as the .docx writes it: in English, "ON BEHALF OF …", "CHAIR"."""
+    from .docx import english_signer
+
+    return english_signer(line) if report.lang == "en" else line.upper()
+
+
 def _e(text: str) -> str:
     return escape(text, quote=True)
 
@@ -319,8 +333,8 @@ def render(report: Report) -> str:
         # A borderless two-column table rather than flexbox: LibreOffice and mail clients
         # that open the page lay tables out, not flex boxes.
         '<table class="heading"><tr>',
-        f"<td><p>{_e(plan.parent_body.upper())}</p>"
-        f'<p><b class="rule">{_e(plan.issuer.upper())}</b></p></td>',
+        f"<td><p>{_e(_letterhead(report, plan.parent_body))}</p>"
+        f'<p><b class="rule">{_e(_letterhead(report, plan.issuer))}</b></p></td>',
         f"<td><p><b>{_e(t_in(lang, 'export.nation'))}</b></p>"
         f'<p><b class="rule">{_e(t_in(lang, "export.motto"))}</b></p></td>',
         "</tr></table>",
@@ -337,8 +351,8 @@ def render(report: Report) -> str:
         *_officer_notes(report),
         '<div class="sign">',
         f"<p><i>{_e(place_date(report))}</i></p>",
-        f"<p><b>{_e(plan.signer_on_behalf.upper())}</b></p>",
-        f"<p><b>{_e(plan.signer_title.upper())}</b></p>",
+        f"<p><b>{_e(_signer(report, plan.signer_on_behalf))}</b></p>",
+        f"<p><b>{_e(_signer(report, plan.signer_title))}</b></p>",
         "<p>&nbsp;</p><p>&nbsp;</p><p>&nbsp;</p>",
         f"<p><b>{_e(plan.signer_name)}</b></p>",
         "</div>",
