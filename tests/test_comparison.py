@@ -104,12 +104,12 @@ def test_the_change_as_reports_write_it() -> None:
     for lang, rice, poverty in (
         (
             "vi",
-            "tăng 15,6% so với cùng kỳ năm trước",
+            "tăng 15,60% so với cùng kỳ năm trước",
             "giảm 0,85 điểm phần trăm so với cùng kỳ năm trước",
         ),
         (
             "en",
-            "up 15.6% on the same period last year",
+            "up 15.60% on the same period last year",
             "down 0.85 percentage points on the same period last year",
         ),
     ):

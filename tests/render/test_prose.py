@@ -32,7 +32,7 @@ def test_estimate_and_last_year_in_the_sentence() -> None:
     estimated = replace(grain, estimate=True, change_pct=Decimal("10.4"))
     said = figure_sentence(report, estimated, "Sản lượng lương thực có hạt")
     assert said.startswith("Sản lượng lương thực có hạt ước đạt 160 tấn")
-    assert said.endswith(", tăng 10,4% so với cùng kỳ.")
+    assert said.endswith(", tăng 10,40% so với cùng kỳ.")
     rate = replace(report.indicator("crossbred_cattle_share"), change_points=Decimal("-0.5"))
     assert "giảm 0,5 điểm phần trăm so với cùng kỳ" in figure_sentence(report, rate, "Tỷ lệ")
 

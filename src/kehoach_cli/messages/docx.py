@@ -68,7 +68,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "docx.count_status.no_target": ("chưa giao kế hoạch", "without a target"),
     "docx.count_status.not_assessed": (
         "là số dự báo (không đánh giá)",
-        "projections (not assessed)",
+        "not assessed (projected)",
     ),
     "docx.count_status.target_flagged": ("có kế hoạch cần đính chính", "with a target to correct"),
     "docx.count_status.year_end_only": ("đánh giá vào cuối năm", "assessed at year end"),

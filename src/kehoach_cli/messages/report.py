@@ -23,7 +23,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.count.achieved": ("đạt kế hoạch {n}", "achieved {n}"),
     "report.count.on_track": ("đúng tiến độ {n}", "on track {n}"),
     "report.count.behind": ("chậm tiến độ {n}", "behind {n}"),
-    "report.count.not_yet_achieved": ("chưa đạt {n}", "not yet achieved {n}"),
+    "report.count.not_yet_achieved": ("chưa đạt {n}", "not yet met {n}"),
     "report.count.not_achieved": ("không đạt {n}", "not achieved {n}"),
     "report.count.year_end_only": ("đánh giá cuối năm {n}", "assessed at year end {n}"),
     "report.count.not_harvested": ("chưa thu hoạch {n}", "not harvested yet {n}"),
@@ -131,7 +131,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.groups.col.name": ("Phần / lĩnh vực", "Section / group"),
     "report.groups.col.count": ("Số chỉ tiêu", "Indicators"),
     "report.groups.col.good": ("Vượt/đạt/đúng tiến độ", "Exceeded/achieved/on track"),
-    "report.groups.col.short": ("Chậm tiến độ/chưa đạt", "Behind/not yet achieved"),
+    "report.groups.col.short": ("Chậm tiến độ/chưa đạt", "Behind/not yet met"),
     "report.groups.col.short_year_end": ("Không đạt", "Not achieved"),
     "report.groups.col.no_data": ("Chưa có số liệu", "No data"),
     "report.groups.col.not_judged": ("Không đánh giá", "Not assessed"),
@@ -144,6 +144,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.units.col.share": ("Điểm (% tối đa)", "Score (% of most)"),
     "report.units.col.mean": ("% HT bình quân (tối đa 100%)", "Mean completion (capped 100%)"),
     "report.units.none": ("Chưa có đơn vị nào để xếp hạng.", "No unit to rank yet."),
+    "report.units.withheld": (
+        "Chưa xếp hạng thi đua: chưa đơn vị nào có số liệu của kỳ này ở các chỉ tiêu được tính "
+        "điểm.",
+        "Units not ranked: no unit has figures for this period on the indicators the rule scores.",
+    ),
+    "report.units.withheld_year": (
+        "Chưa xếp hạng thi đua và chưa đề nghị khen thưởng: chưa đơn vị nào có số liệu của kỳ "
+        "này ở các chỉ tiêu được tính điểm.",
+        "Units not ranked and no commendation proposed: no unit has figures for this period on "
+        "the indicators the rule scores.",
+    ),
     "report.problems_allowed": (
         "Lưu ý: số liệu kết quả có {errors} lỗi; báo cáo được lập với --allow-invalid, các giá trị "
         "lỗi không được dùng.",

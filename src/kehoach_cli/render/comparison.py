@@ -1,7 +1,7 @@
 """The texts every format shares for "kỳ này – lũy kế" and "so với cùng kỳ": cells and sentences.
 
 A change is written as published reports write it: in a cell "+8,70%" or "-2,60 điểm %"; in a
-sentence "tăng 15,6% so với cùng kỳ năm trước", "giảm 0,85 điểm phần trăm so với cùng kỳ năm
+sentence "tăng 15,60% so với cùng kỳ năm trước", "giảm 0,85 điểm phần trăm so với cùng kỳ năm
 trước". Percent changes of counts and amounts, percentage points of figures in % (the report's
 ``change_pct`` / ``change_points``, ``report/comparison.py``).
 """
@@ -71,8 +71,10 @@ def change_words(report: Report, item: IndicatorResult) -> str:
 
 
 def change_sentence(report: Report, item: IndicatorResult) -> str:
-    """The change as a sentence says it: "tăng 15,6% so với cùng kỳ năm trước", "giảm 0,85
+    """The change as a sentence says it: "tăng 15,60% so với cùng kỳ năm trước", "giảm 0,85
     điểm phần trăm so với cùng kỳ năm trước", "bằng cùng kỳ năm trước"; "" when unknown."""
+    from .prose import rate_decimals  # prose imports terminal, which imports this module
+
     lang = report.lang
     if item.change_pct is not None:
         change, unit = item.change_pct, "pct"
@@ -83,5 +85,9 @@ def change_sentence(report: Report, item: IndicatorResult) -> str:
     if change.is_zero():
         return t_in(lang, "report.change.same")
     way = "up" if change > 0 else "down"
-    value = format_number(abs(change), None, lang=lang)
+    # The decimals of the percentages beside it in the same sentence: 2 for a change in % (as
+    # "98,71% kế hoạch"), the rate's own for points (as "30,90%"); never "tăng 2%" next to
+    # "giảm 3,08%".
+    shown = 2 if unit == "pct" else rate_decimals(item, change)
+    value = format_number(abs(change), shown, lang=lang)
     return t_in(lang, f"report.change.{way}_{unit}", value=value)

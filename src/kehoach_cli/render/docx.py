@@ -36,6 +36,7 @@ from .prose import (
     commendation_sentences,
     flagged_notes,
     group_paragraph,
+    period_in_sentence,
     ranking_rule,
     ranking_sentences,
     section_counts,
@@ -154,7 +155,7 @@ def _ranking_blocks(report: Report, appendix: bool) -> list[Block]:
     blocks = [Block(2, f"{len(_sections(report)) + 1}. {t_in(lang, key)}")]
     # The rule and the tables are in the appendix (_ranking_context): said once.
     said += commendation_sentences(report)
-    if appendix:  # the .docx: the tables are in the appendix; the .html: right below
+    if appendix and not report.ranking_withheld:  # .docx: tables in the appendix; .html: below
         year = report.commendation_rule is not None
         said.append(t_in(lang, "prose.ranking.see_appendix" + ("_year" if year else "")))
     blocks.append(Block(0, " ".join(said)))
@@ -200,7 +201,7 @@ def body(report: Report) -> list[Block]:
         "export.docx.opening",
         title=plan.title,
         commune=plan.commune,
-        period=period.label,
+        period=period_in_sentence(report),
         start=format_day(period.start, lang),
         end=format_day(period.end, lang),
     )
@@ -226,12 +227,12 @@ def closing_line(report: Report) -> str:
     return t_in(
         report.lang,
         "export.docx.closing",
-        period=report.period.label,
+        period=period_in_sentence(report),
         commune=report.plan.commune,
     )
 
 
-def _english_letterhead(text: str) -> str:
+def english_letterhead(text: str) -> str:
     """ "ỦY BAN NHÂN DÂN HUYỆN TRÀ BỒNG" → "PEOPLE'S COMMITTEE OF TRÀ BỒNG DISTRICT"."""
     upper = text.upper().strip()
     prefix = "ỦY BAN NHÂN DÂN "
@@ -245,7 +246,7 @@ def _english_letterhead(text: str) -> str:
     return t_in("en", "docx.en.committee_of", place=rest)
 
 
-def _english_signer(text: str) -> str:
+def english_signer(text: str) -> str:
     key = {
         "TM. ỦY BAN NHÂN DÂN": "docx.en.on_behalf",
         "KT. CHỦ TỊCH": "docx.en.for_chair",
@@ -327,7 +328,7 @@ def _headings(report: Report) -> dict[str, str]:
         "name": t_in(lang, "report.col.name"),
         "unit": t_in(lang, "report.col.unit"),
         "target": t_in(lang, "export.col.target", year=report.period.year),
-        "done": t_in(lang, "export.col.done", period=report.period.label),
+        "done": t_in(lang, "export.col.done", period=period_in_sentence(report)),
         "in_period": t_in(lang, "export.col.in_period"),
         "ytd": t_in(lang, "export.col.ytd"),
         "compare": t_in(lang, "export.col.compare"),
@@ -355,6 +356,7 @@ def _ranking_context(report: Report) -> dict[str, Any]:
             "mean": percent(report, unit.mean_completion_capped_pct),
         }
         for unit in report.units
+        if not report.ranking_withheld  # the body says why there is no table
     ]
     columns = ("tt", "unit", "rank", "result", "award")
     proposals = [
@@ -380,7 +382,7 @@ def _ranking_context(report: Report) -> dict[str, Any]:
             key: t_in(lang, "report.col.tt" if key == "tt" else f"prose.commendation.col.{key}")
             for key in columns
         },
-        "commendation_rule": report.commendation_rule or "",
+        "commendation_rule": "" if report.ranking_withheld else report.commendation_rule or "",
     }
 
 
@@ -412,25 +414,23 @@ def context(report: Report) -> dict[str, Any]:
     english = lang == "en"
     signed = _appendix_date(report)
     return {
-        "parent_body": _english_letterhead(plan.parent_body)
+        "parent_body": english_letterhead(plan.parent_body)
         if english
         else plan.parent_body.upper(),
-        "issuer": _english_letterhead(plan.issuer) if english else plan.issuer.upper(),
+        "issuer": english_letterhead(plan.issuer) if english else plan.issuer.upper(),
         "nation": t_in(lang, "export.nation"),
         "motto": t_in(lang, "export.motto"),
         "number_line": t_in(lang, "export.number", number=document_number(report)),
         "place_date": document_place_date(report),
         "kind": t_in(lang, "export.docx.kind"),
-        "subject": t_in(lang, "export.docx.subject", period=report.period.label),
+        "subject": t_in(lang, "export.docx.subject", period=period_in_sentence(report)),
         "body": [{"level": b.level, "text": b.text} for b in body(report)],
         "recipients_label": t_in(lang, "export.docx.recipients"),
         "recipients": _recipients(report),
         "signer_on_behalf": (
-            _english_signer(plan.signer_on_behalf) if english else plan.signer_on_behalf.upper()
+            english_signer(plan.signer_on_behalf) if english else plan.signer_on_behalf.upper()
         ),
-        "signer_title": _english_signer(plan.signer_title)
-        if english
-        else plan.signer_title.upper(),
+        "signer_title": english_signer(plan.signer_title) if english else plan.signer_title.upper(),
         "signer_name": plan.signer_name,
         "appendix_label": t_in(lang, "export.docx.appendix"),
         "appendix_title": t_in(
@@ -500,7 +500,7 @@ def _stamp(document: Any, report: Report) -> None:
     props.created = props.modified = moment
     props.revision = 1
     props.language = "en-US" if report.lang == "en" else "vi-VN"
-    props.title = t_in(report.lang, "export.docx.subject", period=report.period.label)
+    props.title = t_in(report.lang, "export.docx.subject", period=period_in_sentence(report))
     # The proofing language of the text: Word underlines every word of a language it does not
     # expect. python-docx has no property for it; the style's element is its public lxml tree.
     language = "en-US" if report.lang == "en" else "vi-VN"

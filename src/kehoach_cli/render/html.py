@@ -16,7 +16,7 @@ from ..numbers import format_number
 from ..periods import format_day
 from ..report.model import Report
 from .comparison import change_words, has_comparison, previous_text
-from .prose import ranking_rule
+from .prose import period_in_sentence, ranking_rule
 from .terminal import (
     ESTIMATE_MARK,
     counts_line,
@@ -26,6 +26,7 @@ from .terminal import (
     percent,
     row_name,
     unit_name,
+    withheld_line,
 )
 from .xlsx import STATUS_COLOURS, done_columns, done_values, place_date, title, window_line
 
@@ -88,6 +89,20 @@ _TABLE = '<div class="scroll"><table border="1" cellspacing="0" cellpadding="3">
 _END = "</table></div>"
 
 
+def _letterhead(report: Report, name: str) -> str:
+    """A letterhead line as the .docx writes it: in English, "PEOPLE'S COMMITTEE OF …"."""
+    from .docx import english_letterhead
+
+    return english_letterhead(name) if report.lang == "en" else name.upper()
+
+
+def _signer(report: Report, line: str) -> str:
+    """A signature line as the .docx writes it: in English, "ON BEHALF OF …", "CHAIR"."""
+    from .docx import english_signer
+
+    return english_signer(line) if report.lang == "en" else line.upper()
+
+
 def _e(text: str) -> str:
     return escape(text, quote=True)
 
@@ -120,7 +135,7 @@ def _indicator_table(report: Report) -> list[str]:
         out.append(f'<th rowspan="2">{_e(t_in(lang, key))}</th>')
     target = t_in(lang, "export.col.target", year=report.period.year)
     out.append(f'<th rowspan="2">{_e(target)}</th>')
-    done_label = t_in(lang, "export.col.done", period=report.period.label)
+    done_label = t_in(lang, "export.col.done", period=period_in_sentence(report))
     out.append(f'<th colspan="{len(done)}">{_e(done_label)}</th>')
     out.append(f'<th colspan="2">{_e(t_in(lang, "export.col.compare"))}</th>')
     compared = has_comparison(report)  # #16: last year's figure and the change, when known
@@ -213,6 +228,8 @@ def _ranking(report: Report) -> list[str]:
     out = [f"<h2>{_e(t_in(lang, 'report.units.title'))}</h2>"]
     if not report.units:
         return [*out, f"<p>{_e(t_in(lang, 'report.units.none'))}</p>"]
+    if report.ranking_withheld:
+        return [*out, f"<p>{_e(withheld_line(report))}</p>"]
     keys = ("rank", "unit", "assessed", "good", "share", "mean")
     out += [_TABLE, "<thead><tr>"]
     out += [f"<th>{_e(t_in(lang, f'report.units.col.{k}'))}</th>" for k in keys]
@@ -251,8 +268,8 @@ def _results_prose(report: Report) -> list[str]:
 
 def _commendations(report: Report) -> list[str]:
     """The year's proposals for commendation and the rule that made them."""
-    if report.commendation_rule is None:
-        return []
+    if report.commendation_rule is None or report.ranking_withheld:
+        return []  # withheld: the ranking's line says there is no proposal and why
     lang = report.lang
     out = [f"<h2>{_e(t_in(lang, 'prose.commendation.title').upper())}</h2>"]
     if report.commendations:
@@ -316,8 +333,8 @@ def render(report: Report) -> str:
         # A borderless two-column table rather than flexbox: LibreOffice and mail clients
         # that open the page lay tables out, not flex boxes.
         '<table class="heading"><tr>',
-        f"<td><p>{_e(plan.parent_body.upper())}</p>"
-        f'<p><b class="rule">{_e(plan.issuer.upper())}</b></p></td>',
+        f"<td><p>{_e(_letterhead(report, plan.parent_body))}</p>"
+        f'<p><b class="rule">{_e(_letterhead(report, plan.issuer))}</b></p></td>',
         f"<td><p><b>{_e(t_in(lang, 'export.nation'))}</b></p>"
         f'<p><b class="rule">{_e(t_in(lang, "export.motto"))}</b></p></td>',
         "</tr></table>",
@@ -334,8 +351,8 @@ def render(report: Report) -> str:
         *_officer_notes(report),
         '<div class="sign">',
         f"<p><i>{_e(place_date(report))}</i></p>",
-        f"<p><b>{_e(plan.signer_on_behalf.upper())}</b></p>",
-        f"<p><b>{_e(plan.signer_title.upper())}</b></p>",
+        f"<p><b>{_e(_signer(report, plan.signer_on_behalf))}</b></p>",
+        f"<p><b>{_e(_signer(report, plan.signer_title))}</b></p>",
         "<p>&nbsp;</p><p>&nbsp;</p><p>&nbsp;</p>",
         f"<p><b>{_e(plan.signer_name)}</b></p>",
         "</div>",

@@ -12,6 +12,7 @@ from .comparison import (
     this_period_text,
 )
 from .csv import neutralize
+from .prose import ranking_rule
 from .terminal import (
     actual_text,
     counts_line,
@@ -23,6 +24,7 @@ from .terminal import (
     quarter_heading,
     row_name,
     unit_cells,
+    withheld_line,
 )
 
 
@@ -106,10 +108,12 @@ def render(report: Report) -> str:
     lines += ["", cell(counts_line(report))]
     lines += ["", *(cell(note) for note in footnotes(report))] if footnotes(report) else []
     lines += ["", f"### {cell(t_in(lang, 'report.units.title'))}", ""]
+    if report.ranking_withheld:
+        return "\n".join([*lines, cell(withheld_line(report))]) + "\n"
     unit_headers = [
         t_in(lang, f"report.units.col.{k}") for k in ("rank", "unit", "assessed", "good", "share")
     ] + [t_in(lang, "report.units.col.mean")]
     unit_rows = [unit_cells(report, u) for u in report.units]
     lines += _table(unit_headers, unit_rows, {0, 2, 3, 4, 5})
-    lines += ["", f"*{cell(report.ranking_rule)}*"]
+    lines += ["", f"*{cell(ranking_rule(report))}*"]
     return "\n".join(lines) + "\n"

@@ -16,7 +16,7 @@ from decimal import Decimal
 from ..messages import t_in
 from ..numbers import format_number
 from ..report.model import IndicatorResult, Report, UnitSummary
-from .terminal import expected, number, percent
+from .terminal import expected, number, percent, withheld_line
 
 # The order statuses are counted and listed in: the assessed first, best first.
 PROSE_ORDER = (
@@ -106,14 +106,34 @@ def points(report: Report, value: Decimal, decimals: int | None = 2) -> str:
     return t_in(report.lang, "export.docx.points", value=text)
 
 
+def period_in_sentence(report: Report) -> str:
+    """The period inside a sentence: "kế hoạch năm 2024" — "Năm 2024" is a heading's word
+    ("Kỳ báo cáo: Năm 2024"); a quarter keeps "Quý II năm 2024" as every message writes it."""
+    label = report.period.label
+    if report.lang == "vi" and report.period.kind == "year":
+        return label[:1].lower() + label[1:]
+    return label
+
+
+def rate_decimals(item: IndicatorResult, change: Decimal) -> int | None:
+    """A difference of rates at the rate's own decimals, unless that would round it (a rate
+    of 0 decimals, 0,5 points apart): then as it is."""
+    exact = change == round(change, item.decimals)
+    return item.decimals if exact else None
+
+
 def versus_last_year(report: Report, item: IndicatorResult) -> str:
-    """ "tăng 10,4% so với cùng kỳ" (rates: in percentage points), or "" when unknown."""
+    """ "tăng 10,40% so với cùng kỳ" (rates: in percentage points), or "" when unknown.
+
+    With the decimals of the percentages beside it: 2 for a change in % (as "98,71% kế
+    hoạch"), the rate's own for points (as "30,90%"); never "tăng 2%" next to "giảm 3,08%"."""
     lang = report.lang
     if item.unit == "%" and item.change_points is not None:
-        change, amount = item.change_points, points(report, abs(item.change_points), None)
+        change = item.change_points
+        amount = points(report, abs(change), rate_decimals(item, change))
     elif item.change_pct is not None:
         change = item.change_pct
-        amount = format_number(abs(change), None, lang=lang) + "%"
+        amount = format_number(abs(change), 2, lang=lang) + "%"
     else:
         return ""
     if change.is_zero():
@@ -440,6 +460,8 @@ def ranking_sentences(report: Report) -> list[str]:
     """The ranking as the council writes it: "Xếp thứ nhất: …"; the units with nothing on
     target together, in one sentence; those not ranked and why."""
     lang = report.lang
+    if report.ranking_withheld:
+        return [withheld_line(report)]
     ranked = [u for u in report.units if u.rank is not None and u.assessed]
     doing = [u for u in ranked if u.good]
     none_good = [u for u in ranked if not u.good]
@@ -487,8 +509,8 @@ def ranking_rule(report: Report) -> str:
 def commendation_sentences(report: Report) -> list[str]:
     """ "Đề nghị tặng Giấy khen … cho …" or that no unit qualifies; nothing before the year.
     The rule is stated under the table of proposals, not repeated here."""
-    if report.commendation_rule is None:
-        return []
+    if report.commendation_rule is None or report.ranking_withheld:
+        return []  # withheld: ranking_sentences says there is no proposal and why
     lang = report.lang
     if not report.commendations:
         return [t_in(lang, "prose.commendation.none")]

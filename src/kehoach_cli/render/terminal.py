@@ -481,6 +481,12 @@ def unit_name(report: Report, unit: UnitSummary) -> str:
     )
 
 
+def withheld_line(report: Report) -> str:
+    """Why there is no ranking (and, for the year, no proposal): nothing scored has a figure."""
+    year = report.commendation_rule is not None
+    return t_in(report.lang, "report.units.withheld" + ("_year" if year else ""))
+
+
 def unit_cells(report: Report, unit: UnitSummary) -> list[str]:
     """A unit's row of the emulation table: rank, name, assessed, good, score %, mean."""
     return [
@@ -548,11 +554,16 @@ def styled_lines(report: Report, width: int) -> list[tuple[str, list[tuple[int, 
         plain(["", t_in(lang, "report.groups.title")], "bold")
         out.extend(layout(group_table(report), width, header_style="bold"))
     plain(["", t_in(lang, "report.units.title")], "bold")
+    if report.ranking_withheld:
+        plain(_paragraph(withheld_line(report), width))
+        return out
     if report.units:
         out.extend(layout(unit_table(report), width, header_style="bold"))
     else:
         plain([t_in(lang, "report.units.none")])
-    plain(_paragraph(report.ranking_rule, width), "italic")
+    from .prose import ranking_rule  # prose imports this module
+
+    plain(_paragraph(ranking_rule(report), width), "italic")
     return out
 
 

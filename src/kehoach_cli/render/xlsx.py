@@ -712,7 +712,8 @@ def _signature(ws: Any, sheet: _Sheet, report: Report, row: int, last: int, firs
 def _ranking(wb: Any, report: Report, memo: _Memo) -> None:
     from openpyxl.utils import get_column_letter
 
-    from .terminal import unit_name
+    from .prose import ranking_rule
+    from .terminal import unit_name, withheld_line
 
     lang = report.lang
     ws = wb.create_sheet(t_in(lang, "export.sheet.ranking"))
@@ -730,7 +731,7 @@ def _ranking(wb: Any, report: Report, memo: _Memo) -> None:
         sheet.text(5, col, label, **head)
     ws.row_dimensions[5].height = 48
     row = 6
-    for unit in report.units:
+    for unit in () if report.ranking_withheld else report.units:
         sheet.number(row, 1, unit.rank, "0", border=True, horizontal="center")
         name = unit_name(report, unit)
         sheet.text(row, 2, name, border=True)
@@ -746,11 +747,13 @@ def _ranking(wb: Any, report: Report, memo: _Memo) -> None:
             sheet.number(row, 7 + offset, counts.get(status, 0), "0", border=True)
         sheet.fit_height(row, {2: widths[1]}, {2: name})
         row += 1
-    if not report.units:
-        sheet.merged(row, 1, last, t_in(lang, "report.units.none"), italic=True)
+    if not report.units or report.ranking_withheld:
+        none = withheld_line(report) if report.units else t_in(lang, "report.units.none")
+        sheet.merged(row, 1, last, none, italic=True)
         row += 1
-    sheet.merged(row + 1, 1, last, report.ranking_rule, italic=True)
-    ws.row_dimensions[row + 1].height = 64
+    if not report.ranking_withheld:  # withheld: no rule was applied, the line says why
+        sheet.merged(row + 1, 1, last, ranking_rule(report), italic=True)
+        ws.row_dimensions[row + 1].height = 64
     ws.freeze_panes = "A6"
     ws.print_title_rows = "5:5"
     _page_setup(ws, lang)

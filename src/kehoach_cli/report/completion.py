@@ -709,6 +709,10 @@ def _units(plan: Plan, items: list[IndicatorResult]) -> tuple[UnitSummary, ...]:
         else:
             key = (summary.score_pct, summary.mean_completion_capped_pct)
             scored.append((key, summary))
+    if not any(i.status != "no_data" for _, done in scored for i in _scored_items(done, items)):
+        # No unit has a figure the rule scores: every unit would tie first on 0 points, which
+        # no one should sign. No ranks; the renderers say why (Report.ranking_withheld).
+        return tuple(summary for _, summary in scored) + tuple(unranked)
     # Stable: ties keep the plan's order of units, and share a rank (1, 2, 2, 4).
     scored.sort(key=lambda pair: (-pair[0][0], -pair[0][1]))
     ranked: list[UnitSummary] = []
@@ -720,6 +724,11 @@ def _units(plan: Plan, items: list[IndicatorResult]) -> tuple[UnitSummary, ...]:
             previous = score
         ranked.append(_with_rank(summary, rank))
     return tuple(ranked + unranked)
+
+
+def _scored_items(unit: UnitSummary, items: list[IndicatorResult]) -> list[IndicatorResult]:
+    codes = set(unit.ranked_indicators)
+    return [i for i in items if i.code in codes]
 
 
 def _unit_summary(
@@ -778,7 +787,7 @@ def ranking_rule_text(plan: Plan, lang: str, year_end: bool = False) -> str:
         t_in(
             lang,
             "report.ranking.points_item",
-            status=t_in(lang, f"report.status.{status}").lower() if lang == "vi" else status,
+            status=t_in(lang, f"report.status.{status}").lower(),
             points=format_number(given.get(status, Decimal(0)), None, lang=lang),
         )
         for status in (YEAR_END_SCORED if year_end else MID_YEAR_SCORED)

@@ -438,6 +438,11 @@ class Report:
         progress."""
         return self.period.end_quarter == 4
 
+    @property
+    def ranking_withheld(self) -> bool:
+        """Units to rank but none ranked: no unit has a figure the rule scores this period."""
+        return bool(self.units) and all(unit.rank is None for unit in self.units)
+
     def statuses_present(self) -> tuple[Status, ...]:
         """The statuses some indicator has, in display order: the columns of summary tables."""
         counts = dict(self.counts)
@@ -461,6 +466,7 @@ class Report:
             "units": [unit.to_dict() for unit in self.units],
             "ranking_rule": self.ranking_rule,
             "ranking_min_indicators": self.ranking_min_indicators,
+            "ranking_withheld": self.ranking_withheld,
             "counts": _counts_dict(self.counts),
             "status_labels": dict(self.status_labels),
             "files": list(self.files),
