@@ -247,7 +247,7 @@ def test_xlsx_has_last_year_and_the_change_as_numbers(cli: Cli, years: Path) -> 
     assert ws.cell(rice, 13).number_format == "+0.00%;-0.00%;0.00%"
     pigs = rows["Đàn heo"]
     assert ws.cell(pigs, 12).value is None and ws.cell(pigs, 13).value is None
-    # "Trong kỳ" and "Lũy kế" were already there: the poverty rate's level in both
+    # "Kỳ này" and "Lũy kế" were already there: the poverty rate's level in both
     assert (ws.cell(poverty, 5).value, ws.cell(poverty, 6).value) == (31.2, 31.2)
 
 

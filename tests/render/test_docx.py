@@ -258,7 +258,7 @@ def test_appendix_rows_are_the_reports_rows_with_repeated_header(doc) -> None:  
     header, sub = rows[0], rows[1]
     assert header[:4] == ["TT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2024"]
     assert header[4] == header[5] == "Thực hiện Quý II năm 2024"  # merged
-    assert sub[4:8] == ["Trong kỳ", "Lũy kế", "KH năm", "Tiến độ kỳ vọng"]
+    assert sub[4:8] == ["Kỳ này", "Lũy kế", "KH năm", "Tiến độ kỳ vọng"]
     for row in table.rows[:2]:
         assert row._tr.trPr.find(qn("w:tblHeader")) is not None  # noqa: SLF001
     body = rows[2:]

@@ -95,7 +95,7 @@ def test_table_rows_are_the_reports_rows() -> None:
     assert grain[2:9] == ["Tấn", "323", "", "160*", "49,54%", "50%", "163"]
     headers = body[start - 2 : start]
     assert headers[0][:4] == ["TT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2024"]
-    assert headers[1] == ["Trong kỳ", "Lũy kế", "KH năm", "Tiến độ kỳ vọng"]
+    assert headers[1] == ["Kỳ này", "Lũy kế", "KH năm", "Tiến độ kỳ vọng"]
 
 
 def test_a_bar_per_completion() -> None:

@@ -22,3 +22,20 @@ def test_one_word_for_one_status(cli: Cli, tmp_path: Path, monkeypatch: pytest.M
     cli("report", "--period", "q3", "--lang", "en", "-q", "--output", str(tmp_path / "q3.docx"))
     body = " ".join(p.text for p in Document(str(tmp_path / "q3.docx")).paragraphs)
     assert "1 not assessed (projected)" in body and "1 projections" not in body
+
+
+def test_english_data_sheet_and_ranking_say_no_code_words(cli: Cli, tmp_path: Path) -> None:
+    """The English workbook's "Data" sheet names kinds in words, and the ranking sentence about
+    units judged on few indicators has no "indicator(s)"."""
+    import openpyxl
+
+    out = tmp_path / "q2.xlsx"
+    cli("report", "--period", "q2", "--lang", "en", "-q", "--output", str(out))
+    sheet = openpyxl.load_workbook(out)["Data"]
+    header = [cell.value for cell in sheet[1]]
+    kinds = {row[header.index("Kind")] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    kinds.discard(None)
+    assert kinds and kinds <= {"cumulative", "point in time", "rate"}, kinds
+    cli("report", "--period", "q2", "--lang", "en", "-q", "--output", str(tmp_path / "q2.docx"))
+    body = " ".join(p.text for p in Document(str(tmp_path / "q2.docx")).paragraphs)
+    assert "Indicators judged at this period: 1 each." in body and "indicator(s)" not in body

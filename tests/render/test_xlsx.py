@@ -82,7 +82,7 @@ def test_title_block_and_two_level_header(book) -> None:  # noqa: ANN001
     assert (ws["L8"].value, ws["M8"].value) == ("Cùng kỳ năm trước", "So với cùng kỳ")
     assert ws["E8"].value == "Thực hiện Quý II năm 2024"
     assert [ws.cell(9, c).value for c in range(5, 9)] == [
-        "Trong kỳ",
+        "Kỳ này",
         "Lũy kế",
         "KH năm",
         "Tiến độ kỳ vọng",

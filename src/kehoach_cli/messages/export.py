@@ -18,7 +18,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # The indicator table's two-level header.
     "export.col.target": ("Kế hoạch năm {year}", "Target {year}"),
     "export.col.done": ("Thực hiện {period}", "Actual, {period}"),
-    "export.col.in_period": ("Trong kỳ", "In the period"),
+    "export.col.in_period": ("Kỳ này", "This period"),
     "export.col.ytd": ("Lũy kế", "Year to date"),
     "export.col.compare": ("So sánh (%)", "Comparison (%)"),
     "export.col.vs_target": ("KH năm", "Annual target"),

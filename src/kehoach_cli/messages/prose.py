@@ -111,11 +111,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "prose.ranking.few": (
         "Mỗi đơn vị này mới có {n} chỉ tiêu được đánh giá trong kỳ.",
-        "Each of them has {n} indicator(s) judged at this period.",
+        "Indicators judged at this period: {n} each.",
     ),
     "prose.ranking.few_one": (
         "Đơn vị này mới có {n} chỉ tiêu được đánh giá trong kỳ.",
-        "It has {n} indicator(s) judged at this period.",
+        "Indicators judged at this period: {n}.",
     ),
     "prose.ranking.see_appendix": (
         "Bảng xếp hạng thi đua và cách tính điểm tại Phụ lục kèm theo.",
