@@ -29,3 +29,25 @@ def test_english_letterhead_on_the_page_and_in_word(cli: Cli, tmp_path: Path) ->
     )
     assert vi.exit_code == 0
     assert "ỦY BAN NHÂN DÂN XÃ TRÀ BÙI" in (tmp_path / "vi.html").read_text(encoding="utf-8")
+
+
+def test_english_letterhead_in_the_terminal_and_the_workbook(cli: Cli, tmp_path: Path) -> None:
+    """One report names its issuer one way: the terminal and the .xlsx too (they said "ỦY BAN
+    NHÂN DÂN XÃ TRÀ BÙI" in English)."""
+    import openpyxl
+
+    table = cli("report", "--period", "q2", "--lang", "en").stdout
+    assert table.splitlines()[0] == "PEOPLE'S COMMITTEE OF TRÀ BÙI COMMUNE"
+    cli("report", "--period", "q2", "--lang", "en", "-q", "--output", str(tmp_path / "q2.xlsx"))
+    book = openpyxl.load_workbook(tmp_path / "q2.xlsx")
+    texts = {
+        str(cell.value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str)
+    }
+    assert "PEOPLE'S COMMITTEE OF TRÀ BÙI COMMUNE" in texts
+    assert not any(text.startswith(("ỦY BAN NHÂN DÂN", "TM. ỦY BAN")) for text in texts)
+    vi = cli("report", "--period", "q2", "--lang", "vi").stdout
+    assert vi.splitlines()[0] == "ỦY BAN NHÂN DÂN XÃ TRÀ BÙI"

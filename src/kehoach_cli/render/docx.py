@@ -31,6 +31,7 @@ from ..messages import t_in
 from ..report.model import IndicatorResult, Report
 from ..report.notes import NoteBlock
 from .comparison import change_text, has_comparison, previous_text
+from .letterhead import letterhead, signer_line
 from .prose import (
     Block,
     commendation_sentences,
@@ -232,30 +233,6 @@ def closing_line(report: Report) -> str:
     )
 
 
-def english_letterhead(text: str) -> str:
-    """ "ỦY BAN NHÂN DÂN HUYỆN TRÀ BỒNG" → "PEOPLE'S COMMITTEE OF TRÀ BỒNG DISTRICT"."""
-    upper = text.upper().strip()
-    prefix = "ỦY BAN NHÂN DÂN "
-    if not upper.startswith(prefix):
-        return upper
-    rest = upper[len(prefix) :]
-    for word, kind in (("HUYỆN ", "DISTRICT"), ("XÃ ", "COMMUNE"), ("TỈNH ", "PROVINCE")):
-        if rest.startswith(word):
-            rest = f"{rest[len(word) :]} {kind}"
-            break
-    return t_in("en", "docx.en.committee_of", place=rest)
-
-
-def english_signer(text: str) -> str:
-    key = {
-        "TM. ỦY BAN NHÂN DÂN": "docx.en.on_behalf",
-        "KT. CHỦ TỊCH": "docx.en.for_chair",
-        "CHỦ TỊCH": "docx.en.chair",
-        "PHÓ CHỦ TỊCH": "docx.en.vice_chair",
-    }.get(" ".join(text.upper().split()))
-    return t_in("en", key) if key else text.upper()
-
-
 def document_place_date(report: Report) -> str:
     """ "Trà Bùi, ngày 05 tháng 7 năm 2024" (Nghị định 30: days below 10 and months 1–2 padded);
     "Trà Bùi, July 5, 2024" in English; dots until ``--date`` gives the day."""
@@ -411,13 +388,10 @@ def context(report: Report) -> dict[str, Any]:
     """Every value the template's tags name (the template documents them)."""
     lang = report.lang
     plan = report.plan
-    english = lang == "en"
     signed = _appendix_date(report)
     return {
-        "parent_body": english_letterhead(plan.parent_body)
-        if english
-        else plan.parent_body.upper(),
-        "issuer": english_letterhead(plan.issuer) if english else plan.issuer.upper(),
+        "parent_body": letterhead(lang, plan.parent_body),
+        "issuer": letterhead(lang, plan.issuer),
         "nation": t_in(lang, "export.nation"),
         "motto": t_in(lang, "export.motto"),
         "number_line": t_in(lang, "export.number", number=document_number(report)),
@@ -427,10 +401,8 @@ def context(report: Report) -> dict[str, Any]:
         "body": [{"level": b.level, "text": b.text} for b in body(report)],
         "recipients_label": t_in(lang, "export.docx.recipients"),
         "recipients": _recipients(report),
-        "signer_on_behalf": (
-            english_signer(plan.signer_on_behalf) if english else plan.signer_on_behalf.upper()
-        ),
-        "signer_title": english_signer(plan.signer_title) if english else plan.signer_title.upper(),
+        "signer_on_behalf": signer_line(lang, plan.signer_on_behalf),
+        "signer_title": signer_line(lang, plan.signer_title),
         "signer_name": plan.signer_name,
         "appendix_label": t_in(lang, "export.docx.appendix"),
         "appendix_title": t_in(

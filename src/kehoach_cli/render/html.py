@@ -16,6 +16,7 @@ from ..numbers import format_number
 from ..periods import format_day
 from ..report.model import Report
 from .comparison import change_words, has_comparison, previous_text
+from .letterhead import letterhead, signer_line
 from .prose import period_in_sentence, ranking_rule
 from .terminal import (
     ESTIMATE_MARK,
@@ -91,16 +92,12 @@ _END = "</table></div>"
 
 def _letterhead(report: Report, name: str) -> str:
     """A letterhead line as the .docx writes it: in English, "PEOPLE'S COMMITTEE OF …"."""
-    from .docx import english_letterhead
-
-    return english_letterhead(name) if report.lang == "en" else name.upper()
+    return letterhead(report.lang, name)
 
 
 def _signer(report: Report, line: str) -> str:
     """A signature line as the .docx writes it: in English, "ON BEHALF OF …", "CHAIR"."""
-    from .docx import english_signer
-
-    return english_signer(line) if report.lang == "en" else line.upper()
+    return signer_line(report.lang, line)
 
 
 def _e(text: str) -> str:

@@ -34,6 +34,7 @@ from .comparison import (
     shows_this_period,
     this_period_text,
 )
+from .letterhead import letterhead
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -104,7 +105,7 @@ def header_lines(report: Report) -> list[str]:
     lang = report.lang
     period = report.period
     lines = [
-        report.plan.issuer.upper(),
+        letterhead(report.lang, report.plan.issuer),
         t_in(lang, "report.title", period_upper=period.label.upper()),
         t_in(
             lang,

@@ -26,6 +26,7 @@ from ..messages import t_in
 from ..numbers import decimals_of
 from ..periods import format_day
 from ..report.model import STATUSES, GroupSummary, IndicatorResult, QuarterResult, Report
+from .letterhead import letterhead, signer_line
 from .quarters import end_quarter_missing, missing_line, missing_quarters
 from .terminal import ESTIMATE_MARK, MAX_DECIMALS, quarter_heading, row_name
 
@@ -402,8 +403,10 @@ def _summary_heading(sheet: _Sheet, report: Report, cols: _SummaryColumns) -> No
     """The official heading: issuing body on the left, the national motto on the right; the
     title, the data window and the day made."""
     lang, last, right_start = report.lang, cols.last, cols.pct
-    sheet.merged(1, 1, 3, report.plan.parent_body.upper(), horizontal="center")
-    sheet.merged(2, 1, 3, report.plan.issuer.upper(), bold=True, horizontal="center")
+    sheet.merged(1, 1, 3, letterhead(report.lang, report.plan.parent_body), horizontal="center")
+    sheet.merged(
+        2, 1, 3, letterhead(report.lang, report.plan.issuer), bold=True, horizontal="center"
+    )
     sheet.merged(1, right_start, last, t_in(lang, "export.nation"), bold=True, horizontal="center")
     motto = t_in(lang, "export.motto")
     sheet.merged(2, right_start, last, motto, bold=True, horizontal="center", underline=True)
@@ -703,9 +706,21 @@ def _signature(ws: Any, sheet: _Sheet, report: Report, row: int, last: int, firs
     sheet.merged(row, first, last, place_date(report), italic=True, horizontal="center")
     sheet.merged(row + 1, 1, 3, t_in(lang, "export.prepared_by"), bold=True, horizontal="center")
     sheet.merged(
-        row + 1, first, last, plan.signer_on_behalf.upper(), bold=True, horizontal="center"
+        row + 1,
+        first,
+        last,
+        signer_line(report.lang, plan.signer_on_behalf),
+        bold=True,
+        horizontal="center",
     )
-    sheet.merged(row + 2, first, last, plan.signer_title.upper(), bold=True, horizontal="center")
+    sheet.merged(
+        row + 2,
+        first,
+        last,
+        signer_line(report.lang, plan.signer_title),
+        bold=True,
+        horizontal="center",
+    )
     sheet.merged(row + 6, first, last, plan.signer_name, bold=True, horizontal="center")
 
 
@@ -951,7 +966,9 @@ def _package(wb: Any, day: date) -> bytes:
 def _title_block(sheet: _Sheet, report: Report, last: int, title: str) -> dict[str, Any]:
     """The issuer, the title with the period and the data window over ``last`` columns;
     returns the style of the table's header cells."""
-    sheet.merged(1, 1, last, report.plan.issuer.upper(), bold=True, horizontal="center")
+    sheet.merged(
+        1, 1, last, letterhead(report.lang, report.plan.issuer), bold=True, horizontal="center"
+    )
     sheet.merged(
         2,
         1,
