@@ -13,6 +13,7 @@ from decimal import Decimal
 from ..messages import t_in
 from ..numbers import format_number
 from ..report.model import IndicatorResult, Report
+from .cells import number, rate_decimals
 
 
 def has_comparison(report: Report) -> bool:
@@ -29,13 +30,11 @@ def shows_this_period(report: Report) -> bool:
 
 def this_period_text(report: Report, item: IndicatorResult) -> str:
     """The period's own amount (a flow) or the level (a stock, a rate)."""
-    from .terminal import number  # terminal imports this module: the shared cell format
 
     return number(report, item.period_value, item.decimals)
 
 
 def previous_text(report: Report, item: IndicatorResult) -> str:
-    from .terminal import number
 
     return number(report, item.previous_year_actual, item.decimals)
 
@@ -73,7 +72,6 @@ def change_words(report: Report, item: IndicatorResult) -> str:
 def change_sentence(report: Report, item: IndicatorResult) -> str:
     """The change as a sentence says it: "tăng 15,60% so với cùng kỳ năm trước", "giảm 0,85
     điểm phần trăm so với cùng kỳ năm trước", "bằng cùng kỳ năm trước"; "" when unknown."""
-    from .prose import rate_decimals  # prose imports terminal, which imports this module
 
     lang = report.lang
     if item.change_pct is not None:

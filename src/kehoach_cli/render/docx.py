@@ -30,6 +30,7 @@ from ..errors import InputFileNotFound, InvalidData
 from ..messages import t_in
 from ..report.model import IndicatorResult, Report
 from ..report.notes import NoteBlock
+from .cells import ESTIMATE_MARK, expected, number, percent, ranking_rule
 from .comparison import change_text, has_comparison, previous_text
 from .letterhead import letterhead, signer_line
 from .prose import (
@@ -38,14 +39,13 @@ from .prose import (
     flagged_notes,
     group_paragraph,
     period_in_sentence,
-    ranking_rule,
     ranking_sentences,
     section_counts,
     single,
     spoken_names,
     total_counts,
 )
-from .terminal import ESTIMATE_MARK, expected, footnotes, number, percent, row_name
+from .terminal import footnotes, row_name
 from .xlsx import date_parts, document_number, done_values, place_date, stable_package, window_line
 
 TEMPLATE = "bao-cao.docx"

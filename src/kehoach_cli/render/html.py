@@ -15,20 +15,11 @@ from ..messages import t_in
 from ..numbers import format_number
 from ..periods import format_day
 from ..report.model import Report
+from .cells import ESTIMATE_MARK, expected, number, percent, ranking_rule, withheld_line
 from .comparison import change_words, has_comparison, previous_text
 from .letterhead import letterhead, signer_line
-from .prose import period_in_sentence, ranking_rule
-from .terminal import (
-    ESTIMATE_MARK,
-    counts_line,
-    expected,
-    footnotes,
-    number,
-    percent,
-    row_name,
-    unit_name,
-    withheld_line,
-)
+from .prose import period_in_sentence
+from .terminal import counts_line, footnotes, row_name, unit_name
 from .xlsx import STATUS_COLOURS, done_columns, done_values, place_date, title, window_line
 
 CSS = """

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..messages import t_in
 from ..report.model import Report
+from .cells import expected, number, percent, ranking_rule, withheld_line
 from .comparison import (
     change_words,
     has_comparison,
@@ -12,19 +13,14 @@ from .comparison import (
     this_period_text,
 )
 from .csv import neutralize
-from .prose import ranking_rule
 from .terminal import (
     actual_text,
     counts_line,
-    expected,
     footnotes,
     header_lines,
-    number,
-    percent,
     quarter_heading,
     row_name,
     unit_cells,
-    withheld_line,
 )
 
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 from ..messages import t_in
 from ..numbers import format_number
 from ..report.model import IndicatorResult, Report, UnitSummary
-from .terminal import expected, number, percent, withheld_line
+from .cells import expected, number, percent, rate_decimals, withheld_line
 
 # The order statuses are counted and listed in: the assessed first, best first.
 PROSE_ORDER = (
@@ -113,13 +113,6 @@ def period_in_sentence(report: Report) -> str:
     if report.lang == "vi" and report.period.kind == "year":
         return label[:1].lower() + label[1:]
     return label
-
-
-def rate_decimals(item: IndicatorResult, change: Decimal) -> int | None:
-    """A difference of rates at the rate's own decimals, unless that would round it (a rate
-    of 0 decimals, 0,5 points apart): then as it is."""
-    exact = change == round(change, item.decimals)
-    return item.decimals if exact else None
 
 
 def versus_last_year(report: Report, item: IndicatorResult) -> str:
@@ -495,15 +488,6 @@ def ranking_sentences(report: Report) -> list[str]:
     if unranked:
         out.append(t_in(lang, "prose.ranking.unranked", units=join(report, unranked)))
     return out
-
-
-def ranking_rule(report: Report) -> str:
-    """The rule that ranked the units, naming no program or plan field: the default rule's
-    name as an official says it."""
-    lang = report.lang
-    return report.ranking_rule.replace(
-        t_in(lang, "report.ranking.default_name"), t_in(lang, "prose.ranking.default_name")
-    )
 
 
 def commendation_sentences(report: Report) -> list[str]:

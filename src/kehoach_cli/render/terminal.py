@@ -13,11 +13,9 @@ import os
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..messages import t_in
-from ..numbers import decimals_of, format_number, format_percent
 from ..periods import Period, format_day
 from ..report.model import (
     DISPLAY_ORDER,
@@ -26,6 +24,14 @@ from ..report.model import (
     IndicatorResult,
     Report,
     UnitSummary,
+)
+from .cells import (
+    ESTIMATE_MARK,
+    expected,
+    number,
+    percent,
+    ranking_rule,
+    withheld_line,
 )
 from .comparison import (
     change_text,
@@ -41,7 +47,6 @@ if TYPE_CHECKING:
 
 DEFAULT_WIDTH = 100
 MIN_WIDTH = 60
-MAX_DECIMALS = 4
 STATUS_STYLES = {
     "exceeded": "bold green",
     "achieved": "green",
@@ -59,27 +64,6 @@ STATUS_STYLES = {
 
 
 # --- cell texts, shared with the Markdown renderer -------------------------------------------
-
-
-def number(report: Report, value: Decimal | None, decimals: int) -> str:
-    """A figure with the indicator's decimals, or more when it has them (6,2 of a 14 t target)."""
-    if value is None:
-        return ""
-    own = min(decimals_of(value.normalize()), MAX_DECIMALS)
-    return format_number(value, max(decimals, own), lang=report.lang)
-
-
-def percent(report: Report, value: Decimal | None) -> str:
-    return format_percent(value, 2, lang=report.lang)
-
-
-def expected(report: Report, value: Decimal | None) -> str:
-    """Expected progress keeps its own decimals: "50%", "12,5%"."""
-    return "" if value is None else format_number(value, None, lang=report.lang) + "%"
-
-
-# Before an estimate ("ước thực hiện", #16): "~160"; the footnote says what it means.
-ESTIMATE_MARK = "~"
 
 
 def actual_text(report: Report, item: IndicatorResult) -> str:
@@ -482,12 +466,6 @@ def unit_name(report: Report, unit: UnitSummary) -> str:
     )
 
 
-def withheld_line(report: Report) -> str:
-    """Why there is no ranking (and, for the year, no proposal): nothing scored has a figure."""
-    year = report.commendation_rule is not None
-    return t_in(report.lang, "report.units.withheld" + ("_year" if year else ""))
-
-
 def unit_cells(report: Report, unit: UnitSummary) -> list[str]:
     """A unit's row of the emulation table: rank, name, assessed, good, score %, mean."""
     return [
@@ -562,7 +540,6 @@ def styled_lines(report: Report, width: int) -> list[tuple[str, list[tuple[int, 
         out.extend(layout(unit_table(report), width, header_style="bold"))
     else:
         plain([t_in(lang, "report.units.none")])
-    from .prose import ranking_rule  # prose imports this module
 
     plain(_paragraph(ranking_rule(report), width), "italic")
     return out

@@ -26,9 +26,10 @@ from ..messages import t_in
 from ..numbers import decimals_of
 from ..periods import format_day
 from ..report.model import STATUSES, GroupSummary, IndicatorResult, QuarterResult, Report
+from .cells import ESTIMATE_MARK, MAX_DECIMALS, ranking_rule, withheld_line
 from .letterhead import letterhead, signer_line
 from .quarters import end_quarter_missing, missing_line, missing_quarters
-from .terminal import ESTIMATE_MARK, MAX_DECIMALS, quarter_heading, row_name
+from .terminal import quarter_heading, row_name
 
 FONT = "Times New Roman"
 SIZE = 12
@@ -727,8 +728,7 @@ def _signature(ws: Any, sheet: _Sheet, report: Report, row: int, last: int, firs
 def _ranking(wb: Any, report: Report, memo: _Memo) -> None:
     from openpyxl.utils import get_column_letter
 
-    from .prose import ranking_rule
-    from .terminal import unit_name, withheld_line
+    from .terminal import unit_name
 
     lang = report.lang
     ws = wb.create_sheet(t_in(lang, "export.sheet.ranking"))
