@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic.dataclasses import dataclass as pydantic_dataclass
@@ -140,15 +140,7 @@ ScoredStatus = Literal[
     "not_achieved",
     "no_data",
 ]
-SCORED_STATUSES: tuple[ScoredStatus, ...] = (
-    "exceeded",
-    "achieved",
-    "on_track",
-    "behind",
-    "not_yet_achieved",
-    "not_achieved",
-    "no_data",
-)
+SCORED_STATUSES: tuple[ScoredStatus, ...] = get_args(ScoredStatus)
 
 
 class RankingRule(_Model):
